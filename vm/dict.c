@@ -19,28 +19,28 @@
 
 static int32_t *ix_fill(AwDict *d) { return d->index - IX_HEADER; }
 
-// A fixed hash for None (CPython hashes it by address).
-#define NONE_HASH 0x5bd1e9955bd1e995ull
+// Must agree with aw_hash (ops.c) for every value hashed here.
+#define NONE_HASH 0xFCA86420u
+#define HASH_MODULUS (((uint64_t)1 << 61) - 1)
 
 // ---- hashing and key equality ------------------------------------------------
 
 static inline uint64_t str_hash(AwStr *s) { return s->hash ? s->hash : aw_str_hash(s); }
 
-// hash(key) with int/bool/None/str/float handled here; an integral float
-// hashes as the int it equals, so 1 == 1.0 == True collide as in CPython.
+// hash(key) with int/bool/None/str/float handled here (the same values as
+// aw_hash: an integral float hashes as the int it equals, so 1 == 1.0 ==
+// True collide as in CPython; non-negative ints below 2**61-1 hash to
+// themselves).
 static inline bool key_hash(AwVM *vm, AwValue key, uint64_t *out) {
   switch (key.tag) {
   case AW_T_INT:
-  case AW_T_BOOL: *out = (uint64_t)key.as.i; return true;
-  case AW_T_NONE: *out = NONE_HASH; return true;
-  case AW_T_FLOAT: {
-    double f = key.as.f;
-    if (f == f && f >= -9223372036854775808.0 && f < 9223372036854775808.0 && (double)(int64_t)f == f) {
-      *out = (uint64_t)(int64_t)f;
-      return true;
-    }
-    return aw_hash(vm, key, out);
+  case AW_T_BOOL: {
+    int64_t i = key.as.i;
+    *out = i >= 0 && (uint64_t)i < HASH_MODULUS ? (uint64_t)i : (uint64_t)aw_ops_hash_int(i);
+    return true;
   }
+  case AW_T_NONE: *out = NONE_HASH; return true;
+  case AW_T_FLOAT: *out = (uint64_t)aw_ops_hash_float(key.as.f); return true;
   case AW_T_OBJ:
     if (AW_KIND(key) == AW_OBJ_STR) {
       *out = str_hash(AW_AS_STR(key));
