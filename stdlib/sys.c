@@ -1,0 +1,239 @@
+// stdlib/sys.c -- the sys module: argv, path, modules, the standard stream
+// objects (made by io.c), exit, recursion limit, exc_info and version data.
+// aw_sys_stream gives natives (print, input) the script's current streams.
+#define _POSIX_C_SOURCE 200809L
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "vm/vm.h"
+
+static const char *const stream_names[3] = {"stdin", "stdout", "stderr"};
+
+AwValue aw_sys_stream(AwVM *vm, int which) {
+  AwValue sys = aw_dict_get_cstr(vm, vm->modules, "sys");
+  if (!AW_IS_KIND(sys, AW_OBJ_MODULE)) {
+    AwValue name = aw_str_from_cstr(vm, "sys");
+    if (AW_IS_EXC(name)) return AW_EXC;
+    sys = aw_import(vm, name);
+    if (AW_IS_EXC(sys)) return AW_EXC;
+    if (!AW_IS_KIND(sys, AW_OBJ_MODULE))
+      return aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "lost sys module");
+  }
+  AwValue s = aw_dict_get_cstr(vm, ((AwModule *)AW_AS_OBJ(sys))->dict, stream_names[which]);
+  if (AW_IS_UNDEF(s))
+    return aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "lost sys.%s", stream_names[which]);
+  return s;
+}
+
+static AwValue sys_exit(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  if (!aw_check_argc(vm, "exit", argc, kwnames, 0, 1)) return AW_EXC;
+  return aw_raise_args(vm, AW_EXCCLS(vm, SystemExit), argc, argv);
+}
+
+static AwValue sys_getrecursionlimit(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  (void)argv;
+  if (!aw_check_argc(vm, "getrecursionlimit", argc, kwnames, 0, 0)) return AW_EXC;
+  return AW_INT(vm->recursion_limit);
+}
+
+static AwValue sys_setrecursionlimit(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  if (!aw_check_argc(vm, "setrecursionlimit", argc, kwnames, 1, 1)) return AW_EXC;
+  if (AW_IS_FLOAT(argv[0]))
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "'float' object cannot be interpreted as an integer");
+  int64_t n;
+  if (!aw_index(vm, argv[0], &n)) return AW_EXC;
+  if (n < 1)
+    return aw_raisef(vm, AW_EXCCLS(vm, ValueError), "recursion limit must be greater or equal than 1");
+  if (n > INT_MAX) return aw_raisef(vm, AW_EXCCLS(vm, OverflowError), "Python int too large to convert to C int");
+  if (n <= vm->depth)
+    return aw_raisef(vm, AW_EXCCLS(vm, RecursionError),
+                     "cannot set the recursion limit to %lld at the recursion depth %d: the limit is too low",
+                     (long long)n, vm->depth);
+  vm->recursion_limit = (int)n;
+  return AW_NONE;
+}
+
+// The exception being handled, or None.
+static AwValue handled(AwVM *vm) {
+  AwValue e = vm->handling;
+  return AW_IS_UNDEF(e) ? AW_NONE : e;
+}
+
+static AwValue sys_exc_info(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  (void)argv;
+  if (!aw_check_argc(vm, "exc_info", argc, kwnames, 0, 0)) return AW_EXC;
+  AwValue e = handled(vm);
+  if (AW_IS_NONE(e)) return aw_tuple_pack(vm, 3, AW_NONE, AW_NONE, AW_NONE);
+  // Traceback objects do not exist in aw: the third item is None.
+  return aw_tuple_pack(vm, 3, AW_OBJ(aw_type_of(vm, e)), e, AW_NONE);
+}
+
+static AwValue sys_exception(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  (void)argv;
+  if (!aw_check_argc(vm, "exception", argc, kwnames, 0, 0)) return AW_EXC;
+  return handled(vm);
+}
+
+static AwValue sys_intern(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  if (!aw_check_argc(vm, "intern", argc, kwnames, 1, 1)) return AW_EXC;
+  if (!AW_IS_STR(argv[0]))
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "intern() argument 1 must be str, not %s",
+                     aw_type_name(vm, argv[0]));
+  return aw_str_intern_value(vm, argv[0]);
+}
+
+static AwValue sys_getdefaultencoding(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  (void)argv;
+  if (!aw_check_argc(vm, "getdefaultencoding", argc, kwnames, 0, 0)) return AW_EXC;
+  return aw_str_from_cstr(vm, "utf-8");
+}
+
+// An approximate object size: the header plus payload, enough for scripts
+// that compare sizes; not CPython's numbers.
+static AwValue sys_getsizeof(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  if (!aw_check_argc(vm, "getsizeof", argc, kwnames, 1, 2)) return AW_EXC;
+  AwValue v = argv[0];
+  if (!AW_IS_OBJ(v)) return AW_INT((int64_t)sizeof(AwValue));
+  switch (AW_KIND(v)) {
+    case AW_OBJ_STR: return AW_INT((int64_t)sizeof(AwStr) + AW_AS_STR(v)->nbytes + 1);
+    case AW_OBJ_BYTES: return AW_INT((int64_t)sizeof(AwBytes) + AW_AS_BYTES(v)->len + 1);
+    case AW_OBJ_TUPLE:
+      return AW_INT((int64_t)sizeof(AwTuple) + AW_AS_TUPLE(v)->len * (int64_t)sizeof(AwValue));
+    case AW_OBJ_LIST:
+      return AW_INT((int64_t)sizeof(AwList) + AW_AS_LIST(v)->cap * (int64_t)sizeof(AwValue));
+    case AW_OBJ_DICT:
+    case AW_OBJ_SET:
+      return AW_INT((int64_t)sizeof(AwDict) + AW_AS_DICT(v)->cap * (int64_t)sizeof(AwDictEntry));
+    default: return AW_INT(64);
+  }
+}
+
+static bool add_str(AwVM *vm, AwModule *m, const char *name, const char *value) {
+  AwValue s = aw_str_from_cstr(vm, value);
+  return !AW_IS_EXC(s) && aw_module_add_value(vm, m, name, s);
+}
+
+static AwValue version_info(AwVM *vm) {
+  AwValue final = aw_str_from_cstr(vm, "final");
+  if (AW_IS_EXC(final)) return AW_EXC;
+  return aw_tuple_pack(vm, 5, AW_INT(3), AW_INT(11), AW_INT(7), final, AW_INT(0));
+}
+
+// sys.implementation: a small module-like namespace (name, version, cache_tag).
+static bool add_implementation(AwVM *vm, AwModule *m, AwValue vinfo) {
+  AwModule *impl = aw_module_new(vm, "implementation");
+  if (!impl) return false;
+  aw_push_root(vm, AW_OBJ(impl));
+  bool ok = add_str(vm, impl, "name", "aw") && add_str(vm, impl, "cache_tag", "aw-011") &&
+            aw_module_add_value(vm, impl, "version", vinfo) &&
+            aw_module_add_value(vm, m, "implementation", AW_OBJ(impl));
+  aw_pop_root(vm);
+  return ok;
+}
+
+static bool add_streams(AwVM *vm, AwModule *m) {
+  static const char *const dunder[3] = {"__stdin__", "__stdout__", "__stderr__"};
+  for (int i = 0; i < 3; i++) {
+    AwValue f = aw_io_std_stream(vm, i);
+    if (AW_IS_EXC(f)) return false;
+    if (!aw_module_add_value(vm, m, stream_names[i], f) ||
+        !aw_module_add_value(vm, m, dunder[i], f))
+      return false;
+  }
+  return true;
+}
+
+static bool add_executable(AwVM *vm, AwModule *m) {
+  char buf[4096];
+  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n < 0) n = 0;
+  buf[n] = '\0';
+  return add_str(vm, m, "executable", buf);
+}
+
+typedef struct {
+  const char *name;
+  AwNativeFn fn;
+} ModFn;
+
+static const ModFn sys_fns[] = {
+  {"exit", sys_exit},
+  {"getrecursionlimit", sys_getrecursionlimit},
+  {"setrecursionlimit", sys_setrecursionlimit},
+  {"exc_info", sys_exc_info},
+  {"exception", sys_exception},
+  {"intern", sys_intern},
+  {"getdefaultencoding", sys_getdefaultencoding},
+  {"getsizeof", sys_getsizeof},
+  {NULL, NULL},
+};
+
+static bool fill_sys(AwVM *vm, AwModule *m) {
+  for (const ModFn *f = sys_fns; f->name; f++)
+    if (!aw_module_add_fn(vm, m, f->name, f->fn)) return false;
+  if (!AW_IS_LIST(vm->argv)) {
+    AwList *l = aw_list_new(vm, 0);
+    if (!l) return false;
+    vm->argv = AW_OBJ(l);
+  }
+  if (!AW_IS_LIST(vm->sys_path)) {
+    AwList *l = aw_list_new(vm, 0);
+    if (!l) return false;
+    vm->sys_path = AW_OBJ(l);
+  }
+  AwValue vinfo = version_info(vm);
+  if (AW_IS_EXC(vinfo)) return false;
+  if (!aw_module_add_value(vm, m, "version_info", vinfo)) return false;
+  return aw_module_add_value(vm, m, "argv", vm->argv) &&
+         aw_module_add_value(vm, m, "orig_argv", vm->argv) &&
+         aw_module_add_value(vm, m, "path", vm->sys_path) &&
+         aw_module_add_value(vm, m, "modules", AW_OBJ(vm->modules)) &&
+         add_str(vm, m, "version", "3.11.7 (aw " AW_VERSION_STRING ")") &&
+         add_str(vm, m, "platform",
+#ifdef __APPLE__
+                 "darwin"
+#else
+                 "linux"
+#endif
+                 ) &&
+         add_str(vm, m, "byteorder",
+                 __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ ? "little" : "big") &&
+         aw_module_add_value(vm, m, "maxsize", AW_INT(INT64_MAX)) &&
+         aw_module_add_value(vm, m, "hexversion", AW_INT(0x030B07F0)) &&
+         aw_module_add_value(vm, m, "api_version", AW_INT(1013)) &&
+         add_str(vm, m, "copyright", "Copyright (c) the aw authors.") &&
+         add_str(vm, m, "prefix", "/usr/local") &&
+         add_executable(vm, m) && add_implementation(vm, m, vinfo) && add_streams(vm, m) &&
+         aw_module_add_value(vm, m, "builtin_module_names", AW_NONE);
+}
+
+// sys.builtin_module_names: a tuple of the names in the built-in table.
+static bool add_module_names(AwVM *vm, AwModule *m) {
+  int64_t n = 1;  // builtins itself
+  for (const AwBuiltinModule *b = aw_builtin_modules; b->name; b++) n++;
+  AwTuple *t = aw_tuple_new(vm, n);
+  if (!t) return false;
+  aw_push_root(vm, AW_OBJ(t));
+  bool ok = true;
+  t->items[0] = aw_str_from_cstr(vm, "builtins");
+  ok = !AW_IS_EXC(t->items[0]);
+  int64_t i = 1;
+  for (const AwBuiltinModule *b = aw_builtin_modules; ok && b->name; b++, i++) {
+    t->items[i] = aw_str_from_cstr(vm, b->name);
+    ok = !AW_IS_EXC(t->items[i]);
+  }
+  ok = ok && aw_module_add_value(vm, m, "builtin_module_names", AW_OBJ(t));
+  aw_pop_root(vm);
+  return ok;
+}
+
+AwModule *aw_open_sys(AwVM *vm) {
+  AwModule *m = aw_module_new(vm, "sys");
+  if (!m) return NULL;
+  aw_push_root(vm, AW_OBJ(m));
+  bool ok = fill_sys(vm, m) && add_module_names(vm, m);
+  aw_pop_root(vm);
+  return ok ? m : NULL;
+}
