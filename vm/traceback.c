@@ -1,0 +1,433 @@
+// vm/traceback.c -- tracebacks: recording where an exception passed while
+// unwinding, and printing it with its chained causes/contexts and nested
+// exception groups exactly as CPython 3.11's PyErr_Display does (minus the
+// ~~~^^^ position markers).
+//
+// AwException.traceback is None or a chain of (proto, line, next) tuples,
+// like CPython's traceback objects: each frame the exception leaves is put
+// at the head, so the chain runs outermost call first. Chains are shared,
+// never mutated (derived exception groups reuse the original's).
+#include <string.h>
+
+#include "vm/vm.h"
+
+#define TB_RECURSIVE_CUTOFF 3   // identical frames shown before "[Previous line repeated]"
+#define TB_LIMIT 1000           // sys.tracebacklimit's default in PyTraceBack_Print
+#define MAX_GROUP_WIDTH 15
+#define MAX_GROUP_DEPTH 10
+#define MAX_CHAIN_DEPTH 1000    // guards the C stack on absurd chains
+
+bool aw_traceback_add(AwVM *vm, AwValue exc, AwProto *proto, int line) {
+  if (!AW_IS_EXCEPTION(exc)) return true;
+  AwException *e = AW_AS_EXCEPTION(exc);
+  AwTuple *t = aw_tuple_new(vm, 3);
+  if (!t) return false;
+  t->items[0] = AW_OBJ(proto);
+  t->items[1] = AW_INT(line);
+  t->items[2] = AW_IS_TUPLE(e->traceback) ? e->traceback : AW_NONE;
+  e->traceback = AW_OBJ(t);
+  return true;
+}
+
+// ---- the printer ------------------------------------------------------------
+
+typedef struct {
+  AwVM *vm;
+  AwBuf *out;
+  AwList *seen;       // exceptions already shown (cycle guard; also a GC root)
+  int group_depth;    // nesting of exception groups (CPython's exception_group_depth)
+  bool need_close;    // the innermost group box still needs its bottom line
+  int limit;          // traceback entries shown (the innermost ones)
+  int chain_depth;
+} Printer;
+
+static void put(Printer *p, const char *s) { aw_buf_append(p->vm, p->out, s, strlen(s)); }
+
+static void put_indent(Printer *p) {
+  for (int i = 0; i < 2 * p->group_depth; i++) aw_buf_putc(p->vm, p->out, ' ');
+}
+
+// The "  | " prefix of every line inside a group box.
+static void put_margin(Printer *p) {
+  put_indent(p);
+  if (p->group_depth) put(p, "| ");
+}
+
+static bool seen_has(Printer *p, AwValue v) {
+  for (int64_t i = 0; i < p->seen->len; i++)
+    if (aw_value_is(p->seen->items[i], v)) return true;
+  return false;
+}
+
+// Line [line] of [source] without its indentation and line end.
+static bool source_line(AwValue source, int64_t line, const char **start, size_t *len) {
+  if (!AW_IS_STR(source) || line < 1) return false;
+  const char *s = AW_AS_STR(source)->data, *end = s + AW_AS_STR(source)->nbytes;
+  for (int64_t i = 1; i < line; i++) {
+    const char *nl = memchr(s, '\n', (size_t)(end - s));
+    if (!nl) return false;
+    s = nl + 1;
+  }
+  const char *e = memchr(s, '\n', (size_t)(end - s));
+  if (!e) e = end;
+  while (s < e && (*s == ' ' || *s == '\t' || *s == '\f')) s++;
+  while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\f')) e--;
+  *start = s;
+  *len = (size_t)(e - s);
+  return e > s;
+}
+
+static void put_str(Printer *p, AwValue s) {
+  if (AW_IS_STR(s)) aw_buf_append_str(p->vm, p->out, s);
+  else put(p, "???");
+}
+
+static void print_repeated(Printer *p, long cnt) {
+  cnt -= TB_RECURSIVE_CUTOFF;
+  put_margin(p);
+  aw_buf_printf(p->vm, p->out, "  [Previous line repeated %ld more time%s]\n", cnt, cnt > 1 ? "s" : "");
+}
+
+static void print_frame(Printer *p, AwProto *proto, int64_t line) {
+  put_margin(p);
+  put(p, "  File \"");
+  put_str(p, proto->filename);
+  aw_buf_printf(p->vm, p->out, "\", line %lld, in ", (long long)line);
+  put_str(p, proto->name);
+  put(p, "\n");
+  const char *src;
+  size_t n;
+  if (source_line(proto->source, line, &src, &n)) {
+    put_margin(p);
+    put(p, "    ");
+    aw_buf_append(p->vm, p->out, src, n);
+    put(p, "\n");
+  }
+}
+
+static bool same_place(AwProto *a, int64_t la, AwProto *b, int64_t lb) {
+  if (la != lb) return false;
+  if (a == b) return true;
+  return AW_IS_STR(a->filename) && AW_IS_STR(b->filename) && AW_IS_STR(a->name) && AW_IS_STR(b->name) &&
+         aw_str_eq(AW_AS_STR(a->filename), AW_AS_STR(b->filename)) &&
+         aw_str_eq(AW_AS_STR(a->name), AW_AS_STR(b->name));
+}
+
+// CPython's tb_printinternal: the last [limit] entries, runs of more than
+// three identical entries collapsed.
+static void print_tb_entries(Printer *p, AwValue tb) {
+  int64_t depth = 0;
+  for (AwValue t = tb; AW_IS_TUPLE(t); t = AW_AS_TUPLE(t)->items[2]) depth++;
+  while (AW_IS_TUPLE(tb) && p->limit > 0 && depth > p->limit) {
+    depth--;
+    tb = AW_AS_TUPLE(tb)->items[2];
+  }
+  AwProto *last = NULL;
+  int64_t last_line = -1;
+  long cnt = 0;
+  for (; AW_IS_TUPLE(tb); tb = AW_AS_TUPLE(tb)->items[2]) {
+    AwTuple *t = AW_AS_TUPLE(tb);
+    if (!AW_IS_KIND(t->items[0], AW_OBJ_PROTO)) continue;
+    AwProto *proto = (AwProto *)AW_AS_OBJ(t->items[0]);
+    int64_t line = AW_IS_INT(t->items[1]) ? AW_AS_INT(t->items[1]) : -1;
+    if (!last || !same_place(last, last_line, proto, line)) {
+      if (cnt > TB_RECURSIVE_CUTOFF) print_repeated(p, cnt);
+      last = proto;
+      last_line = line;
+      cnt = 0;
+    }
+    cnt++;
+    if (cnt <= TB_RECURSIVE_CUTOFF) print_frame(p, proto, line);
+  }
+  if (cnt > TB_RECURSIVE_CUTOFF) print_repeated(p, cnt);
+}
+
+static void print_traceback(Printer *p, AwException *e, bool group) {
+  if (!AW_IS_TUPLE(e->traceback)) return;
+  put_indent(p);
+  if (group && p->group_depth == 1) put(p, "+ ");
+  else if (p->group_depth) put(p, "| ");
+  put(p, group ? "Exception Group Traceback (most recent call last):\n"
+               : "Traceback (most recent call last):\n");
+  print_tb_entries(p, e->traceback);
+}
+
+static AwValue dict_field(AwVM *vm, AwException *e, const char *name) {
+  AwValue v = aw_dict_get_cstr(vm, e->base.dict, name);
+  return AW_IS_EXC(v) ? AW_UNDEF : v;
+}
+
+// CPython's print_error_text: the offending line and a caret line.
+static void print_error_text(Printer *p, int64_t offset, int64_t end_offset, AwValue text) {
+  const char *s = AW_AS_STR(text)->data;
+  int64_t start_offset = offset;
+  offset--;
+  while (*s == ' ' || *s == '\t' || *s == '\f') {
+    s++;
+    offset--;
+  }
+  int64_t len = (int64_t)strlen(s);
+  if (len > 0 && s[len - 1] == '\n') len--;
+  if (offset > len) offset = len;
+  for (;;) {
+    const char *nl = strchr(s, '\n');
+    if (!nl) break;
+    int64_t inl = nl - s;
+    if (inl >= offset) break;
+    inl++;
+    s += inl;
+    len -= inl;
+    offset -= inl;
+  }
+  put_margin(p);
+  put(p, "    ");
+  aw_buf_append(p->vm, p->out, s, (size_t)len);
+  put(p, "\n");
+  if (offset < 0) return;
+  put_margin(p);
+  put(p, "    ");
+  for (int64_t i = 0; i < offset; i++) put(p, " ");
+  int64_t carets = end_offset > start_offset ? end_offset - start_offset : 1;
+  if (carets > len - offset + 1) carets = len - offset > 0 ? len - offset : 1;
+  for (int64_t i = 0; i < carets; i++) put(p, "^");
+  put(p, "\n");
+}
+
+// SyntaxError: prints "  File ..., line N", the text and the caret, and
+// returns the msg to print instead of str(exc) (UNDEF when not applicable).
+static AwValue print_syntax_location(Printer *p, AwException *e) {
+  AwVM *vm = p->vm;
+  if (!aw_exc_is_subclass(vm, e->base.obj.cls, AW_EXCCLS(vm, SyntaxError))) return AW_UNDEF;
+  AwValue msg = dict_field(vm, e, "msg"), filename = dict_field(vm, e, "filename");
+  AwValue lineno = dict_field(vm, e, "lineno"), offset = dict_field(vm, e, "offset");
+  AwValue end_offset = dict_field(vm, e, "end_offset"), text = dict_field(vm, e, "text");
+  if (AW_IS_UNDEF(msg) || !AW_IS_INTLIKE(lineno)) return AW_UNDEF;
+  put_margin(p);
+  put(p, "  File \"");
+  if (AW_IS_STR(filename)) aw_buf_append_str(vm, p->out, filename);
+  else put(p, "<string>");
+  aw_buf_printf(vm, p->out, "\", line %lld\n", (long long)AW_AS_INT(lineno));
+  if (AW_IS_STR(text)) {
+    int64_t off = AW_IS_INTLIKE(offset) ? AW_AS_INT(offset) : -1;
+    int64_t end = AW_IS_INTLIKE(end_offset) ? AW_AS_INT(end_offset) : -1;
+    print_error_text(p, off, end, text);
+  }
+  return msg;
+}
+
+// "ValueError: msg", "mod.MyError: msg" or just "ValueError" into [b].
+static void format_summary(AwVM *vm, AwBuf *b, AwValue exc, AwValue msg_override) {
+  AwClass *cls = AW_AS_OBJ(exc)->cls;
+  if (AW_IS_STR(cls->module) && !aw_str_eq_cstr(cls->module, "builtins") &&
+      !aw_str_eq_cstr(cls->module, "__main__")) {
+    aw_buf_append_str(vm, b, cls->module);
+    aw_buf_putc(vm, b, '.');
+  }
+  aw_buf_append_str(vm, b, AW_IS_STR(cls->qualname) ? cls->qualname : cls->name);
+  AwValue saved = vm->exc;
+  vm->exc = AW_UNDEF;
+  AwStr *s = aw_to_str(vm, AW_IS_UNDEF(msg_override) ? exc : msg_override);
+  if (!s) {
+    vm->exc = AW_UNDEF;
+    aw_buf_append(vm, b, ": <exception str() failed>", 26);
+  } else if (s->nbytes > 0) {
+    aw_buf_append(vm, b, ": ", 2);
+    aw_buf_append(vm, b, s->data, (size_t)s->nbytes);
+  }
+  vm->exc = saved;
+}
+
+static void print_notes(Printer *p, AwException *e) {
+  AwVM *vm = p->vm;
+  AwValue notes = e->notes;
+  if (AW_IS_UNDEF(notes)) return;
+  if (!AW_IS_LIST(notes) && !AW_IS_TUPLE(notes)) {
+    put_margin(p);
+    AwStr *r = aw_repr(vm, notes);
+    if (r) aw_buf_append(vm, p->out, r->data, (size_t)r->nbytes);
+    else {
+      vm->exc = AW_UNDEF;
+      put(p, "<__notes__ repr() failed>");
+    }
+    put(p, "\n");
+    return;
+  }
+  // Keep the notes alive and stable while str() runs script code.
+  AwList *copy = aw_list_from_iterable(vm, notes);
+  if (!copy) {
+    vm->exc = AW_UNDEF;
+    return;
+  }
+  aw_list_append(vm, p->seen, AW_OBJ(copy));
+  for (int64_t i = 0; i < copy->len; i++) {
+    AwStr *s = aw_to_str(vm, copy->items[i]);
+    if (!s) {
+      vm->exc = AW_UNDEF;
+      put(p, "<note str() failed>");
+    } else {
+      // Each line of the note gets the margin (str.splitlines(True)).
+      const char *q = s->data, *end = s->data + s->nbytes;
+      while (q < end) {
+        const char *nl = memchr(q, '\n', (size_t)(end - q));
+        const char *stop = nl ? nl + 1 : end;
+        put_margin(p);
+        aw_buf_append(vm, p->out, q, (size_t)(stop - q));
+        q = stop;
+      }
+    }
+    put(p, "\n");
+  }
+}
+
+static void print_one(Printer *p, AwValue value) {
+  AwVM *vm = p->vm;
+  if (!AW_IS_EXCEPTION(value)) {
+    put_margin(p);
+    aw_buf_printf(vm, p->out, "TypeError: print_exception(): Exception expected for value, %s found\n",
+                  aw_type_name(vm, value));
+    return;
+  }
+  AwException *e = AW_AS_EXCEPTION(value);
+  bool group = aw_exc_is_group(vm, value);
+  if (!group) print_traceback(p, e, false);
+  AwValue msg = print_syntax_location(p, e);
+  put_margin(p);
+  format_summary(vm, p->out, value, msg);
+  put(p, "\n");
+  print_notes(p, e);
+}
+
+static void print_recursive(Printer *p, AwValue value);
+
+static void print_chained(Printer *p, AwValue value, const char *message) {
+  bool need_close = p->need_close;
+  print_recursive(p, value);
+  p->need_close = need_close;
+  put_margin(p);
+  put(p, "\n");
+  put_margin(p);
+  put(p, message);
+  put_margin(p);
+  put(p, "\n");
+}
+
+static void print_cause_and_context(Printer *p, AwValue value) {
+  AwVM *vm = p->vm;
+  aw_list_append(vm, p->seen, value);
+  if (!AW_IS_EXCEPTION(value)) return;
+  AwException *e = AW_AS_EXCEPTION(value);
+  if (!AW_IS_NONE(e->cause) && !AW_IS_UNDEF(e->cause)) {
+    if (!seen_has(p, e->cause))
+      print_chained(p, e->cause, "The above exception was the direct cause of the following exception:\n");
+    return;
+  }
+  if (e->suppress_context) return;
+  if (!AW_IS_NONE(e->context) && !AW_IS_UNDEF(e->context) && !seen_has(p, e->context))
+    print_chained(p, e->context, "During handling of the above exception, another exception occurred:\n");
+}
+
+static void print_group(Printer *p, AwValue value) {
+  AwVM *vm = p->vm;
+  if (p->group_depth > MAX_GROUP_DEPTH) {
+    put_margin(p);
+    aw_buf_printf(vm, p->out, "... (max_group_depth is %d)\n", MAX_GROUP_DEPTH);
+    return;
+  }
+  if (p->group_depth == 0) p->group_depth++;
+  print_traceback(p, AW_AS_EXCEPTION(value), true);
+  print_one(p, value);
+  AwTuple *excs = aw_exc_group_items(vm, value);
+  int64_t num = excs ? excs->len : 0;
+  int64_t n = num <= MAX_GROUP_WIDTH ? num : MAX_GROUP_WIDTH + 1;
+  p->need_close = false;
+  for (int64_t i = 0; i < n; i++) {
+    bool last = i == n - 1;
+    if (last) p->need_close = true;
+    bool truncated = i >= MAX_GROUP_WIDTH;
+    put_indent(p);
+    put(p, i == 0 ? "+-" : "  ");
+    if (truncated) put(p, "+---------------- ... ----------------\n");
+    else aw_buf_printf(vm, p->out, "+---------------- %lld ----------------\n", (long long)i + 1);
+    p->group_depth++;
+    if (!truncated) {
+      print_recursive(p, excs->items[i]);
+    } else {
+      int64_t more = num - MAX_GROUP_WIDTH;
+      put_margin(p);
+      aw_buf_printf(vm, p->out, "and %lld more exception%s\n", (long long)more, more > 1 ? "s" : "");
+    }
+    if (last && p->need_close) {
+      put_indent(p);
+      put(p, "+------------------------------------\n");
+      p->need_close = false;
+    }
+    p->group_depth--;
+  }
+  if (p->group_depth == 1) p->group_depth--;
+}
+
+static void print_recursive(Printer *p, AwValue value) {
+  if (p->out->failed || p->chain_depth >= MAX_CHAIN_DEPTH) return;
+  p->chain_depth++;
+  print_cause_and_context(p, value);
+  if (aw_exc_is_group(p->vm, value)) print_group(p, value);
+  else print_one(p, value);
+  p->chain_depth--;
+}
+
+// Formats [exc] fully into [b]. Script code (user __str__) may run, so
+// everything visited is kept in a rooted list; a pending exception is
+// set aside and restored.
+static void format_all(AwVM *vm, AwBuf *b, AwValue exc, int limit) {
+  AwValue saved = vm->exc;
+  vm->exc = AW_UNDEF;
+  aw_push_root(vm, exc);
+  AwList *seen = aw_list_new(vm, 8);
+  if (seen) {
+    aw_push_root(vm, AW_OBJ(seen));
+    Printer p = {vm, b, seen, 0, false, limit, 0};
+    print_recursive(&p, exc);
+    aw_pop_root(vm);
+  }
+  aw_pop_root(vm);
+  vm->exc = saved;
+}
+
+void aw_print_exception(AwVM *vm, AwValue exc) {
+  AwBuf b;
+  aw_buf_init(&b);
+  format_all(vm, &b, exc, TB_LIMIT);
+  if (b.data) aw_write_err(vm, b.data, b.len);
+  if (b.failed) {
+    static const char oom[] = "MemoryError while printing a traceback\n";
+    aw_write_err(vm, oom, sizeof oom - 1);
+  }
+  aw_buf_free(vm, &b);
+}
+
+AwValue aw_format_exception(AwVM *vm, AwValue exc) {
+  AwBuf b;
+  aw_buf_init(&b);
+  format_all(vm, &b, exc, 0);
+  return aw_buf_to_str(vm, &b);
+}
+
+AwValue aw_exception_summary(AwVM *vm, AwValue exc) {
+  if (!AW_IS_EXCEPTION(exc)) {
+    AwStr *s = aw_to_str(vm, exc);
+    return s ? AW_OBJ(s) : AW_EXC;
+  }
+  AwValue msg = AW_UNDEF;
+  AwException *e = AW_AS_EXCEPTION(exc);
+  if (aw_exc_is_subclass(vm, e->base.obj.cls, AW_EXCCLS(vm, SyntaxError))) {
+    AwValue lineno = dict_field(vm, e, "lineno");
+    AwValue m = dict_field(vm, e, "msg");
+    if (AW_IS_INTLIKE(lineno) && !AW_IS_UNDEF(m)) msg = m;
+  }
+  aw_push_root(vm, exc);
+  AwBuf b;
+  aw_buf_init(&b);
+  format_summary(vm, &b, exc, msg);
+  aw_pop_root(vm);
+  return aw_buf_to_str(vm, &b);
+}
