@@ -204,6 +204,44 @@ void aw_exc_set_context(AwVM *vm, AwValue exc);
 bool aw_error_init_classes(AwVM *vm);
 // Writes "<file>:<line>: RuntimeWarning: <msg>" style warnings to stderr.
 void aw_warn(AwVM *vm, AwClass *category, const char *msg, AwProto *proto, int line);
+// -- added by error.c/traceback.c/exc_group.c --
+// Attribute hooks for EXCEPTION-kind instances, for the attribute protocol
+// to call before the normal lookup. getattr: the value of args,
+// __cause__, __context__, __suppress_context__, __traceback__, __notes__
+// (UNDEF when never set), an instance-dict field, or None for a class
+// field never set (StopIteration.value, OSError.errno ...); UNDEF when
+// [name] is not special. setattr: *handled = true when [name] was one of
+// those (false return = exception raised), else leave it to the caller.
+AwValue aw_exc_getattr(AwVM *vm, AwException *e, AwValue name);
+bool aw_exc_setattr(AwVM *vm, AwException *e, AwValue name, AwValue value, bool *handled);
+// issubclass for exception classes: also true for ExceptionGroup (and its
+// subclasses) against Exception, which single inheritance cannot express.
+bool aw_exc_is_subclass(AwVM *vm, AwClass *c, AwClass *base);
+// `except match:` test: match is a class or a tuple of classes. 1/0, or -1
+// with TypeError "catching classes that do not inherit from BaseException
+// is not allowed". Handles ExceptionGroup as an Exception.
+int aw_exc_matches(AwVM *vm, AwValue exc, AwValue match);
+// `raise exc from cause`: cause may be None, an instance or a class (then
+// instantiated); sets __cause__ and __suppress_context__. False on error.
+bool aw_exc_set_cause(AwVM *vm, AwValue exc, AwValue cause);
+// Allocates an instance of [cls] with [args] (a tuple, or UNDEF for ()),
+// without running any constructor. NULL on allocation failure.
+AwException *aw_exc_alloc(AwVM *vm, AwClass *cls, AwValue args);
+// Exception groups (exc_group.c). aw_exc_group_init_classes registers
+// BaseExceptionGroup's methods (called by aw_error_init_classes).
+bool aw_exc_group_init_classes(AwVM *vm);
+// True if [v] is a BaseExceptionGroup instance.
+bool aw_exc_is_group(AwVM *vm, AwValue v);
+// The .exceptions tuple of group [eg] (NULL if [eg] is not a group).
+AwTuple *aw_exc_group_items(AwVM *vm, AwValue eg);
+// BaseExceptionGroup(message, excs) (an ExceptionGroup when all of excs are
+// Exceptions); message is a C string, excs a list or tuple. For TaskGroup.
+AwValue aw_exc_group_new(AwVM *vm, const char *message, AwValue excs);
+// except* support (also declared in interp.h): CHECK_EG_MATCH's split of
+// [eg] by [matcher] (match returned, rest in *rest; None for no part) and
+// PREP_RERAISE_STAR's recombination of what the except* clauses raised.
+AwValue aw_exc_group_split(AwVM *vm, AwValue eg, AwValue matcher, AwValue *rest);
+AwValue aw_exc_prep_reraise_star(AwVM *vm, AwValue orig, AwValue excs_list);
 
 // ---- type and attribute protocol (object.c, class.c) ------------------------
 
