@@ -49,13 +49,15 @@ static AwValue find_special(AwVM *vm, AwValue v, AwValue name) {
 // Calls dunder [f] (found by find_special under [name]) with self and
 // [argc] <= 2 arguments.
 static AwValue call_found(AwVM *vm, AwValue f, AwValue name, AwValue self, int argc, AwValue *args) {
-  if (AW_IS_OBJ(f) && (AW_KIND(f) == AW_OBJ_FUNCTION ||
-                       (AW_KIND(f) == AW_OBJ_NATIVE &&
-                        !(((AwNative *)AW_AS_OBJ(f))->flags & (AW_NATIVE_STATIC | AW_NATIVE_CLASSMETHOD)) &&
-                        AW_IS_UNDEF(((AwNative *)AW_AS_OBJ(f))->self)))) {
-    AwValue argv[3];
-    argv[0] = self;
-    for (int i = 0; i < argc; i++) argv[i + 1] = args[i];
+  AwValue argv[3];
+  argv[0] = self;
+  for (int i = 0; i < argc; i++) argv[i + 1] = args[i];
+  if (AW_IS_KIND(f, AW_OBJ_NATIVE)) {
+    AwNative *n = (AwNative *)AW_AS_OBJ(f);
+    if (AW_IS_UNDEF(n->self) &&
+        !(n->flags & (AW_NATIVE_STATIC | AW_NATIVE_CLASSMETHOD | AW_NATIVE_GETTER)))
+      return n->fn(vm, argc + 1, argv, NULL);
+  } else if (AW_IS_KIND(f, AW_OBJ_FUNCTION)) {
     return aw_call(vm, f, argc + 1, argv, NULL);
   }
   // A descriptor (staticmethod, classmethod, callable object): bind it the
@@ -391,11 +393,18 @@ bool aw_buf_str(AwVM *vm, AwBuf *b, AwValue v) {
     AwObjKind k = AW_KIND(v);
     if (k == AW_OBJ_INSTANCE || k == AW_OBJ_EXCEPTION || k == AW_OBJ_ITER || k == AW_OBJ_NATIVEDATA ||
         k == AW_OBJ_FRAMEREF) {
-      AwValue f = find_special(vm, v, AW_N(vm, str));
+      AwValue name = AW_N(vm, str);
+      AwValue f = find_special(vm, v, name);
+      if (AW_IS_UNDEF(f) && !aw_value_is(v, vm->not_implemented) && !aw_value_is(v, vm->ellipsis)) {
+        // object.__str__ calls the type's repr slot directly: a bad result
+        // is reported as __str__'s.
+        name = AW_N(vm, repr);
+        f = find_special(vm, v, name);
+      }
       if (AW_IS_EXC(f)) return false;
       if (!AW_IS_UNDEF(f)) {
         if (!depth_enter(vm, " while getting the str of an object")) return false;
-        bool ok = buf_call_strfunc(vm, b, v, f, AW_N(vm, str), "__str__");
+        bool ok = buf_call_strfunc(vm, b, v, f, name, "__str__");
         depth_leave(vm);
         return ok;
       }
@@ -1473,7 +1482,11 @@ bool aw_delitem(AwVM *vm, AwValue obj, AwValue key) {
     if (AW_IS_EXC(f)) return false;
     if (!AW_IS_UNDEF(f)) return !AW_IS_EXC(call_found(vm, f, AW_N(vm, delitem), obj, 1, &key));
   }
-  aw_raisef(vm, AW_EXCCLS(vm, TypeError), "'%s' object doesn't support item deletion", aw_type_name(vm, obj));
+  // CPython words it by whether the type has sequence slots (user classes
+  // always do).
+  bool seq = is_core(obj) || (AW_IS_OBJ(obj) && !aw_type_of(vm, obj)->is_builtin);
+  aw_raisef(vm, AW_EXCCLS(vm, TypeError), "'%s' object %s support item deletion", aw_type_name(vm, obj),
+            seq ? "doesn't" : "does not");
   return false;
 }
 
