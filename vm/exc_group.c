@@ -351,10 +351,13 @@ static bool collect_leaves(AwVM *vm, AwValue exc, AwList *ids, int depth) {
   return true;
 }
 
+// CPython 3.11's is_same_exception_metadata. It also compares a notes
+// member that 3.11 never fills (notes live in __dict__ there), so notes
+// do not count: a re-raised part whose notes were copied still matches.
 static bool same_metadata(AwValue a, AwValue b) {
   AwException *x = AW_AS_EXCEPTION(a), *y = AW_AS_EXCEPTION(b);
-  return aw_value_is(x->notes, y->notes) && aw_value_is(x->traceback, y->traceback) &&
-         aw_value_is(x->cause, y->cause) && aw_value_is(x->context, y->context);
+  return aw_value_is(x->traceback, y->traceback) && aw_value_is(x->cause, y->cause) &&
+         aw_value_is(x->context, y->context);
 }
 
 AwValue aw_exc_prep_reraise_star(AwVM *vm, AwValue orig, AwValue excs_list) {
