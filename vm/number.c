@@ -14,7 +14,8 @@
 int aw_float_digits(double x, int ndigits, char *digits, int *decpt) {
   // "%.*e" is correctly rounded in glibc, so it gives exactly the digits
   // CPython's dtoa produces for the same precision.
-  char tmp[64];
+  char tmp[1100];
+  if (ndigits > 1050) ndigits = 1050;
   if (ndigits > 0) {
     snprintf(tmp, sizeof tmp, "%.*e", ndigits - 1, fabs(x));
   } else {

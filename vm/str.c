@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vm/vm.h"
+#include "vm/text.h"
 #include "vm/unicode.h"
 
 // ---- allocation ---------------------------------------------------------
@@ -603,60 +603,6 @@ AwValue aw_str_encode(AwVM *vm, AwValue str, const char *encoding, const char *e
 
 // ---- slicing and iteration ----------------------------------------------------------
 
-static bool slice_index(AwVM *vm, AwValue v, int64_t *out) {
-  if (AW_IS_INTLIKE(v)) {
-    *out = AW_AS_INT(v);
-    return true;
-  }
-  if (AW_IS_UNDEF(aw_lookup_special(vm, v, AW_N(vm, index)))) {
-    aw_raisef(vm, AW_EXCCLS(vm, TypeError),
-              "slice indices must be integers or None or have an __index__ method");
-    return false;
-  }
-  return aw_index(vm, v, out);
-}
-
-bool aw_str_slice_indices(AwVM *vm, AwValue slv, int64_t len, int64_t *pstart, int64_t *pstop,
-                          int64_t *pstep, int64_t *count) {
-  AwSlice *sl = (AwSlice *)AW_AS_OBJ(slv);
-  int64_t start, stop, step = 1;
-  if (!AW_IS_NONE(sl->step)) {
-    if (!slice_index(vm, sl->step, &step)) return false;
-    if (step == 0) {
-      aw_raisef(vm, AW_EXCCLS(vm, ValueError), "slice step cannot be zero");
-      return false;
-    }
-    if (step < -INT64_MAX) step = -INT64_MAX;
-  }
-  if (AW_IS_NONE(sl->start)) start = step < 0 ? INT64_MAX : 0;
-  else if (!slice_index(vm, sl->start, &start)) return false;
-  if (AW_IS_NONE(sl->stop)) stop = step < 0 ? INT64_MIN : INT64_MAX;
-  else if (!slice_index(vm, sl->stop, &stop)) return false;
-  if (start < 0) {
-    start += len;
-    if (start < 0) start = step < 0 ? -1 : 0;
-  } else if (start >= len) {
-    start = step < 0 ? len - 1 : len;
-  }
-  if (stop < 0) {
-    stop += len;
-    if (stop < 0) stop = step < 0 ? -1 : 0;
-  } else if (stop >= len) {
-    stop = step < 0 ? len - 1 : len;
-  }
-  int64_t n = 0;
-  if (step < 0) {
-    if (stop < start) n = (start - stop - 1) / (-step) + 1;
-  } else if (start < stop) {
-    n = (stop - start - 1) / step + 1;
-  }
-  *pstart = start;
-  *pstop = stop;
-  *pstep = step;
-  *count = n;
-  return true;
-}
-
 AwValue aw_str_slice(AwVM *vm, AwValue sv, int64_t start, int64_t step, int64_t count) {
   AwStr *s = AW_AS_STR(sv);
   if (count <= 0) return aw_str_new(vm, "", 0);
@@ -716,9 +662,1172 @@ int aw_str_cmp(AwStr *a, AwStr *b) {
   return a->nbytes < b->nbytes ? -1 : a->nbytes > b->nbytes;
 }
 
+// ---- method helpers -----------------------------------------------------------------
+
+#define STR_SELF(name, min, max, style)                                                    \
+  if (!aw_text_args(vm, argc, argv, kwnames, AW_OBJ_STR, "str", name, min, max, style))   \
+    return AW_EXC;                                                                         \
+  AwStr *s = AW_AS_STR(argv[0])
+
+static AwValue type_error(AwVM *vm, const char *what, AwValue v) {
+  return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "%s, not %s", what, aw_type_name(vm, v));
+}
+
+// The argument must be a str ("must be str, not int" unless [what] says otherwise).
+static bool want_str(AwVM *vm, AwValue v, const char *what) {
+  if (AW_IS_STR(v)) return true;
+  type_error(vm, what ? what : "must be str", v);
+  return false;
+}
+
+static inline bool cp_isspace(uint32_t c) {
+  if (c < 128) return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+  return aw_unicode_props(c) & AW_UNI_SPACE;
+}
+
+// Byte offset -> code point index.
+static int64_t cp_index(AwStr *s, int64_t off) {
+  return s->ascii ? off : count_chars(s->data, (size_t)off);
+}
+
+// Decodes [s] into a fresh array of code points (freed with free_cps).
+static uint32_t *decode_cps(AwVM *vm, AwStr *s) {
+  uint32_t *cps = aw_mem_alloc(vm, (size_t)(s->nchars + 1) * sizeof(uint32_t));
+  if (!cps) return NULL;
+  const unsigned char *p = (const unsigned char *)s->data;
+  for (int64_t i = 0, k = 0; i < s->nbytes; k++) i += aw_utf8_decode(p + i, &cps[k]);
+  return cps;
+}
+
+static void free_cps(AwVM *vm, AwStr *s, uint32_t *cps) {
+  aw_mem_free(vm, cps, (size_t)(s->nchars + 1) * sizeof(uint32_t));
+}
+
+static bool buf_put_cp(AwVM *vm, AwBuf *b, uint32_t cp) {
+  char u[4];
+  return aw_buf_append(vm, b, u, (size_t)aw_utf8_encode(cp, u));
+}
+
+// ---- case mapping --------------------------------------------------------------------
+
+// CPython's final-sigma rule for lower(): capital sigma becomes final sigma
+// at the end of a cased word.
+static uint32_t lower_sigma(const uint32_t *cps, int64_t n, int64_t i) {
+  int64_t j = i - 1;
+  while (j >= 0 && (aw_unicode_props(cps[j]) & AW_UNI_CASE_IGNORABLE)) j--;
+  bool final = j >= 0 && (aw_unicode_props(cps[j]) & AW_UNI_CASED);
+  if (final && i + 1 < n) {
+    j = i + 1;
+    while (j < n && (aw_unicode_props(cps[j]) & AW_UNI_CASE_IGNORABLE)) j++;
+    final = j == n || !(aw_unicode_props(cps[j]) & AW_UNI_CASED);
+  }
+  return final ? 0x3C2 : 0x3C3;
+}
+
+static int lower_at(const uint32_t *cps, int64_t n, int64_t i, uint32_t out[3]) {
+  if (cps[i] == 0x3A3) {
+    out[0] = lower_sigma(cps, n, i);
+    return 1;
+  }
+  return aw_unicode_lower(cps[i], out);
+}
+
+typedef enum { CASE_UPPER, CASE_LOWER, CASE_TITLE, CASE_CAPITALIZE, CASE_SWAP, CASE_FOLD } CaseOp;
+
+static AwValue case_ascii(AwVM *vm, AwStr *s, CaseOp op) {
+  AwStr *r = str_alloc(vm, (size_t)s->nbytes);
+  if (!r) return AW_EXC;
+  bool prev_cased = false;
+  for (int64_t i = 0; i < s->nbytes; i++) {
+    char c = s->data[i];
+    bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
+    bool to_upper = false, to_lower = false;
+    switch (op) {
+      case CASE_UPPER: to_upper = lo; break;
+      case CASE_LOWER:
+      case CASE_FOLD: to_lower = up; break;
+      case CASE_TITLE:
+        if (prev_cased) to_lower = up;
+        else to_upper = lo;
+        prev_cased = up || lo;
+        break;
+      case CASE_CAPITALIZE:
+        if (i == 0) to_upper = lo;
+        else to_lower = up;
+        break;
+      case CASE_SWAP:
+        to_upper = lo;
+        to_lower = up;
+        break;
+    }
+    r->data[i] = to_upper ? (char)(c - 32) : to_lower ? (char)(c + 32) : c;
+  }
+  str_set_counts(r, s->nchars);
+  return AW_OBJ(r);
+}
+
+static AwValue case_map(AwVM *vm, AwStr *s, CaseOp op) {
+  if (s->ascii) return case_ascii(vm, s, op);
+  uint32_t *cps = decode_cps(vm, s);
+  if (!cps) return AW_EXC;
+  int64_t n = s->nchars;
+  AwBuf b;
+  aw_buf_init(&b);
+  bool prev_cased = false;
+  for (int64_t i = 0; i < n; i++) {
+    uint32_t c = cps[i], out[3];
+    unsigned props = aw_unicode_props(c);
+    int k;
+    switch (op) {
+      case CASE_UPPER: k = aw_unicode_upper(c, out); break;
+      case CASE_LOWER: k = lower_at(cps, n, i, out); break;
+      case CASE_FOLD: k = aw_unicode_fold(c, out); break;
+      case CASE_TITLE:
+        k = prev_cased ? lower_at(cps, n, i, out) : aw_unicode_title(c, out);
+        prev_cased = props & AW_UNI_CASED;
+        break;
+      case CASE_CAPITALIZE:
+        k = i == 0 ? aw_unicode_title(c, out) : lower_at(cps, n, i, out);
+        break;
+      default:  // CASE_SWAP
+        if (props & AW_UNI_UPPER) k = lower_at(cps, n, i, out);
+        else if (props & AW_UNI_LOWER) k = aw_unicode_upper(c, out);
+        else out[0] = c, k = 1;
+        break;
+    }
+    for (int j = 0; j < k; j++) buf_put_cp(vm, &b, out[j]);
+  }
+  free_cps(vm, s, cps);
+  return aw_buf_to_str(vm, &b);
+}
+
+#define CASE_METHOD(fn, name, op)                                         \
+  static AwValue fn(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) { \
+    STR_SELF(name, 0, 0, AW_ARGS_NOARGS);                                  \
+    return case_map(vm, s, op);                                            \
+  }
+CASE_METHOD(str_upper, "upper", CASE_UPPER)
+CASE_METHOD(str_lower, "lower", CASE_LOWER)
+CASE_METHOD(str_title, "title", CASE_TITLE)
+CASE_METHOD(str_capitalize, "capitalize", CASE_CAPITALIZE)
+CASE_METHOD(str_swapcase, "swapcase", CASE_SWAP)
+CASE_METHOD(str_casefold, "casefold", CASE_FOLD)
+
+// ---- predicates -----------------------------------------------------------------------
+
+// True if every code point has one of the [mask] properties (and s is non-empty).
+static bool all_props(AwStr *s, unsigned mask) {
+  if (s->nchars == 0) return false;
+  const unsigned char *p = (const unsigned char *)s->data, *end = p + s->nbytes;
+  while (p < end) {
+    uint32_t c;
+    p += aw_utf8_decode(p, &c);
+    if (!(aw_unicode_props(c) & mask)) return false;
+  }
+  return true;
+}
+
+#define PROP_METHOD(fn, name, mask)                                       \
+  static AwValue fn(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) { \
+    STR_SELF(name, 0, 0, AW_ARGS_NOARGS);                                  \
+    return AW_BOOL(all_props(s, mask));                                    \
+  }
+PROP_METHOD(str_isalpha, "isalpha", AW_UNI_ALPHA)
+PROP_METHOD(str_isdigit, "isdigit", AW_UNI_DIGIT)
+PROP_METHOD(str_isdecimal, "isdecimal", AW_UNI_DECIMAL)
+PROP_METHOD(str_isnumeric, "isnumeric", AW_UNI_NUMERIC)
+PROP_METHOD(str_isspace, "isspace", AW_UNI_SPACE)
+PROP_METHOD(str_isalnum, "isalnum", AW_UNI_ALPHA | AW_UNI_DECIMAL | AW_UNI_DIGIT | AW_UNI_NUMERIC)
+
+static AwValue str_isascii(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  STR_SELF("isascii", 0, 0, AW_ARGS_NOARGS);
+  return AW_BOOL(s->ascii);
+}
+
+static AwValue str_isprintable(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  STR_SELF("isprintable", 0, 0, AW_ARGS_NOARGS);
+  return AW_BOOL(s->nchars == 0 || all_props(s, AW_UNI_PRINTABLE));
+}
+
+static AwValue str_isidentifier(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  STR_SELF("isidentifier", 0, 0, AW_ARGS_NOARGS);
+  if (s->nchars == 0) return AW_FALSE;
+  const unsigned char *p = (const unsigned char *)s->data, *end = p + s->nbytes;
+  for (bool first = true; p < end; first = false) {
+    uint32_t c;
+    p += aw_utf8_decode(p, &c);
+    if (!(aw_unicode_props(c) & (first ? AW_UNI_XID_START : AW_UNI_XID_CONTINUE)))
+      return AW_FALSE;
+  }
+  return AW_TRUE;
+}
+
+// isupper / islower / istitle, as CPython's loops over the case flags.
+static AwValue case_pred(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames, const char *name,
+                         int which) {
+  STR_SELF(name, 0, 0, AW_ARGS_NOARGS);
+  const unsigned char *p = (const unsigned char *)s->data, *end = p + s->nbytes;
+  bool cased = false, prev_cased = false;
+  while (p < end) {
+    uint32_t c;
+    p += aw_utf8_decode(p, &c);
+    unsigned f = aw_unicode_props(c);
+    bool up = f & AW_UNI_UPPER, lo = f & AW_UNI_LOWER, ti = f & AW_UNI_TITLE;
+    if (which == 0) {  // isupper
+      if (lo || ti) return AW_FALSE;
+      if (up) cased = true;
+    } else if (which == 1) {  // islower
+      if (up || ti) return AW_FALSE;
+      if (lo) cased = true;
+    } else if (up || ti) {  // istitle
+      if (prev_cased) return AW_FALSE;
+      prev_cased = cased = true;
+    } else if (lo) {
+      if (!prev_cased) return AW_FALSE;
+      prev_cased = cased = true;
+    } else {
+      prev_cased = false;
+    }
+  }
+  return AW_BOOL(cased);
+}
+
+static AwValue str_isupper(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  return case_pred(vm, argc, argv, kwnames, "isupper", 0);
+}
+static AwValue str_islower(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  return case_pred(vm, argc, argv, kwnames, "islower", 1);
+}
+static AwValue str_istitle(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  return case_pred(vm, argc, argv, kwnames, "istitle", 2);
+}
+
+// ---- searching ---------------------------------------------------------------------------
+
+// Resolves (sub, start, end) for find/index/count: byte range [*b0, *b1)
+// of the haystack. Returns 0 ok, 1 "start past the end" (no match), -1 error.
+static int search_args(AwVM *vm, AwStr *s, int argc, AwValue *argv, int64_t *b0, int64_t *b1,
+                       int64_t *c0, int64_t *c1) {
+  AwValue start = argc > 2 ? argv[2] : AW_UNDEF, end = argc > 3 ? argv[3] : AW_UNDEF;
+  if (!want_str(vm, argv[1], NULL)) return -1;
+  if (!aw_text_span(vm, start, end, s->nchars, c0, c1)) return -1;
+  if (*c1 - *c0 < AW_AS_STR(argv[1])->nchars) return 1;
+  *b0 = aw_str_byte_offset(s, *c0);
+  *b1 = aw_str_byte_offset(s, *c1);
+  return 0;
+}
+
+// find/rfind/index/rindex: the code point index of the match, -1 if none, -2 on error.
+static int64_t find_impl(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames, const char *name,
+                         bool reverse) {
+  if (!aw_text_args(vm, argc, argv, kwnames, AW_OBJ_STR, "str", name, 1, 3, AW_ARGS_TAKES))
+    return -2;
+  AwStr *s = AW_AS_STR(argv[0]);
+  int64_t b0, b1, c0, c1;
+  int r = search_args(vm, s, argc, argv, &b0, &b1, &c0, &c1);
+  if (r < 0) return -2;
+  if (r == 1) return -1;
+  AwStr *sub = AW_AS_STR(argv[1]);
+  int64_t f = reverse ? aw_text_rfind(s->data + b0, b1 - b0, sub->data, sub->nbytes)
+                      : aw_text_find(s->data + b0, b1 - b0, sub->data, sub->nbytes);
+  if (f < 0) return -1;
+  return c0 + (s->ascii ? f : count_chars(s->data + b0, (size_t)f));
+}
+
+static AwValue str_find(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  int64_t r = find_impl(vm, argc, argv, kwnames, "find", false);
+  return r == -2 ? AW_EXC : AW_INT(r);
+}
+static AwValue str_rfind(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  int64_t r = find_impl(vm, argc, argv, kwnames, "rfind", true);
+  return r == -2 ? AW_EXC : AW_INT(r);
+}
+static AwValue str_index(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  int64_t r = find_impl(vm, argc, argv, kwnames, "index", false);
+  if (r == -1) return aw_raisef(vm, AW_EXCCLS(vm, ValueError), "substring not found");
+  return r == -2 ? AW_EXC : AW_INT(r);
+}
+static AwValue str_rindex(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  int64_t r = find_impl(vm, argc, argv, kwnames, "rindex", true);
+  if (r == -1) return aw_raisef(vm, AW_EXCCLS(vm, ValueError), "substring not found");
+  return r == -2 ? AW_EXC : AW_INT(r);
+}
+
+static AwValue str_count(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  STR_SELF("count", 1, 3, AW_ARGS_TAKES);
+  int64_t b0, b1, c0, c1;
+  int r = search_args(vm, s, argc, argv, &b0, &b1, &c0, &c1);
+  if (r < 0) return AW_EXC;
+  if (r == 1) return AW_INT(0);
+  AwStr *sub = AW_AS_STR(argv[1]);
+  if (sub->nbytes == 0) return AW_INT(c1 - c0 + 1);
+  return AW_INT(aw_text_count(s->data + b0, b1 - b0, sub->data, sub->nbytes, INT64_MAX));
+}
+
+// startswith / endswith: prefix is a str or a tuple of str.
+static AwValue fix_match(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames, const char *name,
+                         bool end) {
+  STR_SELF(name, 1, 3, AW_ARGS_TAKES);
+  AwValue pre = argv[1];
+  if (!AW_IS_STR(pre) && !AW_IS_TUPLE(pre))
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError),
+                     "%s first arg must be str or a tuple of str, not %s", name,
+                     aw_type_name(vm, pre));
+  int64_t c0, c1;
+  if (!aw_text_span(vm, argc > 2 ? argv[2] : AW_UNDEF, argc > 3 ? argv[3] : AW_UNDEF, s->nchars,
+                    &c0, &c1))
+    return AW_EXC;
+  int64_t n = AW_IS_STR(pre) ? 1 : AW_AS_TUPLE(pre)->len;
+  for (int64_t i = 0; i < n; i++) {
+    AwValue p = AW_IS_STR(pre) ? pre : AW_AS_TUPLE(pre)->items[i];
+    if (!AW_IS_STR(p))
+      return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "tuple for %s must only contain str, not %s",
+                       name, aw_type_name(vm, p));
+    AwStr *ps = AW_AS_STR(p);
+    if (c0 > s->nchars) continue;
+    if (c1 - c0 < ps->nchars) continue;
+    int64_t b0 = aw_str_byte_offset(s, c0), b1 = aw_str_byte_offset(s, c1);
+    if (b1 - b0 < ps->nbytes) continue;
+    const char *at = end ? s->data + b1 - ps->nbytes : s->data + b0;
+    if (memcmp(at, ps->data, (size_t)ps->nbytes) == 0) return AW_TRUE;
+  }
+  return AW_FALSE;
+}
+
+static AwValue str_startswith(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  return fix_match(vm, argc, argv, kwnames, "startswith", false);
+}
+static AwValue str_endswith(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  return fix_match(vm, argc, argv, kwnames, "endswith", true);
+}
+
+static AwValue str_contains(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  STR_SELF("__contains__", 1, 1, AW_ARGS_WRAPPER);
+  if (!AW_IS_STR(argv[1]))
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError),
+                     "'in <string>' requires string as left operand, not %s",
+                     aw_type_name(vm, argv[1]));
+  AwStr *sub = AW_AS_STR(argv[1]);
+  return AW_BOOL(aw_text_find(s->data, s->nbytes, sub->data, sub->nbytes) >= 0);
+}
+
+// ---- replace, split, join ---------------------------------------------------------------
+
+static AwValue str_replace(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  STR_SELF("replace", 2, 3, AW_ARGS_EXPECTED);
+  if (!want_str(vm, argv[1], "replace() argument 1 must be str") ||
+      !want_str(vm, argv[2], "replace() argument 2 must be str"))
+    return AW_EXC;
+  int64_t max = -1;
+  if (argc > 3 && !aw_text_index(vm, argv[3], &max)) return AW_EXC;
+  if (max < 0) max = INT64_MAX;
+  AwStr *old = AW_AS_STR(argv[1]), *new = AW_AS_STR(argv[2]);
+  if (max == 0) return argv[0];
+  AwBuf b;
+  aw_buf_init(&b);
+  int64_t done = 0;
+  if (old->nbytes == 0) {
+    // Insert [new] before every code point and at the end.
+    const unsigned char *p = (const unsigned char *)s->data, *end = p + s->nbytes;
+    while (p < end && done < max) {
+      aw_buf_append(vm, &b, new->data, (size_t)new->nbytes);
+      done++;
+      uint32_t c;
+      int k = aw_utf8_decode(p, &c);
+      aw_buf_append(vm, &b, (const char *)p, (size_t)k);
+      p += k;
+    }
+    if (p < end) aw_buf_append(vm, &b, (const char *)p, (size_t)(end - p));
+    else if (done < max) aw_buf_append(vm, &b, new->data, (size_t)new->nbytes);
+    return aw_buf_to_str(vm, &b);
+  }
+  int64_t i = 0;
+  while (done < max) {
+    int64_t f = aw_text_find(s->data + i, s->nbytes - i, old->data, old->nbytes);
+    if (f < 0) break;
+    aw_buf_append(vm, &b, s->data + i, (size_t)f);
+    aw_buf_append(vm, &b, new->data, (size_t)new->nbytes);
+    i += f + old->nbytes;
+    done++;
+  }
+  if (done == 0) {
+    aw_buf_free(vm, &b);
+    return argv[0];
+  }
+  aw_buf_append(vm, &b, s->data + i, (size_t)(s->nbytes - i));
+  return aw_buf_to_str(vm, &b);
+}
+
+static bool list_push_bytes(AwVM *vm, AwList *l, AwStr *s, int64_t b0, int64_t b1) {
+  AwValue v = b0 == 0 && b1 == s->nbytes ? AW_OBJ(s) : aw_str_new(vm, s->data + b0, (size_t)(b1 - b0));
+  return !AW_IS_EXC(v) && aw_list_append(vm, l, v);
+}
+
+static void list_reverse(AwList *l) {
+  for (int64_t i = 0, j = l->len - 1; i < j; i++, j--) {
+    AwValue t = l->items[i];
+    l->items[i] = l->items[j];
+    l->items[j] = t;
+  }
+}
+
+// Decodes the code point ending just before byte [i].
+static int64_t prev_cp(const unsigned char *p, int64_t i, uint32_t *c) {
+  int64_t j = i - 1;
+  while (j > 0 && (p[j] & 0xC0) == 0x80) j--;
+  aw_utf8_decode(p + j, c);
+  return j;
+}
+
+static AwValue split_impl(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames, const char *name,
+                          bool right) {
+  static const char *const names[] = {"sep", "maxsplit", NULL};
+  AwValue a[2];
+  if (!aw_text_kwargs(vm, argc, argv, kwnames, AW_OBJ_STR, "str", name, names, a)) return AW_EXC;
+  AwStr *s = AW_AS_STR(argv[0]);
+  int64_t max = -1;
+  if (!AW_IS_UNDEF(a[1]) && !aw_text_index(vm, a[1], &max)) return AW_EXC;
+  if (max < 0) max = INT64_MAX;
+  AwList *l = aw_list_new(vm, 0);
+  if (!l) return AW_EXC;
+  const unsigned char *p = (const unsigned char *)s->data;
+  int64_t n = s->nbytes;
+  if (AW_IS_UNDEF(a[0]) || AW_IS_NONE(a[0])) {
+    if (!right) {
+      int64_t i = 0;
+      while (i < n) {
+        uint32_t c;
+        int k;
+        while (i < n && (k = aw_utf8_decode(p + i, &c), cp_isspace(c))) i += k;
+        if (i >= n) break;
+        if (l->len >= max) {
+          if (!list_push_bytes(vm, l, s, i, n)) return AW_EXC;
+          break;
+        }
+        int64_t j = i;
+        while (j < n && (k = aw_utf8_decode(p + j, &c), !cp_isspace(c))) j += k;
+        if (!list_push_bytes(vm, l, s, i, j)) return AW_EXC;
+        i = j;
+      }
+    } else {
+      int64_t i = n;
+      while (i > 0) {
+        uint32_t c;
+        int64_t j;
+        while (i > 0 && (j = prev_cp(p, i, &c), cp_isspace(c))) i = j;
+        if (i <= 0) break;
+        if (l->len >= max) {
+          if (!list_push_bytes(vm, l, s, 0, i)) return AW_EXC;
+          break;
+        }
+        int64_t e = i;
+        while (i > 0 && (j = prev_cp(p, i, &c), !cp_isspace(c))) i = j;
+        if (!list_push_bytes(vm, l, s, i, e)) return AW_EXC;
+      }
+      list_reverse(l);
+    }
+    return AW_OBJ(l);
+  }
+  if (!want_str(vm, a[0], "must be str or None")) return AW_EXC;
+  AwStr *sep = AW_AS_STR(a[0]);
+  if (sep->nbytes == 0) return aw_raisef(vm, AW_EXCCLS(vm, ValueError), "empty separator");
+  if (!right) {
+    int64_t i = 0;
+    while (l->len < max) {
+      int64_t f = aw_text_find(s->data + i, n - i, sep->data, sep->nbytes);
+      if (f < 0) break;
+      if (!list_push_bytes(vm, l, s, i, i + f)) return AW_EXC;
+      i += f + sep->nbytes;
+    }
+    if (!list_push_bytes(vm, l, s, i, n)) return AW_EXC;
+  } else {
+    int64_t e = n;
+    while (l->len < max) {
+      int64_t f = aw_text_rfind(s->data, e, sep->data, sep->nbytes);
+      if (f < 0) break;
+      if (!list_push_bytes(vm, l, s, f + sep->nbytes, e)) return AW_EXC;
+      e = f;
+    }
+    if (!list_push_bytes(vm, l, s, 0, e)) return AW_EXC;
+    list_reverse(l);
+  }
+  return AW_OBJ(l);
+}
+
+static AwValue str_split(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  return split_impl(vm, argc, argv, kwnames, "split", false);
+}
+static AwValue str_rsplit(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  return split_impl(vm, argc, argv, kwnames, "rsplit", true);
+}
+
+// Length in bytes of the line break at p (0 if none): \n \r \r\n \v \f
+// \x1c-\x1e \x85 \u2028 \u2029.
+static int line_break(const unsigned char *p, const unsigned char *end) {
+  unsigned c = *p;
+  if (c == '\r') return p + 1 < end && p[1] == '\n' ? 2 : 1;
+  if (c == '\n' || c == '\v' || c == '\f' || (c >= 0x1c && c <= 0x1e)) return 1;
+  if (c == 0xC2 && p + 1 < end && p[1] == 0x85) return 2;
+  if (c == 0xE2 && p + 2 < end && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) return 3;
+  return 0;
+}
+
+static AwValue str_splitlines(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  static const char *const names[] = {"keepends", NULL};
+  AwValue a[1];
+  if (!aw_text_kwargs(vm, argc, argv, kwnames, AW_OBJ_STR, "str", "splitlines", names, a))
+    return AW_EXC;
+  AwStr *s = AW_AS_STR(argv[0]);
+  int keep = 0;
+  if (!AW_IS_UNDEF(a[0])) {
+    if (AW_IS_FLOAT(a[0]))
+      return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "'float' object cannot be interpreted as an integer");
+    if ((keep = aw_truthy(vm, a[0])) < 0) return AW_EXC;
+  }
+  AwList *l = aw_list_new(vm, 0);
+  if (!l) return AW_EXC;
+  const unsigned char *p = (const unsigned char *)s->data, *end = p + s->nbytes;
+  int64_t start = 0, i = 0;
+  while (i < s->nbytes) {
+    int k = line_break(p + i, end);
+    if (!k) {
+      i++;
+      continue;
+    }
+    if (!list_push_bytes(vm, l, s, start, keep ? i + k : i)) return AW_EXC;
+    i += k;
+    start = i;
+  }
+  if (start < s->nbytes && !list_push_bytes(vm, l, s, start, s->nbytes)) return AW_EXC;
+  return AW_OBJ(l);
+}
+
+static AwValue str_join(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  STR_SELF("join", 1, 1, AW_ARGS_O);
+  AwValue seq = argv[1];
+  AwValue *items;
+  int64_t n;
+  if (AW_IS_LIST(seq)) {
+    items = AW_AS_LIST(seq)->items;
+    n = AW_AS_LIST(seq)->len;
+  } else if (AW_IS_TUPLE(seq)) {
+    items = AW_AS_TUPLE(seq)->items;
+    n = AW_AS_TUPLE(seq)->len;
+  } else {
+    if (AW_IS_UNDEF(aw_lookup_special(vm, seq, AW_N(vm, iter))) &&
+        AW_IS_UNDEF(aw_lookup_special(vm, seq, AW_N(vm, getitem))))
+      return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "can only join an iterable");
+    AwList *l = aw_list_from_iterable(vm, seq);
+    if (!l) return AW_EXC;
+    // The list is only reachable from this C frame, and nothing below runs
+    // script code, so it needs no rooting.
+    items = l->items;
+    n = l->len;
+  }
+  int64_t total = 0, nchars = 0;
+  for (int64_t i = 0; i < n; i++) {
+    if (!AW_IS_STR(items[i]))
+      return aw_raisef(vm, AW_EXCCLS(vm, TypeError),
+                       "sequence item %lld: expected str instance, %s found", (long long)i,
+                       aw_type_name(vm, items[i]));
+    total += AW_AS_STR(items[i])->nbytes;
+    nchars += AW_AS_STR(items[i])->nchars;
+  }
+  if (n == 1) return items[0];
+  if (n == 0) return aw_str_new(vm, "", 0);
+  total += s->nbytes * (n - 1);
+  nchars += s->nchars * (n - 1);
+  AwStr *r = str_alloc(vm, (size_t)total);
+  if (!r) return AW_EXC;
+  char *out = r->data;
+  for (int64_t i = 0; i < n; i++) {
+    if (i && s->nbytes) {
+      memcpy(out, s->data, (size_t)s->nbytes);
+      out += s->nbytes;
+    }
+    AwStr *it = AW_AS_STR(items[i]);
+    memcpy(out, it->data, (size_t)it->nbytes);
+    out += it->nbytes;
+  }
+  str_set_counts(r, nchars);
+  return AW_OBJ(r);
+}
+
+// ---- strip, pad, misc ----------------------------------------------------------------
+
+static bool in_chars(AwStr *chars, uint32_t c) {
+  if (!chars) return cp_isspace(c);
+  if (c < 128 && chars->ascii) return memchr(chars->data, (int)c, (size_t)chars->nbytes) != NULL;
+  const unsigned char *p = (const unsigned char *)chars->data, *end = p + chars->nbytes;
+  while (p < end) {
+    uint32_t d;
+    p += aw_utf8_decode(p, &d);
+    if (d == c) return true;
+  }
+  return false;
+}
+
+// which: 1 left, 2 right, 3 both.
+static AwValue strip_impl(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames, const char *name,
+                          int which) {
+  STR_SELF(name, 0, 1, AW_ARGS_EXPECTED);
+  AwStr *chars = NULL;
+  if (argc > 1 && !AW_IS_NONE(argv[1])) {
+    if (!AW_IS_STR(argv[1]))
+      return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "%s arg must be None or str", name);
+    chars = AW_AS_STR(argv[1]);
+  }
+  const unsigned char *p = (const unsigned char *)s->data;
+  int64_t i = 0, j = s->nbytes;
+  if (which & 1) {
+    while (i < j) {
+      uint32_t c;
+      int k = aw_utf8_decode(p + i, &c);
+      if (!in_chars(chars, c)) break;
+      i += k;
+    }
+  }
+  if (which & 2) {
+    while (j > i) {
+      uint32_t c;
+      int64_t pj = prev_cp(p, j, &c);
+      if (!in_chars(chars, c)) break;
+      j = pj;
+    }
+  }
+  if (i == 0 && j == s->nbytes) return argv[0];
+  return aw_str_new(vm, s->data + i, (size_t)(j - i));
+}
+
+static AwValue str_strip(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  return strip_impl(vm, argc, argv, kwnames, "strip", 3);
+}
+static AwValue str_lstrip(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  return strip_impl(vm, argc, argv, kwnames, "lstrip", 1);
+}
+static AwValue str_rstrip(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  return strip_impl(vm, argc, argv, kwnames, "rstrip", 2);
+}
+
+// Appends [n] copies of the UTF-8 of one code point.
+static bool buf_fill(AwVM *vm, AwBuf *b, const char *cp, size_t cplen, int64_t n) {
+  for (int64_t i = 0; i < n; i++)
+    if (!aw_buf_append(vm, b, cp, cplen)) return false;
+  return true;
+}
+
+static AwValue pad(AwVM *vm, AwValue sv, int64_t left, int64_t right, const char *fill,
+                   size_t filllen) {
+  AwStr *s = AW_AS_STR(sv);
+  if (left <= 0 && right <= 0) return sv;
+  AwBuf b;
+  aw_buf_init(&b);
+  buf_fill(vm, &b, fill, filllen, left);
+  aw_buf_append(vm, &b, s->data, (size_t)s->nbytes);
+  buf_fill(vm, &b, fill, filllen, right);
+  return aw_buf_to_str(vm, &b);
+}
+
+// which: 0 ljust, 1 rjust, 2 center.
+static AwValue just_impl(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames, const char *name,
+                         int which) {
+  STR_SELF(name, 1, 2, AW_ARGS_EXPECTED);
+  int64_t width;
+  if (!aw_text_index(vm, argv[1], &width)) return AW_EXC;
+  const char *fill = " ";
+  size_t filllen = 1;
+  if (argc > 2) {
+    if (!AW_IS_STR(argv[2]))
+      return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "%s() argument 2 must be str, not %s", name,
+                       aw_type_name(vm, argv[2]));
+    if (AW_AS_STR(argv[2])->nchars != 1)
+      return aw_raisef(vm, AW_EXCCLS(vm, TypeError),
+                       "The fill character must be exactly one character long");
+    fill = AW_AS_STR(argv[2])->data;
+    filllen = (size_t)AW_AS_STR(argv[2])->nbytes;
+  }
+  int64_t marg = width - s->nchars;
+  if (marg <= 0) return argv[0];
+  int64_t left = which == 0 ? 0 : which == 1 ? marg : marg / 2 + (marg & width & 1);
+  return pad(vm, argv[0], left, marg - left, fill, filllen);
+}
+
+static AwValue str_ljust(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  return just_impl(vm, argc, argv, kwnames, "ljust", 0);
+}
+static AwValue str_rjust(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  return just_impl(vm, argc, argv, kwnames, "rjust", 1);
+}
+static AwValue str_center(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  return just_impl(vm, argc, argv, kwnames, "center", 2);
+}
+
+static AwValue str_zfill(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  STR_SELF("zfill", 1, 1, AW_ARGS_O);
+  int64_t width;
+  if (!aw_text_index(vm, argv[1], &width)) return AW_EXC;
+  int64_t fill = width - s->nchars;
+  if (fill <= 0) return argv[0];
+  AwBuf b;
+  aw_buf_init(&b);
+  int64_t i = 0;
+  if (s->nbytes && (s->data[0] == '+' || s->data[0] == '-')) {
+    aw_buf_putc(vm, &b, s->data[0]);
+    i = 1;
+  }
+  buf_fill(vm, &b, "0", 1, fill);
+  aw_buf_append(vm, &b, s->data + i, (size_t)(s->nbytes - i));
+  return aw_buf_to_str(vm, &b);
+}
+
+static AwValue str_expandtabs(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  static const char *const names[] = {"tabsize", NULL};
+  AwValue a[1];
+  if (!aw_text_kwargs(vm, argc, argv, kwnames, AW_OBJ_STR, "str", "expandtabs", names, a))
+    return AW_EXC;
+  AwStr *s = AW_AS_STR(argv[0]);
+  int64_t tab = 8;
+  if (!AW_IS_UNDEF(a[0]) && !aw_text_index(vm, a[0], &tab)) return AW_EXC;
+  if (!memchr(s->data, '\t', (size_t)s->nbytes)) return argv[0];
+  AwBuf b;
+  aw_buf_init(&b);
+  int64_t col = 0;
+  const unsigned char *p = (const unsigned char *)s->data, *end = p + s->nbytes;
+  while (p < end) {
+    if (*p == '\t') {
+      if (tab > 0) {
+        int64_t n = tab - col % tab;
+        buf_fill(vm, &b, " ", 1, n);
+        col += n;
+      }
+      p++;
+      continue;
+    }
+    uint32_t c;
+    int k = aw_utf8_decode(p, &c);
+    aw_buf_append(vm, &b, (const char *)p, (size_t)k);
+    col = c == '\n' || c == '\r' ? 0 : col + 1;
+    p += k;
+  }
+  return aw_buf_to_str(vm, &b);
+}
+
+static AwValue partition_impl(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames,
+                              const char *name, bool right) {
+  STR_SELF(name, 1, 1, AW_ARGS_O);
+  if (!want_str(vm, argv[1], NULL)) return AW_EXC;
+  AwStr *sep = AW_AS_STR(argv[1]);
+  if (sep->nbytes == 0) return aw_raisef(vm, AW_EXCCLS(vm, ValueError), "empty separator");
+  int64_t f = right ? aw_text_rfind(s->data, s->nbytes, sep->data, sep->nbytes)
+                    : aw_text_find(s->data, s->nbytes, sep->data, sep->nbytes);
+  AwTuple *t = aw_tuple_new(vm, 3);
+  if (!t) return AW_EXC;
+  AwValue empty = aw_str_new(vm, "", 0);
+  if (AW_IS_EXC(empty)) return empty;
+  if (f < 0) {
+    t->items[0] = right ? empty : argv[0];
+    t->items[1] = empty;
+    t->items[2] = right ? argv[0] : empty;
+    return AW_OBJ(t);
+  }
+  AwValue a = aw_str_new(vm, s->data, (size_t)f);
+  if (AW_IS_EXC(a)) return a;
+  t->items[0] = a;
+  t->items[1] = argv[1];
+  AwValue c = aw_str_new(vm, s->data + f + sep->nbytes, (size_t)(s->nbytes - f - sep->nbytes));
+  if (AW_IS_EXC(c)) return c;
+  t->items[2] = c;
+  return AW_OBJ(t);
+}
+
+static AwValue str_partition(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  return partition_impl(vm, argc, argv, kwnames, "partition", false);
+}
+static AwValue str_rpartition(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  return partition_impl(vm, argc, argv, kwnames, "rpartition", true);
+}
+
+static AwValue affix_impl(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames, const char *name,
+                          bool suffix) {
+  STR_SELF(name, 1, 1, AW_ARGS_O);
+  if (!AW_IS_STR(argv[1]))
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "%s() argument must be str, not %s", name,
+                     aw_type_name(vm, argv[1]));
+  AwStr *a = AW_AS_STR(argv[1]);
+  if (a->nbytes == 0 || a->nbytes > s->nbytes) return argv[0];
+  const char *at = suffix ? s->data + s->nbytes - a->nbytes : s->data;
+  if (memcmp(at, a->data, (size_t)a->nbytes) != 0) return argv[0];
+  return str_new_n(vm, suffix ? s->data : s->data + a->nbytes, (size_t)(s->nbytes - a->nbytes),
+                   s->nchars - a->nchars);
+}
+
+static AwValue str_removeprefix(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  return affix_impl(vm, argc, argv, kwnames, "removeprefix", false);
+}
+static AwValue str_removesuffix(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  return affix_impl(vm, argc, argv, kwnames, "removesuffix", true);
+}
+
+static AwValue str_encode(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  static const char *const names[] = {"encoding", "errors", NULL};
+  AwValue a[2];
+  if (!aw_text_kwargs(vm, argc, argv, kwnames, AW_OBJ_STR, "str", "encode", names, a))
+    return AW_EXC;
+  for (int i = 0; i < 2; i++)
+    if (!AW_IS_UNDEF(a[i]) && !AW_IS_STR(a[i]))
+      return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "encode() argument '%s' must be str, not %s",
+                       names[i], aw_type_name(vm, a[i]));
+  return aw_str_encode(vm, argv[0], AW_IS_UNDEF(a[0]) ? NULL : AW_AS_STR(a[0])->data,
+                       AW_IS_UNDEF(a[1]) ? NULL : AW_AS_STR(a[1])->data);
+}
+
+// ---- translate / maketrans -------------------------------------------------------------
+
+static AwValue str_translate(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  STR_SELF("translate", 1, 1, AW_ARGS_O);
+  AwValue table = argv[1];
+  AwBuf b;
+  aw_buf_init(&b);
+  const unsigned char *p = (const unsigned char *)s->data, *end = p + s->nbytes;
+  while (p < end) {
+    uint32_t c;
+    int k = aw_utf8_decode(p, &c);
+    // aw_getitem may run a user __getitem__: argv keeps s and the table alive.
+    AwValue r = aw_getitem(vm, table, AW_INT(c));
+    if (AW_IS_EXC(r)) {
+      if (!aw_exc_pending_is(vm, AW_EXCCLS(vm, LookupError))) {
+        aw_buf_free(vm, &b);
+        return AW_EXC;
+      }
+      aw_exc_take(vm);
+      aw_buf_append(vm, &b, (const char *)p, (size_t)k);
+    } else if (AW_IS_NONE(r)) {
+      // deleted
+    } else if (AW_IS_INTLIKE(r)) {
+      if (AW_AS_INT(r) < 0 || AW_AS_INT(r) > 0x10FFFF) {
+        aw_buf_free(vm, &b);
+        return aw_raisef(vm, AW_EXCCLS(vm, ValueError), "character mapping must be in range(0x110000)");
+      }
+      buf_put_cp(vm, &b, (uint32_t)AW_AS_INT(r));
+    } else if (AW_IS_STR(r)) {
+      aw_buf_append_str(vm, &b, r);
+    } else {
+      aw_buf_free(vm, &b);
+      return aw_raisef(vm, AW_EXCCLS(vm, TypeError),
+                       "character mapping must return integer, None or str");
+    }
+    p += k;
+  }
+  return aw_buf_to_str(vm, &b);
+}
+
+static AwValue str_maketrans(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  // A static method: argv holds only the arguments.
+  if (kwnames && kwnames->len)
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "str.maketrans() takes no keyword arguments");
+  if (argc < 1 || argc > 3)
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "maketrans expected %s %d argument%s, got %d",
+                     argc < 1 ? "at least" : "at most", argc < 1 ? 1 : 3, argc < 1 ? "" : "s",
+                     argc);
+  AwDict *d = aw_dict_new(vm);
+  if (!d) return AW_EXC;
+  AwValue dv = AW_OBJ(d);
+  if (argc == 1) {
+    if (!AW_IS_DICT(argv[0]))
+      return aw_raisef(vm, AW_EXCCLS(vm, TypeError),
+                       "if you give only one argument to maketrans it must be a dict");
+    int64_t pos = 0;
+    AwValue k, v;
+    while (aw_dict_next(AW_AS_DICT(argv[0]), &pos, &k, &v)) {
+      if (AW_IS_STR(k)) {
+        if (AW_AS_STR(k)->nchars != 1)
+          return aw_raisef(vm, AW_EXCCLS(vm, ValueError),
+                           "string keys in translate table must be of length 1");
+        uint32_t c;
+        aw_utf8_decode((const unsigned char *)AW_AS_STR(k)->data, &c);
+        k = AW_INT(c);
+      } else if (!AW_IS_INTLIKE(k)) {
+        return aw_raisef(vm, AW_EXCCLS(vm, TypeError),
+                         "keys in translate table must be strings or integers");
+      } else {
+        k = AW_INT(AW_AS_INT(k));
+      }
+      if (!aw_dict_set(vm, d, k, v)) return AW_EXC;
+    }
+    return dv;
+  }
+  if (!AW_IS_STR(argv[0]))
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "maketrans() argument 1 must be str, not %s",
+                     aw_type_name(vm, argv[0]));
+  for (int i = 1; i < argc; i++)
+    if (!AW_IS_STR(argv[i]))
+      return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "maketrans() argument %d must be str, not %s",
+                       i + 1, aw_type_name(vm, argv[i]));
+  AwStr *x = AW_AS_STR(argv[0]), *y = AW_AS_STR(argv[1]);
+  if (x->nchars != y->nchars)
+    return aw_raisef(vm, AW_EXCCLS(vm, ValueError),
+                     "the first two maketrans arguments must have equal length");
+  const unsigned char *p = (const unsigned char *)x->data, *q = (const unsigned char *)y->data;
+  for (int64_t i = 0; i < x->nchars; i++) {
+    uint32_t a, c;
+    p += aw_utf8_decode(p, &a);
+    q += aw_utf8_decode(q, &c);
+    if (!aw_dict_set(vm, d, AW_INT(a), AW_INT(c))) return AW_EXC;
+  }
+  if (argc == 3) {
+    AwStr *z = AW_AS_STR(argv[2]);
+    p = (const unsigned char *)z->data;
+    for (int64_t i = 0; i < z->nchars; i++) {
+      uint32_t a;
+      p += aw_utf8_decode(p, &a);
+      if (!aw_dict_set(vm, d, AW_INT(a), AW_NONE)) return AW_EXC;
+    }
+  }
+  return dv;
+}
+
+// ---- dunders ------------------------------------------------------------------------
+
+static AwValue str_len(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  STR_SELF("__len__", 0, 0, AW_ARGS_WRAPPER);
+  return AW_INT(s->nchars);
+}
+
+static AwValue str_getitem(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  STR_SELF("__getitem__", 1, 1, AW_ARGS_WRAPPER);
+  AwValue key = argv[1];
+  if (AW_IS_KIND(key, AW_OBJ_SLICE)) {
+    int64_t start, stop, step, count;
+    if (!aw_slice_indices(vm, (AwSlice *)AW_AS_OBJ(key), s->nchars, &start, &stop, &step, &count))
+      return AW_EXC;
+    return aw_str_slice(vm, argv[0], start, step, count);
+  }
+  int64_t i;
+  if (AW_IS_INTLIKE(key)) {
+    i = AW_AS_INT(key);
+  } else if (AW_IS_OBJ(key) && !AW_IS_UNDEF(aw_lookup_special(vm, key, AW_N(vm, index)))) {
+    if (!aw_index(vm, key, &i)) return AW_EXC;
+  } else {
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "string indices must be integers, not '%s'",
+                     aw_type_name(vm, key));
+  }
+  if (i < 0) i += s->nchars;
+  if (i < 0 || i >= s->nchars)
+    return aw_raisef(vm, AW_EXCCLS(vm, IndexError), "string index out of range");
+  return aw_str_getitem(vm, argv[0], i);
+}
+
+static AwValue str_add(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  STR_SELF("__add__", 1, 1, AW_ARGS_WRAPPER);
+  (void)s;
+  if (!AW_IS_STR(argv[1])) return vm->not_implemented;
+  return aw_str_concat(vm, argv[0], argv[1]);
+}
+
+AwValue aw_str_repeat(AwVM *vm, AwValue sv, int64_t n) {
+  AwStr *s = AW_AS_STR(sv);
+  if (n <= 0 || s->nbytes == 0) return aw_str_new(vm, "", 0);
+  if (n == 1) return sv;
+  int64_t total;
+  if (__builtin_mul_overflow(s->nbytes, n, &total))
+    return aw_raisef(vm, AW_EXCCLS(vm, OverflowError), "repeated string is too long");
+  AwStr *r = str_alloc(vm, (size_t)total);
+  if (!r) return AW_EXC;
+  if (s->nbytes == 1) {
+    memset(r->data, s->data[0], (size_t)total);
+  } else {
+    // Doubling copies: O(log n) memcpy calls.
+    memcpy(r->data, s->data, (size_t)s->nbytes);
+    int64_t done = s->nbytes;
+    while (done < total) {
+      int64_t k = done < total - done ? done : total - done;
+      memcpy(r->data + done, r->data, (size_t)k);
+      done += k;
+    }
+  }
+  str_set_counts(r, s->nchars * n);
+  return AW_OBJ(r);
+}
+
+static AwValue str_mul(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  STR_SELF("__mul__", 1, 1, AW_ARGS_WRAPPER);
+  (void)s;
+  int64_t n;
+  if (AW_IS_INTLIKE(argv[1])) {
+    n = AW_AS_INT(argv[1]);
+  } else if (AW_IS_OBJ(argv[1]) && !AW_IS_UNDEF(aw_lookup_special(vm, argv[1], AW_N(vm, index)))) {
+    if (!aw_index(vm, argv[1], &n)) return AW_EXC;
+  } else {
+    return vm->not_implemented;
+  }
+  return aw_str_repeat(vm, argv[0], n);
+}
+
+static AwValue str_iter_m(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  STR_SELF("__iter__", 0, 0, AW_ARGS_WRAPPER);
+  (void)s;
+  return aw_str_iter(vm, argv[0]);
+}
+
+static AwValue str_mod_m(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  STR_SELF("__mod__", 1, 1, AW_ARGS_WRAPPER);
+  (void)s;
+  return aw_str_mod(vm, argv[0], argv[1]);
+}
+
+static AwValue str_rmod(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  STR_SELF("__rmod__", 1, 1, AW_ARGS_WRAPPER);
+  (void)s;
+  return vm->not_implemented;
+}
+
+static AwValue str_hash_m(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  STR_SELF("__hash__", 0, 0, AW_ARGS_WRAPPER);
+  return AW_INT((int64_t)(aw_str_hash(s) >> 1));
+}
+
+static AwValue str_str_m(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  STR_SELF("__str__", 0, 0, AW_ARGS_WRAPPER);
+  (void)s;
+  return argv[0];
+}
+
+static AwValue str_repr_m(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  STR_SELF("__repr__", 0, 0, AW_ARGS_WRAPPER);
+  AwBuf b;
+  aw_buf_init(&b);
+  if (!aw_str_repr_buf(vm, &b, s)) {
+    aw_buf_free(vm, &b);
+    return AW_EXC;
+  }
+  return aw_buf_to_str(vm, &b);
+}
+
+static AwValue str_format_m(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  STR_SELF("__format__", 1, 1, AW_ARGS_WRAPPER);
+  (void)s;
+  if (!AW_IS_STR(argv[1]))
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "__format__() argument must be str, not %s",
+                     aw_type_name(vm, argv[1]));
+  return aw_format(vm, argv[0], argv[1]);
+}
+
+static AwValue str_compare_m(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames,
+                             const char *name, AwCmpOp op) {
+  STR_SELF(name, 1, 1, AW_ARGS_WRAPPER);
+  if (!AW_IS_STR(argv[1])) return vm->not_implemented;
+  int c = aw_str_cmp(s, AW_AS_STR(argv[1]));
+  switch (op) {
+    case AW_LT: return AW_BOOL(c < 0);
+    case AW_LE: return AW_BOOL(c <= 0);
+    case AW_EQ: return AW_BOOL(c == 0);
+    case AW_NE: return AW_BOOL(c != 0);
+    case AW_GT: return AW_BOOL(c > 0);
+    default: return AW_BOOL(c >= 0);
+  }
+}
+
+#define STR_CMP(fn, name, op)                                              \
+  static AwValue fn(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) { \
+    return str_compare_m(vm, argc, argv, kwnames, name, op);               \
+  }
+STR_CMP(str_eq_m, "__eq__", AW_EQ)
+STR_CMP(str_ne_m, "__ne__", AW_NE)
+STR_CMP(str_lt_m, "__lt__", AW_LT)
+STR_CMP(str_le_m, "__le__", AW_LE)
+STR_CMP(str_gt_m, "__gt__", AW_GT)
+STR_CMP(str_ge_m, "__ge__", AW_GE)
+
+// str(object='') / str(object=b'', encoding='utf-8', errors='strict').
+static AwValue str_new_m(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  static const char *const names[] = {"object", "encoding", "errors", NULL};
+  AwValue a[3];
+  int n = argc - 1;
+  int nkw = kwnames ? (int)kwnames->len : 0;
+  if (n + nkw > 3)
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "str() takes at most 3 arguments (%d given)",
+                     n + nkw);
+  for (int i = 0; i < 3; i++) a[i] = i < n ? argv[1 + i] : AW_UNDEF;
+  for (int k = 0; k < nkw; k++) {
+    int i = 0;
+    while (i < 3 && !aw_str_eq_cstr(kwnames->items[k], names[i])) i++;
+    if (i == 3)
+      return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "'%U' is an invalid keyword argument for str()",
+                       kwnames->items[k]);
+    if (i < n)
+      return aw_raisef(vm, AW_EXCCLS(vm, TypeError),
+                       "argument for str() given by name ('%s') and position (%d)", names[i], i + 1);
+    a[i] = argv[argc + k];
+  }
+  if (AW_IS_UNDEF(a[1]) && AW_IS_UNDEF(a[2])) {
+    if (AW_IS_UNDEF(a[0])) return aw_str_new(vm, "", 0);
+    AwStr *r = aw_to_str(vm, a[0]);
+    return r ? AW_OBJ(r) : AW_EXC;
+  }
+  for (int i = 1; i < 3; i++)
+    if (!AW_IS_UNDEF(a[i]) && !AW_IS_STR(a[i]))
+      return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "str() argument '%s' must be str, not %s",
+                       names[i], aw_type_name(vm, a[i]));
+  if (AW_IS_UNDEF(a[0])) return aw_str_new(vm, "", 0);
+  if (AW_IS_STR(a[0]))
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "decoding str is not supported");
+  if (!AW_IS_BYTES(a[0]))
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError),
+                     "decoding to str: need a bytes-like object, %s found", aw_type_name(vm, a[0]));
+  AwBytes *b = AW_AS_BYTES(a[0]);
+  return aw_bytes_decode(vm, b->data, (size_t)b->len,
+                         AW_IS_UNDEF(a[1]) ? NULL : AW_AS_STR(a[1])->data,
+                         AW_IS_UNDEF(a[2]) ? NULL : AW_AS_STR(a[2])->data);
+}
+
 // ---- the class -------------------------------------------------------------------
 
+typedef struct {
+  const char *name;
+  AwNativeFn fn;
+} MethodDef;
+
+static const MethodDef str_methods[] = {
+    {"upper", str_upper},           {"lower", str_lower},
+    {"title", str_title},           {"capitalize", str_capitalize},
+    {"swapcase", str_swapcase},     {"casefold", str_casefold},
+    {"isalpha", str_isalpha},       {"isdigit", str_isdigit},
+    {"isdecimal", str_isdecimal},   {"isnumeric", str_isnumeric},
+    {"isspace", str_isspace},       {"isalnum", str_isalnum},
+    {"isascii", str_isascii},       {"isprintable", str_isprintable},
+    {"isidentifier", str_isidentifier}, {"isupper", str_isupper},
+    {"islower", str_islower},       {"istitle", str_istitle},
+    {"find", str_find},             {"rfind", str_rfind},
+    {"index", str_index},           {"rindex", str_rindex},
+    {"count", str_count},           {"startswith", str_startswith},
+    {"endswith", str_endswith},     {"replace", str_replace},
+    {"split", str_split},           {"rsplit", str_rsplit},
+    {"splitlines", str_splitlines}, {"join", str_join},
+    {"strip", str_strip},           {"lstrip", str_lstrip},
+    {"rstrip", str_rstrip},         {"ljust", str_ljust},
+    {"rjust", str_rjust},           {"center", str_center},
+    {"zfill", str_zfill},           {"expandtabs", str_expandtabs},
+    {"partition", str_partition},   {"rpartition", str_rpartition},
+    {"removeprefix", str_removeprefix}, {"removesuffix", str_removesuffix},
+    {"encode", str_encode},         {"translate", str_translate},
+    {"format", aw_str_format_method}, {"format_map", aw_str_format_map_method},
+    {"__len__", str_len},           {"__getitem__", str_getitem},
+    {"__contains__", str_contains}, {"__add__", str_add},
+    {"__mul__", str_mul},           {"__rmul__", str_mul},
+    {"__iter__", str_iter_m},       {"__mod__", str_mod_m},
+    {"__rmod__", str_rmod},         {"__hash__", str_hash_m},
+    {"__str__", str_str_m},         {"__repr__", str_repr_m},
+    {"__format__", str_format_m},   {"__eq__", str_eq_m},
+    {"__ne__", str_ne_m},           {"__lt__", str_lt_m},
+    {"__le__", str_le_m},           {"__gt__", str_gt_m},
+    {"__ge__", str_ge_m},
+};
+
 bool aw_str_init_class(AwVM *vm) {
-  (void)vm;
-  return true;
+  AwClass *c = AW_CLS(vm, str);
+  for (size_t i = 0; i < sizeof str_methods / sizeof str_methods[0]; i++)
+    if (!aw_class_add_native(vm, c, str_methods[i].name, str_methods[i].fn, AW_NATIVE_METHOD))
+      return false;
+  return aw_class_add_native(vm, c, "__new__", str_new_m, AW_NATIVE_STATIC) &&
+         aw_class_add_native(vm, c, "maketrans", str_maketrans, AW_NATIVE_STATIC);
 }
