@@ -1,0 +1,60 @@
+# Makefile -- builds ./aw and libaw.a; `make test`, `make bench`.
+# MODE=debug|release|asan|stress, one build folder per mode. Generated
+# lexer and parser sources live in build/gen and are never committed.
+MODE    ?= release
+CC      ?= cc
+RE2C    ?= re2c
+LEMON   ?= lemon
+BUILD   := build/$(MODE)
+GEN     := build/gen
+
+CFLAGS_debug   := -O0 -g
+CFLAGS_release := -O2 -g -DNDEBUG
+CFLAGS_asan    := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+CFLAGS_stress  := $(CFLAGS_asan) -DAW_GC_STRESS_DEFAULT
+CFLAGS   := -std=c11 -Wall -Wextra $(CFLAGS_$(MODE)) $(EXTRA_CFLAGS)
+CPPFLAGS := -I. -I$(GEN) -MMD -MP -D_DEFAULT_SOURCE
+LDLIBS   := -lm
+
+SRC     := $(wildcard lang/*.c vm/*.c stdlib/*.c)
+LIBSRC  := $(filter-out vm/main.c,$(SRC))
+GENSRC  := $(GEN)/lexer.c $(GEN)/grammar.c
+LIBOBJ  := $(LIBSRC:%.c=$(BUILD)/%.o) $(GENSRC:$(GEN)/%.c=$(BUILD)/gen/%.o)
+
+all: aw
+aw: $(BUILD)/aw
+	@ln -sf $(BUILD)/aw aw
+
+$(BUILD)/aw: $(BUILD)/vm/main.o $(BUILD)/libaw.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+$(BUILD)/libaw.a: $(LIBOBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: %.c | $(GEN)/grammar.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+$(BUILD)/gen/%.o: $(GEN)/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-unused-parameter -Wno-unused-variable -c -o $@ $<
+
+# One lemon run makes both files; lemon leaves an unchanged grammar.h
+# alone, so touch it to keep make's view of time consistent.
+$(GEN)/grammar.c $(GEN)/grammar.h &: lang/grammar.y
+	@mkdir -p $(GEN)
+	$(LEMON) -q -d$(GEN) $<
+	@touch $(GEN)/grammar.h
+$(GEN)/lexer.c: lang/lexer.re | $(GEN)/grammar.h
+	$(RE2C) -W --no-generation-date --no-version -o $@ $<
+
+test: aw
+	python3 scripts/test.py --aw ./aw
+
+bench: aw
+	python3 scripts/bench.py --aw ./aw
+
+clean:
+	rm -rf build aw
+
+.PHONY: all aw test bench clean
+-include $(LIBOBJ:.o=.d) $(BUILD)/vm/main.d

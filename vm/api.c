@@ -1,0 +1,196 @@
+// vm/api.c -- the public entry points of vm/aw.h that run code: running a
+// file or string as __main__, reporting syntax errors and uncaught
+// exceptions CPython-style, SystemExit, and --dis.
+#include <string.h>
+#include "lang/compiler.h"
+#include "vm/interp.h"
+
+bool aw_module_allowed(AwVM *vm, const char *name) {
+  (void)vm;
+  (void)name;
+  return true;
+}
+
+AwValue aw_raise_syntax_error(AwVM *vm, const AwDiag *d, const char *filename, const char *source, size_t len) {
+  if (d->kind == AW_DIAG_MEMORY) {
+    vm->exc = vm->memory_error;
+    return AW_EXC;
+  }
+  AwClass *cls = d->kind == AW_DIAG_INDENT ? AW_EXCCLS(vm, IndentationError)
+                 : d->kind == AW_DIAG_TAB  ? AW_EXCCLS(vm, TabError)
+                 : d->kind == AW_DIAG_RECURSION ? AW_EXCCLS(vm, RecursionError)
+                                            : AW_EXCCLS(vm, SyntaxError);
+  AwValue msg = aw_str_from_cstr(vm, d->msg);
+  if (AW_IS_EXC(msg)) return msg;
+  AwValue e = aw_exc_new(vm, cls, 1, &msg);
+  if (AW_IS_EXC(e)) return e;
+  // The formatted report (File/line/caret) is kept for printing.
+  char buf[2048];
+  size_t n = aw_diag_format(d, filename, source, len, buf, sizeof buf);
+  AwValue report = aw_str_new(vm, buf, n);
+  AwDict *dict = AW_AS_INSTANCE(e)->dict;
+  if (AW_IS_EXC(report) || !aw_dict_set_cstr(vm, dict, "msg", msg) ||
+      !aw_dict_set_cstr(vm, dict, "filename", aw_str_from_cstr(vm, filename)) ||
+      !aw_dict_set_cstr(vm, dict, "lineno", AW_INT(d->line)) ||
+      !aw_dict_set_cstr(vm, dict, "offset", AW_INT(d->col + 1)) ||
+      !aw_dict_set_cstr(vm, dict, "_aw_report", report))
+    return AW_EXC;
+  vm->exc = e;
+  return AW_EXC;
+}
+
+// A minimal driver for a module body that awaits at top level, until the
+// event loop exists: bare yields are resumed at once.
+AwValue aw_run_main_coroutine(AwVM *vm, AwFunction *fn) {
+  AwValue coro = aw_make_generator(vm, fn, 0, NULL, NULL);
+  if (AW_IS_EXC(coro)) return coro;
+  aw_push_root(vm, coro);
+  AwValue out = AW_NONE;
+  AwResumeStatus st;
+  for (;;) {
+    st = aw_gen_resume(vm, (AwGen *)AW_AS_OBJ(coro), AW_NONE, AW_UNDEF, &out);
+    if (st != AW_RESUME_YIELD) break;
+    if (!AW_IS_NONE(out)) {
+      AwValue err = aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "no running event loop");
+      AwValue o2;
+      aw_gen_resume(vm, (AwGen *)AW_AS_OBJ(coro), AW_NONE, aw_exc_take(vm), &o2);
+      (void)err;
+      st = AW_RESUME_ERROR;
+      break;
+    }
+  }
+  aw_pop_root(vm);
+  return st == AW_RESUME_ERROR ? AW_EXC : out;
+}
+
+// ---- reporting ---------------------------------------------------------------
+
+static int exit_code_of(AwVM *vm, AwValue exc) {
+  AwValue args = AW_AS_EXCEPTION(exc)->args;
+  AwValue code = AW_NONE;
+  AwValue c = aw_dict_get_str(AW_AS_INSTANCE(exc)->dict, AW_N(vm, code));
+  if (!AW_IS_UNDEF(c)) code = c;
+  else if (AW_IS_TUPLE(args) && AW_AS_TUPLE(args)->len == 1) code = AW_AS_TUPLE(args)->items[0];
+  else if (AW_IS_TUPLE(args) && AW_AS_TUPLE(args)->len > 1) code = args;
+  if (AW_IS_NONE(code)) return 0;
+  if (AW_IS_INTLIKE(code)) return (int)(AW_AS_INT(code) & 0xff);
+  AwStr *s = aw_to_str(vm, code);
+  if (s) {
+    aw_write_err(vm, s->data, (size_t)s->nbytes);
+    aw_write_err(vm, "\n", 1);
+  } else {
+    aw_exc_take(vm);
+  }
+  return 1;
+}
+
+// Reports an uncaught exception and returns the run's result.
+static AwResult report_uncaught(AwVM *vm) {
+  AwValue exc = aw_exc_take(vm);
+  vm->handling = AW_UNDEF;
+  if (AW_IS_EXCEPTION(exc) && aw_isinstance(vm, exc, AW_EXCCLS(vm, SystemExit))) {
+    vm->exit_code = exit_code_of(vm, exc);
+    return AW_EXIT;
+  }
+  if (AW_IS_EXCEPTION(exc)) {
+    AwValue report = aw_dict_get_cstr(vm, AW_AS_INSTANCE(exc)->dict, "_aw_report");
+    if (AW_IS_STR(report) && AW_IS_NONE(AW_AS_EXCEPTION(exc)->traceback)) {
+      aw_write_err(vm, AW_AS_STR(report)->data, (size_t)AW_AS_STR(report)->nbytes);
+    } else {
+      aw_print_exception(vm, exc);
+    }
+  }
+  if (AW_IS_EXCEPTION(exc) && aw_isinstance(vm, exc, AW_EXCCLS(vm, KeyboardInterrupt))) {
+    vm->exit_code = 130;
+    return AW_EXIT;
+  }
+  vm->exit_code = 1;
+  return AW_RUNTIME_ERROR;
+}
+
+int aw_exit_code(AwVM *vm) { return vm->exit_code; }
+
+// ---- running ------------------------------------------------------------------
+
+static AwModule *make_main_module(AwVM *vm, const char *filename) {
+  AwModule *m = aw_module_new(vm, "__main__");
+  if (!m) return NULL;
+  vm->main_module = AW_OBJ(m);
+  AwValue fname = aw_str_from_cstr(vm, filename);
+  if (AW_IS_EXC(fname) || !aw_dict_set(vm, m->dict, AW_N(vm, file), fname) ||
+      !aw_dict_set(vm, m->dict, AW_N(vm, builtins), AW_OBJ(vm->builtins)) ||
+      !aw_dict_set(vm, vm->modules, AW_N(vm, main), AW_OBJ(m)))
+    return NULL;
+  // Imports look beside the script first.
+  const char *slash = strrchr(filename, '/');
+  AwValue dir = slash ? aw_str_new(vm, filename, (size_t)(slash - filename)) : aw_str_new(vm, "", 0);
+  if (AW_IS_EXC(dir) || !aw_list_insert(vm, AW_AS_LIST(vm->sys_path), 0, dir)) return NULL;
+  return m;
+}
+
+AwResult aw_run_string(AwVM *vm, const char *source, size_t len, const char *filename) {
+  AwModule *m = make_main_module(vm, filename);
+  if (!m) return report_uncaught(vm);
+  AwDiag diag;
+  memset(&diag, 0, sizeof diag);
+  bool incomplete = false;
+  AwProto *p = aw_compile(vm, source, len, filename, AW_PARSE_FILE, &diag, &incomplete);
+  if (!p) {
+    if (diag.kind == AW_DIAG_MEMORY) {
+      vm->exc = vm->memory_error;
+      return report_uncaught(vm);
+    }
+    char buf[4096];
+    size_t n = aw_diag_format(&diag, filename, source, len, buf, sizeof buf);
+    aw_write_err(vm, buf, n);
+    vm->exit_code = 1;
+    return AW_COMPILE_ERROR;
+  }
+  aw_push_root(vm, AW_OBJ(p));
+  AwValue r = aw_run_module_code(vm, p, m->dict);
+  aw_pop_root(vm);
+  if (AW_IS_EXC(r)) return report_uncaught(vm);
+  vm->exit_code = 0;
+  return AW_OK;
+}
+
+AwResult aw_run_file(AwVM *vm, const char *path) {
+  size_t len;
+  char *src = aw_read_file(vm, path, &len);
+  if (!src) {
+    aw_exc_take(vm);
+    aw_printf_err(vm, "aw: can't open file '%s': [Errno 2] No such file or directory\n", path);
+    vm->exit_code = 2;
+    return AW_RUNTIME_ERROR;
+  }
+  AwResult r = aw_run_string(vm, src, len, path);
+  aw_mem_free(vm, src, len + 1);
+  return r;
+}
+
+AwResult aw_dis_file(AwVM *vm, const char *path) {
+  size_t len;
+  char *src = aw_read_file(vm, path, &len);
+  if (!src) {
+    aw_exc_take(vm);
+    aw_printf_err(vm, "aw: can't open file '%s': [Errno 2] No such file or directory\n", path);
+    vm->exit_code = 2;
+    return AW_RUNTIME_ERROR;
+  }
+  AwDiag diag;
+  memset(&diag, 0, sizeof diag);
+  bool incomplete = false;
+  AwProto *p = aw_compile(vm, src, len, path, AW_PARSE_FILE, &diag, &incomplete);
+  AwResult r = AW_OK;
+  if (!p) {
+    char buf[4096];
+    size_t n = aw_diag_format(&diag, path, src, len, buf, sizeof buf);
+    aw_write_err(vm, buf, n);
+    vm->exit_code = 1;
+    r = AW_COMPILE_ERROR;
+  } else if (!aw_code_dis(vm, p)) {
+    r = report_uncaught(vm);
+  }
+  aw_mem_free(vm, src, len + 1);
+  return r;
+}

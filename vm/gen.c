@@ -1,0 +1,538 @@
+// vm/gen.c -- generator, coroutine and async generator objects: creation,
+// resuming from C (send/throw/close, next()), their states and attributes,
+// and the awaitable protocol (GET_AWAITABLE). A generator owns its frame;
+// the dispatch loop runs it (interp.c).
+#include <string.h>
+#include "vm/interp.h"
+
+static AwClass *gen_class(AwVM *vm, AwGenKind k) {
+  return k == AW_GENKIND_COROUTINE ? AW_CLS(vm, coroutine)
+         : k == AW_GENKIND_ASYNCGEN ? AW_CLS(vm, async_generator)
+                                    : AW_CLS(vm, generator);
+}
+
+AwValue aw_make_generator(AwVM *vm, AwFunction *fn, int argc, AwValue *argv, AwTuple *kw) {
+  AwProto *p = fn->proto;
+  size_t size = aw_frame_size(p);
+  AwFrame *f = aw_mem_alloc(vm, size);
+  if (!f) return AW_EXC;
+  aw_frame_init(vm, f, p, fn, fn->globals);
+  f->flags |= AW_FRAME_GEN;
+  if (!aw_frame_bind_args(vm, f, argc, argv, kw)) {
+    aw_mem_free(vm, f, size);
+    return AW_EXC;
+  }
+  AwGen *g = aw_gen_new(vm, fn, f);
+  if (!g) {
+    aw_mem_free(vm, f, size);
+    return AW_EXC;
+  }
+  g->frame_size = (int32_t)size;
+  return AW_OBJ(g);
+}
+
+AwGen *aw_gen_new(AwVM *vm, AwFunction *func, AwFrame *frame) {
+  AwProto *p = frame->proto;
+  AwGenKind k = (p->flags & AW_CODE_ASYNC_GEN)   ? AW_GENKIND_ASYNCGEN
+                : (p->flags & AW_CODE_COROUTINE) ? AW_GENKIND_COROUTINE
+                                                 : AW_GENKIND_GENERATOR;
+  AwGen *g = (AwGen *)aw_obj_alloc(vm, sizeof(AwGen), AW_OBJ_GENERATOR, gen_class(vm, k));
+  if (!g) return NULL;
+  g->gkind = k;
+  g->state = AW_GEN_CREATED;
+  g->frame = frame;
+  g->resume_at = frame;
+  g->name = func ? func->name : p->name;
+  g->qualname = func ? func->qualname : p->qualname;
+  g->handling = AW_NONE;
+  g->awaited_by = AW_NONE;
+  frame->gen = g;
+  if (vm->frame) {
+    g->created_proto = vm->frame->proto;
+    g->created_line = aw_frame_line(vm->frame);
+  }
+  return g;
+}
+
+// The state a script sees: a generator linked under a SEND is running or
+// suspended exactly when the root of its chain is.
+static AwGenState visible_state(AwGen *g) {
+  if (g->state == AW_GEN_RUNNING && g->frame && (g->frame->flags & AW_FRAME_SENDLINK)) {
+    AwGen *root = g->frame->root->gen;
+    if (root && root != g) return root->state == AW_GEN_RUNNING ? AW_GEN_RUNNING : AW_GEN_SUSPENDED;
+  }
+  return g->state;
+}
+
+void aw_gen_finished(AwVM *vm, AwGen *g, AwValue result) {
+  (void)vm;
+  (void)result;
+  g->state = AW_GEN_CLOSED;
+}
+
+void aw_gen_failed(AwVM *vm, AwGen *g) { aw_gen_finished(vm, g, AW_NONE); }
+
+void aw_gen_suspended(AwVM *vm, AwGen *g) {
+  AwFrame *f = g->frame;
+  // The generator keeps the exception it is handling; its caller gets back
+  // the one it had.
+  g->handling = aw_value_is(vm->handling, f->saved_handling) ? AW_NONE : vm->handling;
+  vm->handling = f->saved_handling;
+  g->state = AW_GEN_SUSPENDED;
+}
+
+static const char *kind_word(AwGen *g) {
+  return g->gkind == AW_GENKIND_COROUTINE ? "coroutine" : g->gkind == AW_GENKIND_ASYNCGEN ? "async generator" : "generator";
+}
+
+// Throws into a frame suspended at `YIELD_VALUE 1` inside a SEND loop over
+// a non-frame iterator: the exception goes to that iterator first.
+// Returns 1 handled (result in *out as a yield: *yielded true, or a SEND
+// result pushed and the frame moved past the loop), 0 not applicable, -1
+// when the exception should be raised in the frame (vm->exc set).
+static int throw_to_delegate(AwVM *vm, AwFrame *leaf, AwValue exc, AwValue *out) {
+  if (leaf->ip <= leaf->proto->code) return 0;
+  AwInstr prev = leaf->ip[-1];
+  if (AW_OP(prev) != OP_YIELD_VALUE || AW_ARG(prev) != 1) return 0;
+  AwValue recv = leaf->sp[-1];
+  if (AW_IS_KIND(recv, AW_OBJ_GENERATOR)) return 0;  // handled by resuming it
+  bool is_exit = aw_isinstance(vm, exc, AW_EXCCLS(vm, GeneratorExit));
+  AwValue name = is_exit ? AW_N(vm, close) : AW_N(vm, throw);
+  AwValue m = aw_getattr_opt(vm, recv, name);
+  if (AW_IS_EXC(m)) return -1;
+  if (AW_IS_UNDEF(m)) {
+    vm->exc = exc;
+    return -1;
+  }
+  aw_push_root(vm, m);
+  AwValue r = is_exit ? aw_call(vm, m, 0, NULL, NULL) : aw_call(vm, m, 1, &exc, NULL);
+  aw_pop_root(vm);
+  if (is_exit) {
+    if (!AW_IS_EXC(r)) vm->exc = exc;
+    return -1;
+  }
+  if (!AW_IS_EXC(r)) {
+    *out = r;
+    return 1;
+  }
+  if (aw_exc_pending_is(vm, AW_EXCCLS(vm, StopIteration))) {
+    AwValue e = aw_exc_take(vm);
+    // Finish the SEND loop: the value becomes its result.
+    AwInstr *send = leaf->ip - 2;
+    leaf->sp[-1] = aw_stop_iteration_value(vm, e);
+    leaf->ip = leaf->proto->code + AW_ARG(*send);
+    return 2;
+  }
+  return -1;
+}
+
+AwResumeStatus aw_gen_resume(AwVM *vm, AwGen *g, AwValue value, AwValue exc, AwValue *out) {
+  if (g->state == AW_GEN_RUNNING) {
+    aw_raisef(vm, AW_EXCCLS(vm, ValueError), "%s already executing", kind_word(g));
+    return AW_RESUME_ERROR;
+  }
+  if (g->state == AW_GEN_CLOSED) {
+    if (!AW_IS_UNDEF(exc)) {
+      vm->exc = exc;
+      return AW_RESUME_ERROR;
+    }
+    if (g->gkind == AW_GENKIND_COROUTINE) {
+      aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "cannot reuse already awaited coroutine");
+      return AW_RESUME_ERROR;
+    }
+    *out = AW_NONE;
+    return AW_RESUME_RETURN;
+  }
+  AwFrame *root = g->frame;
+  AwFrame *leaf = g->resume_at;
+  if (g->state == AW_GEN_CREATED) {
+    if (AW_IS_UNDEF(exc) && !AW_IS_NONE(value) && !AW_IS_UNDEF(value)) {
+      aw_raisef(vm, AW_EXCCLS(vm, TypeError), "can't send non-None value to a just-started %s", kind_word(g));
+      return AW_RESUME_ERROR;
+    }
+    if (!AW_IS_UNDEF(exc)) {
+      // Throwing into a just-created generator closes it without running
+      // its body (CPython raises at the first line).
+      root->flags |= AW_FRAME_STARTED;
+    }
+    root->flags |= AW_FRAME_STARTED;
+  } else if (AW_IS_UNDEF(exc)) {
+    *leaf->sp++ = AW_IS_UNDEF(value) ? AW_NONE : value;
+  }
+  g->awaited = true;
+  root->flags |= AW_FRAME_ENTRY;
+  root->caller = NULL;
+  root->saved_handling = AW_IS_UNDEF(vm->handling) ? AW_NONE : vm->handling;
+  if (!AW_IS_NONE(g->handling)) vm->handling = g->handling;
+  g->state = AW_GEN_RUNNING;
+  if (!AW_IS_UNDEF(exc)) {
+    AwValue r;
+    int d = throw_to_delegate(vm, leaf, exc, &r);
+    if (d == 1) {
+      // The delegate yielded again: so does the whole generator.
+      aw_gen_suspended(vm, g);
+      *out = r;
+      return AW_RESUME_YIELD;
+    }
+    if (d == 2) exc = AW_UNDEF;
+    else if (d == -1) exc = vm->exc;
+  }
+  aw_push_root(vm, AW_OBJ(g));
+  AwResumeStatus st = aw_interp_run_ex(vm, leaf, exc, out);
+  aw_pop_root(vm);
+  if (st != AW_RESUME_YIELD) {
+    g->state = AW_GEN_CLOSED;
+    vm->handling = root->saved_handling;
+    g->resume_at = g->frame;
+  }
+  if (st == AW_RESUME_ERROR && aw_exc_pending_is(vm, AW_EXCCLS(vm, StopIteration)) &&
+      g->gkind != AW_GENKIND_ASYNCGEN) {
+    // PEP 479: StopIteration escaping a generator becomes RuntimeError.
+    AwValue cause = aw_exc_take(vm);
+    aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "%s raised StopIteration", kind_word(g));
+    AwValue e = vm->exc;
+    AW_AS_EXCEPTION(e)->cause = cause;
+    AW_AS_EXCEPTION(e)->context = cause;
+    AW_AS_EXCEPTION(e)->suppress_context = true;
+  }
+  if (st == AW_RESUME_ERROR && g->gkind == AW_GENKIND_ASYNCGEN &&
+      aw_exc_pending_is(vm, AW_EXCCLS(vm, StopAsyncIteration))) {
+    AwValue cause = aw_exc_take(vm);
+    aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "async generator raised StopAsyncIteration");
+    AW_AS_EXCEPTION(vm->exc)->cause = cause;
+    AW_AS_EXCEPTION(vm->exc)->suppress_context = true;
+  }
+  return st;
+}
+
+AwValue aw_stop_iteration_value(AwVM *vm, AwValue exc) {
+  (void)vm;
+  if (!AW_IS_EXCEPTION(exc)) return AW_NONE;
+  AwValue v = aw_dict_get_str(AW_AS_INSTANCE(exc)->dict, AW_N(vm, value));
+  if (!AW_IS_UNDEF(v)) return v;
+  AwValue args = AW_AS_EXCEPTION(exc)->args;
+  if (AW_IS_TUPLE(args) && AW_AS_TUPLE(args)->len > 0) return AW_AS_TUPLE(args)->items[0];
+  return AW_NONE;
+}
+
+// Raises StopIteration(value) (value None: no args) and returns AW_EXC.
+static AwValue raise_stop(AwVM *vm, AwClass *cls, AwValue value) {
+  if (AW_IS_NONE(value)) return aw_raise_args(vm, cls, 0, NULL);
+  return aw_raise_args(vm, cls, 1, &value);
+}
+
+// ---- generator methods ----------------------------------------------------
+
+static AwGen *self_gen(AwValue v) { return (AwGen *)AW_AS_OBJ(v); }
+
+static AwValue gen_send_common(AwVM *vm, AwGen *g, AwValue value, AwValue exc) {
+  AwValue out;
+  AwResumeStatus st = aw_gen_resume(vm, g, value, exc, &out);
+  if (st == AW_RESUME_YIELD) return out;
+  if (st == AW_RESUME_ERROR) return AW_EXC;
+  return raise_stop(vm, AW_EXCCLS(vm, StopIteration), out);
+}
+
+static AwValue gen_next(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)argc; (void)kw;
+  return gen_send_common(vm, self_gen(argv[0]), AW_NONE, AW_UNDEF);
+}
+
+static AwValue gen_send(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  if (!aw_check_argc(vm, "send", argc, kw, 2, 2)) return AW_EXC;
+  return gen_send_common(vm, self_gen(argv[0]), argv[1], AW_UNDEF);
+}
+
+// throw(exc) / throw(type, value) as CPython normalises them.
+static AwValue make_thrown(AwVM *vm, int argc, AwValue *argv) {
+  AwValue t = argv[1];
+  if (AW_IS_CLASS(t) && aw_is_subclass(AW_AS_CLASS(t), AW_EXCCLS(vm, BaseException))) {
+    if (argc >= 3 && AW_IS_EXCEPTION(argv[2])) return argv[2];
+    if (argc >= 3 && !AW_IS_NONE(argv[2])) return aw_call(vm, t, 1, &argv[2], NULL);
+    return aw_call(vm, t, 0, NULL, NULL);
+  }
+  if (AW_IS_EXCEPTION(t)) {
+    if (argc >= 3 && !AW_IS_NONE(argv[2]))
+      return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "instance exception may not have a separate value");
+    return t;
+  }
+  return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "exceptions must be classes or instances deriving from BaseException, not %s",
+                   aw_type_name(vm, t));
+}
+
+static AwValue gen_throw(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  if (!aw_check_argc(vm, "throw", argc, kw, 2, 4)) return AW_EXC;
+  AwValue e = make_thrown(vm, argc, argv);
+  if (AW_IS_EXC(e)) return e;
+  AwGen *g = self_gen(argv[0]);
+  if (g->state == AW_GEN_CREATED) {
+    // Never started: the exception is raised without running the body.
+    g->state = AW_GEN_CLOSED;
+    vm->exc = e;
+    return AW_EXC;
+  }
+  return gen_send_common(vm, g, AW_NONE, e);
+}
+
+// close(): throw GeneratorExit; fine if it exits, an error if it yields.
+AwValue aw_gen_close(AwVM *vm, AwGen *g) {
+  if (g->state == AW_GEN_CREATED || g->state == AW_GEN_CLOSED) {
+    g->state = AW_GEN_CLOSED;
+    return AW_NONE;
+  }
+  AwValue ge = aw_exc_new(vm, AW_EXCCLS(vm, GeneratorExit), 0, NULL);
+  if (AW_IS_EXC(ge)) return ge;
+  AwValue out;
+  AwResumeStatus st = aw_gen_resume(vm, g, AW_NONE, ge, &out);
+  if (st == AW_RESUME_YIELD)
+    return aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "%s ignored GeneratorExit", kind_word(g));
+  if (st == AW_RESUME_RETURN) return AW_NONE;
+  if (aw_exc_pending_is(vm, AW_EXCCLS(vm, GeneratorExit)) || aw_exc_pending_is(vm, AW_EXCCLS(vm, StopIteration))) {
+    aw_exc_take(vm);
+    return AW_NONE;
+  }
+  return AW_EXC;
+}
+
+static AwValue gen_close(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  if (!aw_check_argc(vm, "close", argc, kw, 1, 1)) return AW_EXC;
+  return aw_gen_close(vm, self_gen(argv[0]));
+}
+
+static AwValue gen_iter(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)vm; (void)argc; (void)kw;
+  return argv[0];
+}
+
+static AwValue gen_repr(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)argc; (void)kw;
+  AwGen *g = self_gen(argv[0]);
+  const char *kind = g->gkind == AW_GENKIND_COROUTINE ? "coroutine" : g->gkind == AW_GENKIND_ASYNCGEN ? "async_generator" : "generator";
+  return aw_str_format(vm, "<%s object %s at %p>", kind, AW_IS_STR(g->qualname) ? AW_AS_STR(g->qualname)->data : "?",
+                       (void *)g);
+}
+
+// ---- frames as script objects (gi_frame / cr_frame) -----------------------
+
+typedef struct {
+  AwObj obj;
+  AwValue gen;   // the generator whose frame this shows
+} AwFrameRefObj;
+
+static AwValue frame_ref(AwVM *vm, AwGen *g) {
+  if (g->state == AW_GEN_CLOSED || !g->frame) return AW_NONE;
+  AwFrameRefObj *r = (AwFrameRefObj *)aw_obj_alloc(vm, sizeof(AwFrameRefObj), AW_OBJ_FRAMEREF, AW_CLS(vm, frame));
+  if (!r) return AW_EXC;
+  r->gen = AW_OBJ(g);
+  return AW_OBJ(r);
+}
+
+void aw_frameref_trace(AwVM *vm, AwObj *o) { aw_gc_mark_value(vm, ((AwFrameRefObj *)o)->gen); }
+size_t aw_frameref_size(void) { return sizeof(AwFrameRefObj); }
+
+static AwValue frame_lineno(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)vm; (void)argc; (void)kw;
+  AwGen *g = self_gen(((AwFrameRefObj *)AW_AS_OBJ(argv[0]))->gen);
+  if (!g->frame) return AW_NONE;
+  if (g->state == AW_GEN_CREATED) return AW_INT(g->frame->proto->firstline);
+  return AW_INT(aw_frame_line(g->frame));
+}
+
+static AwValue frame_code(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)vm; (void)argc; (void)kw;
+  AwGen *g = self_gen(((AwFrameRefObj *)AW_AS_OBJ(argv[0]))->gen);
+  return g->frame ? AW_OBJ(g->frame->proto) : AW_NONE;
+}
+
+static AwValue frame_locals(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)argc; (void)kw;
+  AwGen *g = self_gen(((AwFrameRefObj *)AW_AS_OBJ(argv[0]))->gen);
+  AwDict *d = aw_dict_new(vm);
+  if (!d) return AW_EXC;
+  if (!g->frame) return AW_OBJ(d);
+  AwProto *p = g->frame->proto;
+  for (int32_t i = 0; i < p->nlocals; i++)
+    if (!AW_IS_UNDEF(g->frame->slots[i]) && !aw_dict_set(vm, d, p->varnames[i], g->frame->slots[i])) return AW_EXC;
+  return AW_OBJ(d);
+}
+
+// ---- attributes ---------------------------------------------------------
+
+static AwValue gen_frame(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)argc; (void)kw;
+  return frame_ref(vm, self_gen(argv[0]));
+}
+
+static AwValue gen_running(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)vm; (void)argc; (void)kw;
+  return AW_BOOL(visible_state(self_gen(argv[0])) == AW_GEN_RUNNING);
+}
+
+static AwValue gen_code(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)vm; (void)argc; (void)kw;
+  AwGen *g = self_gen(argv[0]);
+  return g->frame ? AW_OBJ(g->frame->proto) : AW_NONE;
+}
+
+// The object a suspended generator is delegating to (yield from / await).
+static AwValue gen_delegate(AwVM *vm, AwGen *g) {
+  (void)vm;
+  if (visible_state(g) != AW_GEN_SUSPENDED || !g->frame) return AW_NONE;
+  AwFrame *f = g->frame;
+  if (f->ip <= f->proto->code) return AW_NONE;
+  AwInstr prev = f->ip[-1];
+  if (AW_OP(prev) == OP_YIELD_VALUE && AW_ARG(prev) == 1 && f->sp > f->stack) return f->sp[-1];
+  if (AW_OP(prev) == OP_SEND && f->sp - f->stack >= 2) return f->sp[-2];
+  return AW_NONE;
+}
+
+static AwValue gen_yieldfrom(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)argc; (void)kw;
+  return gen_delegate(vm, self_gen(argv[0]));
+}
+
+static AwValue gen_name(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)vm; (void)kw;
+  if (argc == 2) {
+    self_gen(argv[0])->name = argv[1];
+    return AW_NONE;
+  }
+  return self_gen(argv[0])->name;
+}
+
+static AwValue gen_qualname(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)vm; (void)kw;
+  if (argc == 2) {
+    self_gen(argv[0])->qualname = argv[1];
+    return AW_NONE;
+  }
+  return self_gen(argv[0])->qualname;
+}
+
+static AwValue gen_origin(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)vm; (void)argc; (void)argv; (void)kw;
+  return AW_NONE;
+}
+
+const char *aw_gen_state_name(AwVM *vm, AwValue v) {
+  (void)vm;
+  if (!AW_IS_KIND(v, AW_OBJ_GENERATOR)) return NULL;
+  AwGen *g = self_gen(v);
+  static const char *const gen_names[] = {"GEN_CREATED", "GEN_RUNNING", "GEN_SUSPENDED", "GEN_CLOSED"};
+  static const char *const coro_names[] = {"CORO_CREATED", "CORO_RUNNING", "CORO_SUSPENDED", "CORO_CLOSED"};
+  AwGenState s = visible_state(g);
+  return g->gkind == AW_GENKIND_COROUTINE ? coro_names[s] : gen_names[s];
+}
+
+// ---- the awaitable protocol ----------------------------------------------
+
+AwValue aw_get_awaitable(AwVM *vm, AwValue v, int where) {
+  if (AW_IS_KIND(v, AW_OBJ_GENERATOR)) {
+    AwGen *g = self_gen(v);
+    if (g->gkind == AW_GENKIND_COROUTINE) {
+      if (g->state == AW_GEN_CLOSED)
+        return aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "cannot reuse already awaited coroutine");
+      if (gen_delegate(vm, g).tag != AW_T_NONE && g->state != AW_GEN_CREATED)
+        return aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "coroutine is being awaited already");
+      g->awaited = true;
+      return v;
+    }
+  }
+  AwValue aw = aw_lookup_special(vm, v, AW_N(vm, await));
+  if (AW_IS_UNDEF(aw)) {
+    if (where == 1)
+      return aw_raisef(vm, AW_EXCCLS(vm, TypeError),
+                       "'async with' received an object from __aenter__ that does not implement __await__: %s",
+                       aw_type_name(vm, v));
+    if (where == 2)
+      return aw_raisef(vm, AW_EXCCLS(vm, TypeError),
+                       "'async with' received an object from __aexit__ that does not implement __await__: %s",
+                       aw_type_name(vm, v));
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "object %s can't be used in 'await' expression", aw_type_name(vm, v));
+  }
+  AwValue it = aw_call_special(vm, v, AW_N(vm, await), 0, NULL);
+  if (AW_IS_EXC(it)) return it;
+  if (AW_IS_KIND(it, AW_OBJ_GENERATOR) && self_gen(it)->gkind == AW_GENKIND_COROUTINE)
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "__await__() returned a coroutine");
+  if (AW_IS_UNDEF(aw_lookup_special(vm, it, AW_N(vm, next))))
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "__await__() returned non-iterator of type '%s'", aw_type_name(vm, it));
+  return it;
+}
+
+AwValue aw_get_aiter(AwVM *vm, AwValue v) {
+  AwValue m = aw_lookup_special(vm, v, AW_N(vm, aiter));
+  if (AW_IS_UNDEF(m))
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "'async for' requires an object with __aiter__ method, got %s",
+                     aw_type_name(vm, v));
+  AwValue it = aw_call_special(vm, v, AW_N(vm, aiter), 0, NULL);
+  if (AW_IS_EXC(it)) return it;
+  if (AW_IS_UNDEF(aw_lookup_special(vm, it, AW_N(vm, anext))))
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError),
+                     "'async for' received an object from __aiter__ that does not implement __anext__: %s",
+                     aw_type_name(vm, it));
+  return it;
+}
+
+AwValue aw_get_anext_awaitable(AwVM *vm, AwValue aiter) {
+  AwValue m = aw_lookup_special(vm, aiter, AW_N(vm, anext));
+  if (AW_IS_UNDEF(m))
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "'async for' requires an iterator with __anext__ method, got %s",
+                     aw_type_name(vm, aiter));
+  AwValue r = aw_call_special(vm, aiter, AW_N(vm, anext), 0, NULL);
+  if (AW_IS_EXC(r)) return r;
+  AwValue a = aw_get_awaitable(vm, r, 0);
+  if (AW_IS_EXC(a) && aw_exc_pending_is(vm, AW_EXCCLS(vm, TypeError))) {
+    aw_exc_take(vm);
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError),
+                     "'async for' received an invalid object from __anext__: %s", aw_type_name(vm, r));
+  }
+  return a;
+}
+
+// ---- GC ---------------------------------------------------------------------
+
+void aw_gen_trace(AwVM *vm, AwGen *g) {
+  aw_gc_mark_value(vm, g->name);
+  aw_gc_mark_value(vm, g->qualname);
+  aw_gc_mark_value(vm, g->handling);
+  aw_gc_mark_value(vm, g->awaited_by);
+  if (g->created_proto) aw_gc_mark_obj(vm, &g->created_proto->obj);
+  if (g->frame) aw_frame_trace(vm, g->frame);
+}
+
+void aw_gen_free(AwVM *vm, AwGen *g) {
+  if (g->frame) aw_mem_free(vm, g->frame, (size_t)g->frame_size);
+  g->frame = NULL;
+}
+
+bool aw_gen_init_classes(AwVM *vm) {
+  AwClass *classes[3] = {AW_CLS(vm, generator), AW_CLS(vm, coroutine), AW_CLS(vm, async_generator)};
+  for (int i = 0; i < 3; i++) {
+    AwClass *c = classes[i];
+    bool ok = aw_class_add_native(vm, c, "send", gen_send, AW_NATIVE_METHOD) &&
+              aw_class_add_native(vm, c, "throw", gen_throw, AW_NATIVE_METHOD) &&
+              aw_class_add_native(vm, c, "close", gen_close, AW_NATIVE_METHOD) &&
+              aw_class_add_native(vm, c, "__repr__", gen_repr, AW_NATIVE_METHOD) &&
+              aw_class_add_native(vm, c, "__name__", gen_name, AW_NATIVE_GETTER | AW_NATIVE_SETTER) &&
+              aw_class_add_native(vm, c, "__qualname__", gen_qualname, AW_NATIVE_GETTER | AW_NATIVE_SETTER);
+    if (!ok) return false;
+  }
+  AwClass *g = classes[0], *co = classes[1];
+  bool ok = aw_class_add_native(vm, g, "__next__", gen_next, AW_NATIVE_METHOD) &&
+            aw_class_add_native(vm, g, "__iter__", gen_iter, AW_NATIVE_METHOD) &&
+            aw_class_add_native(vm, g, "gi_frame", gen_frame, AW_NATIVE_GETTER) &&
+            aw_class_add_native(vm, g, "gi_running", gen_running, AW_NATIVE_GETTER) &&
+            aw_class_add_native(vm, g, "gi_code", gen_code, AW_NATIVE_GETTER) &&
+            aw_class_add_native(vm, g, "gi_yieldfrom", gen_yieldfrom, AW_NATIVE_GETTER) &&
+            aw_class_add_native(vm, co, "cr_frame", gen_frame, AW_NATIVE_GETTER) &&
+            aw_class_add_native(vm, co, "cr_running", gen_running, AW_NATIVE_GETTER) &&
+            aw_class_add_native(vm, co, "cr_code", gen_code, AW_NATIVE_GETTER) &&
+            aw_class_add_native(vm, co, "cr_await", gen_yieldfrom, AW_NATIVE_GETTER) &&
+            aw_class_add_native(vm, co, "cr_origin", gen_origin, AW_NATIVE_GETTER) &&
+            aw_class_add_native(vm, co, "__await__", gen_iter, AW_NATIVE_METHOD);
+  AwClass *fr = AW_CLS(vm, frame);
+  ok = ok && aw_class_add_native(vm, fr, "f_lineno", frame_lineno, AW_NATIVE_GETTER) &&
+       aw_class_add_native(vm, fr, "f_code", frame_code, AW_NATIVE_GETTER) &&
+       aw_class_add_native(vm, fr, "f_locals", frame_locals, AW_NATIVE_GETTER);
+  return ok;
+}

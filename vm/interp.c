@@ -1,0 +1,1422 @@
+// vm/interp.c -- the dispatch loop. aw_interp_run executes frames until its
+// entry frame returns, a generator chain yields out of it, or an exception
+// escapes it. Calls between script functions, and SEND into a script
+// generator or coroutine, switch frames inside this one C call: the C stack
+// does not grow with script recursion or await depth (frame.h explains the
+// SEND link). Natives and dunders re-enter through aw_call.
+#include <math.h>
+#include <string.h>
+#include "vm/frame.h"
+#include "lang/ast.h"
+#include "vm/interp.h"
+
+#if defined(__GNUC__) || defined(__clang__)
+#define AW_COMPUTED_GOTO 1
+#endif
+
+// ---- small helpers used by the loop ---------------------------------------
+
+static AwValue name_error(AwVM *vm, AwValue name) {
+  return aw_raisef(vm, AW_EXCCLS(vm, NameError), "name '%s' is not defined", AW_AS_STR(name)->data);
+}
+
+static AwValue unbound_local(AwVM *vm, AwValue name) {
+  return aw_raisef(vm, AW_EXCCLS(vm, UnboundLocalError),
+                   "cannot access local variable '%s' where it is not associated with a value",
+                   AW_AS_STR(name)->data);
+}
+
+static AwValue cell_name(AwProto *p, uint32_t i) {
+  return i < (uint32_t)p->ncells ? p->cellvars[i] : p->freevars[i - (uint32_t)p->ncells];
+}
+
+static AwValue unbound_deref(AwVM *vm, AwProto *p, uint32_t i) {
+  if (i < (uint32_t)p->ncells) return unbound_local(vm, cell_name(p, i));
+  return aw_raisef(vm, AW_EXCCLS(vm, NameError),
+                   "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
+                   AW_AS_STR(cell_name(p, i))->data);
+}
+
+// Looks a name up in globals then builtins; UNDEF when absent.
+static inline AwValue load_global(AwVM *vm, AwDict *globals, AwValue name) {
+  AwValue v = aw_dict_get_str(globals, name);
+  if (AW_IS_UNDEF(v)) v = aw_dict_get_str(vm->builtins, name);
+  return v;
+}
+
+static AwValue build_string(AwVM *vm, AwValue *items, int n) {
+  AwBuf b;
+  aw_buf_init(&b);
+  for (int i = 0; i < n; i++) aw_buf_append_str(vm, &b, items[i]);
+  return aw_buf_to_str(vm, &b);
+}
+
+static AwValue format_value(AwVM *vm, AwValue v, uint32_t flags, AwValue spec) {
+  int conv = flags & 3;
+  if (conv == 1 || conv == 2 || conv == 3) {
+    AwStr *s = conv == 1 ? aw_to_str(vm, v) : aw_repr(vm, v);
+    if (!s) return AW_EXC;
+    v = AW_OBJ(s);
+    if (conv == 3) v = aw_ascii_of_str(vm, v);
+    if (AW_IS_EXC(v)) return v;
+  }
+  if (!(flags & 4) && AW_IS_STR(v)) return v;
+  return aw_format(vm, v, (flags & 4) ? spec : vm->empty_str);
+}
+
+// UNPACK_SEQUENCE / UNPACK_EX: writes the items to dst[0..n) in order.
+static bool unpack_iterable(AwVM *vm, AwValue seq, int before, int after, bool starred,
+                            AwValue *dst) {
+  int want = before + after;
+  if (!starred && (AW_IS_TUPLE(seq) || AW_IS_LIST(seq))) {
+    int64_t len = AW_IS_TUPLE(seq) ? AW_AS_TUPLE(seq)->len : AW_AS_LIST(seq)->len;
+    AwValue *items = AW_IS_TUPLE(seq) ? AW_AS_TUPLE(seq)->items : AW_AS_LIST(seq)->items;
+    if (len == want) {
+      memcpy(dst, items, (size_t)want * sizeof(AwValue));
+      return true;
+    }
+    if (len < want)
+      aw_raisef(vm, AW_EXCCLS(vm, ValueError), "not enough values to unpack (expected %d, got %lld)", want,
+                (long long)len);
+    else
+      aw_raisef(vm, AW_EXCCLS(vm, ValueError), "too many values to unpack (expected %d)", want);
+    return false;
+  }
+  AwValue it = aw_get_iter(vm, seq);
+  if (AW_IS_EXC(it)) {
+    if (aw_exc_pending_is(vm, AW_EXCCLS(vm, TypeError)) && !aw_is_iterable(vm, seq)) {
+      aw_exc_take(vm);
+      aw_raisef(vm, AW_EXCCLS(vm, TypeError), "cannot unpack non-iterable %s object", aw_type_name(vm, seq));
+    }
+    return false;
+  }
+  aw_push_root(vm, it);
+  bool ok = false;
+  int got = 0;
+  for (; got < before; got++) {
+    AwValue v = aw_iter_next(vm, it);
+    if (AW_IS_EXC(v)) goto done;
+    if (AW_IS_UNDEF(v)) {
+      if (starred)
+        aw_raisef(vm, AW_EXCCLS(vm, ValueError), "not enough values to unpack (expected at least %d, got %d)",
+                  want, got);
+      else
+        aw_raisef(vm, AW_EXCCLS(vm, ValueError), "not enough values to unpack (expected %d, got %d)", want, got);
+      goto done;
+    }
+    dst[got] = v;
+  }
+  if (!starred) {
+    AwValue v = aw_iter_next(vm, it);
+    if (AW_IS_EXC(v)) goto done;
+    if (!AW_IS_UNDEF(v)) {
+      aw_raisef(vm, AW_EXCCLS(vm, ValueError), "too many values to unpack (expected %d)", want);
+      goto done;
+    }
+    ok = true;
+    goto done;
+  }
+  AwList *rest = aw_list_new(vm, 0);
+  if (!rest) goto done;
+  dst[before] = AW_OBJ(rest);
+  for (;;) {
+    AwValue v = aw_iter_next(vm, it);
+    if (AW_IS_EXC(v)) goto done;
+    if (AW_IS_UNDEF(v)) break;
+    if (!aw_list_append(vm, rest, v)) goto done;
+  }
+  if (rest->len < after) {
+    aw_raisef(vm, AW_EXCCLS(vm, ValueError), "not enough values to unpack (expected at least %d, got %lld)",
+              want, (long long)(before + rest->len));
+    goto done;
+  }
+  for (int i = 0; i < after; i++) dst[before + 1 + i] = rest->items[rest->len - after + i];
+  rest->len -= after;
+  ok = true;
+done:
+  aw_pop_root(vm);
+  return ok;
+}
+
+// The unpacked items were written in order just above the sequence at
+// sp[-1]; replace the sequence with them, first item on top.
+static AwValue *place_unpacked(AwValue *sp, int n) {
+  AwValue *tmp = sp;
+  for (int i = 0, j = n - 1; i < j; i++, j--) {
+    AwValue t = tmp[i];
+    tmp[i] = tmp[j];
+    tmp[j] = t;
+  }
+  memmove(sp - 1, tmp, (size_t)n * sizeof(AwValue));
+  return sp - 1 + n;
+}
+
+static bool exc_match_one(AwVM *vm, AwValue exc, AwValue type) {
+  return AW_IS_CLASS(type) && aw_isinstance(vm, exc, AW_AS_CLASS(type));
+}
+
+// CHECK_EXC_MATCH: validates [type] as CPython does, then matches.
+static int exc_matches(AwVM *vm, AwValue exc, AwValue type) {
+  if (AW_IS_TUPLE(type)) {
+    AwTuple *t = AW_AS_TUPLE(type);
+    for (int64_t i = 0; i < t->len; i++)
+      if (!AW_IS_CLASS(t->items[i]) || !aw_is_subclass(AW_AS_CLASS(t->items[i]), AW_EXCCLS(vm, BaseException)))
+        goto bad;
+    for (int64_t i = 0; i < t->len; i++)
+      if (exc_match_one(vm, exc, t->items[i])) return 1;
+    return 0;
+  }
+  if (!AW_IS_CLASS(type) || !aw_is_subclass(AW_AS_CLASS(type), AW_EXCCLS(vm, BaseException))) goto bad;
+  return exc_match_one(vm, exc, type);
+bad:
+  aw_raisef(vm, AW_EXCCLS(vm, TypeError), "catching classes that do not inherit from BaseException is not allowed");
+  return -1;
+}
+
+// RAISE_VARARGS with a cause.
+static bool set_cause(AwVM *vm, AwValue exc, AwValue cause) {
+  if (AW_IS_CLASS(cause)) {
+    cause = aw_call(vm, cause, 0, NULL, NULL);
+    if (AW_IS_EXC(cause)) return false;
+  }
+  if (!AW_IS_NONE(cause) && !AW_IS_EXCEPTION(cause)) {
+    aw_raisef(vm, AW_EXCCLS(vm, TypeError), "exception causes must derive from BaseException");
+    return false;
+  }
+  AwException *e = AW_AS_EXCEPTION(exc);
+  e->cause = cause;
+  e->suppress_context = true;
+  return true;
+}
+
+// Makes the exception object for `raise X`: instantiates a class.
+static AwValue make_raisable(AwVM *vm, AwValue x) {
+  if (AW_IS_CLASS(x) && aw_is_subclass(AW_AS_CLASS(x), AW_EXCCLS(vm, BaseException))) {
+    AwValue e = aw_call(vm, x, 0, NULL, NULL);
+    if (AW_IS_EXC(e)) return e;
+    if (!AW_IS_EXCEPTION(e))
+      return aw_raisef(vm, AW_EXCCLS(vm, TypeError),
+                       "calling %R should have returned an instance of BaseException, not %s", x,
+                       aw_type_name(vm, e));
+    return e;
+  }
+  if (AW_IS_EXCEPTION(x)) return x;
+  return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "exceptions must derive from BaseException");
+}
+
+// BEFORE_WITH / BEFORE_ASYNC_WITH: [cm] -> exit bound, enter result.
+static bool with_enter(AwVM *vm, AwValue cm, bool is_async, AwValue *exit_out, AwValue *enter_out) {
+  AwValue enter_name = is_async ? AW_N(vm, aenter) : AW_N(vm, enter);
+  AwValue exit_name = is_async ? AW_N(vm, aexit) : AW_N(vm, exit);
+  AwValue enter = aw_lookup_special(vm, cm, enter_name);
+  AwValue ex = aw_lookup_special(vm, cm, exit_name);
+  if (AW_IS_UNDEF(enter) || AW_IS_UNDEF(ex)) {
+    const char *what = is_async ? "asynchronous context manager" : "context manager";
+    if (AW_IS_UNDEF(enter))
+      aw_raisef(vm, AW_EXCCLS(vm, TypeError), "'%s' object does not support the %s protocol", aw_type_name(vm, cm),
+                what);
+    else
+      aw_raisef(vm, AW_EXCCLS(vm, TypeError),
+                "'%s' object does not support the %s protocol (missed __%sexit__ method)", aw_type_name(vm, cm), what,
+                is_async ? "a" : "");
+    return false;
+  }
+  AwValue bound = aw_bind_method(vm, ex, cm);
+  if (AW_IS_EXC(bound)) return false;
+  *exit_out = bound;
+  aw_push_root(vm, bound);
+  AwValue r = aw_call_special(vm, cm, enter_name, 0, NULL);
+  aw_pop_root(vm);
+  if (AW_IS_EXC(r)) return false;
+  if (is_async) {
+    r = aw_get_awaitable(vm, r, 1);
+    if (AW_IS_EXC(r)) return false;
+  }
+  *enter_out = r;
+  return true;
+}
+
+static AwValue call_exit_with(AwVM *vm, AwValue exit, AwValue exc) {
+  AwValue args[3] = {AW_NONE, AW_NONE, AW_NONE};
+  if (!AW_IS_UNDEF(exc) && !AW_IS_NONE(exc)) {
+    args[0] = AW_OBJ(aw_type_of(vm, exc));
+    args[1] = exc;
+    args[2] = AW_NONE;
+  }
+  return aw_call(vm, exit, 3, args, NULL);
+}
+
+// SEND into something that is not a linkable script generator: returns
+// 1 yielded (*out = value), 0 returned (*out = value), -1 error.
+static int send_generic(AwVM *vm, AwValue recv, AwValue v, AwValue *out) {
+  if (AW_IS_KIND(recv, AW_OBJ_GENERATOR)) {
+    AwResumeStatus st = aw_gen_resume(vm, (AwGen *)AW_AS_OBJ(recv), v, AW_UNDEF, out);
+    return st == AW_RESUME_YIELD ? 1 : st == AW_RESUME_RETURN ? 0 : -1;
+  }
+  AwValue r;
+  if (AW_IS_NONE(v)) {
+    if (AW_IS_KIND(recv, AW_OBJ_ITER)) {
+      AwIter *it = (AwIter *)AW_AS_OBJ(recv);
+      r = it->next(vm, it);
+      if (AW_IS_UNDEF(r)) {
+        *out = AW_NONE;
+        return 0;
+      }
+    } else {
+      r = aw_call_special(vm, recv, AW_N(vm, next), 0, NULL);
+      if (AW_IS_UNDEF(r))
+        r = aw_raisef(vm, AW_EXCCLS(vm, TypeError), "'%s' object is not an iterator", aw_type_name(vm, recv));
+    }
+  } else {
+    r = aw_call_method(vm, recv, AW_N(vm, send), 1, &v);
+  }
+  if (!AW_IS_EXC(r)) {
+    *out = r;
+    return 1;
+  }
+  if (aw_exc_pending_is(vm, AW_EXCCLS(vm, StopIteration))) {
+    AwValue e = aw_exc_take(vm);
+    *out = aw_stop_iteration_value(vm, e);
+    return 0;
+  }
+  return -1;
+}
+
+static bool set_update_from(AwVM *vm, AwSet *s, AwValue iterable) {
+  AwValue it = aw_get_iter(vm, iterable);
+  if (AW_IS_EXC(it)) return false;
+  aw_push_root(vm, it);
+  bool ok = true;
+  for (;;) {
+    AwValue v = aw_iter_next(vm, it);
+    if (AW_IS_UNDEF(v)) break;
+    if (AW_IS_EXC(v) || !aw_set_add(vm, s, v)) {
+      ok = false;
+      break;
+    }
+  }
+  aw_pop_root(vm);
+  return ok;
+}
+
+// The generator frame at the top of a SEND-linked chain.
+static inline AwFrame *chain_root(AwFrame *f) { return (f->flags & AW_FRAME_SENDLINK) ? f->root : f; }
+
+// Links generator [g] under frame [f] for SEND: the chain keeps one root.
+static void link_gen_frame(AwFrame *f, AwGen *g) {
+  AwFrame *gf = g->frame;
+  gf->caller = f;
+  gf->flags |= AW_FRAME_SENDLINK;
+  gf->flags &= ~AW_FRAME_ENTRY;
+  gf->root = chain_root(f);
+  g->state = AW_GEN_RUNNING;
+}
+
+// True if [g] can be resumed by switching frames (not running, no chain
+// of its own below it, and its frame still exists).
+static inline bool gen_linkable(AwGen *g) {
+  return g->frame && (g->state == AW_GEN_CREATED || g->state == AW_GEN_SUSPENDED) && g->resume_at == g->frame;
+}
+
+// ---- the loop ------------------------------------------------------------
+
+AwResumeStatus aw_interp_run(AwVM *vm, AwFrame *start, AwValue *out) {
+  return aw_interp_run_ex(vm, start, AW_UNDEF, out);
+}
+
+AwResumeStatus aw_interp_run_ex(AwVM *vm, AwFrame *start, AwValue throw_exc, AwValue *out) {
+  if (vm->c_depth >= AW_MAX_C_DEPTH) {
+    aw_raisef(vm, AW_EXCCLS(vm, RecursionError), "maximum recursion depth exceeded");
+    return AW_RESUME_ERROR;
+  }
+  vm->c_depth++;
+  AwFrame *entry_prev = vm->frame;
+  AwFrame *f = start;
+  chain_root(f)->c_prev = entry_prev;
+  vm->frame = f;
+
+  register AwInstr *ip;
+  register AwValue *sp;
+  AwValue *slots;
+  AwValue *consts;
+  AwValue *names;
+  AwTuple *kwnames = NULL;
+  bool propagating = false;   // unwinding from a callee frame: no new context
+  AwResumeStatus status;
+
+#define LOAD_FRAME()                  \
+  do {                                \
+    ip = f->ip;                       \
+    sp = f->sp;                       \
+    slots = f->slots;                 \
+    consts = f->proto->consts;        \
+    names = f->proto->names;          \
+  } while (0)
+#define SAVE() (f->ip = ip, f->sp = sp)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-(n)])
+#define CHECK(v)                   \
+  do {                             \
+    if (AW_IS_EXC(v)) goto error;  \
+  } while (0)
+
+  LOAD_FRAME();
+  if (!AW_IS_UNDEF(throw_exc)) {
+    vm->exc = throw_exc;
+    goto error;
+  }
+
+#ifdef AW_COMPUTED_GOTO
+  static const void *const dispatch_table[OP__COUNT] = {
+#define OP(name, effect) &&L_##name,
+#include "vm/opcodes.h"
+#undef OP
+  };
+#define CASE(name) L_##name:
+#define DISPATCH()                               \
+  do {                                           \
+    AwInstr in_ = *ip++;                         \
+    arg = AW_ARG(in_);                           \
+    goto *dispatch_table[AW_OP(in_)];            \
+  } while (0)
+#define NEXT() DISPATCH()
+#else
+#define CASE(name) case OP_##name:
+#define NEXT() goto dispatch
+#endif
+
+  uint32_t arg;
+#ifdef AW_COMPUTED_GOTO
+  DISPATCH();
+#else
+dispatch:
+  {
+    AwInstr in_ = *ip++;
+    arg = AW_ARG(in_);
+    switch (AW_OP(in_)) {
+#endif
+
+  CASE(NOP) NEXT();
+  CASE(POP_TOP) sp--; NEXT();
+  CASE(ROT_TWO) {
+    AwValue t = sp[-1]; sp[-1] = sp[-2]; sp[-2] = t;
+    NEXT();
+  }
+  CASE(ROT_THREE) {
+    AwValue t = sp[-1]; sp[-1] = sp[-2]; sp[-2] = sp[-3]; sp[-3] = t;
+    NEXT();
+  }
+  CASE(ROT_FOUR) {
+    AwValue t = sp[-1]; sp[-1] = sp[-2]; sp[-2] = sp[-3]; sp[-3] = sp[-4]; sp[-4] = t;
+    NEXT();
+  }
+  CASE(DUP_TOP) { AwValue t = sp[-1]; PUSH(t); NEXT(); }
+  CASE(DUP_TOP_TWO) { sp[0] = sp[-2]; sp[1] = sp[-1]; sp += 2; NEXT(); }
+
+  CASE(LOAD_CONST) PUSH(consts[arg]); NEXT();
+  CASE(LOAD_FAST) {
+    AwValue v = slots[arg];
+    if (AW_IS_UNDEF(v)) { SAVE(); unbound_local(vm, f->proto->varnames[arg]); goto error; }
+    PUSH(v);
+    NEXT();
+  }
+  CASE(STORE_FAST) slots[arg] = POP(); NEXT();
+  CASE(DELETE_FAST) {
+    if (AW_IS_UNDEF(slots[arg])) { SAVE(); unbound_local(vm, f->proto->varnames[arg]); goto error; }
+    slots[arg] = AW_UNDEF;
+    NEXT();
+  }
+  CASE(LOAD_DEREF) {
+    AwCell *c = (AwCell *)AW_AS_OBJ(slots[f->proto->nlocals + arg]);
+    if (AW_IS_UNDEF(c->value)) { SAVE(); unbound_deref(vm, f->proto, arg); goto error; }
+    PUSH(c->value);
+    NEXT();
+  }
+  CASE(STORE_DEREF) {
+    AwCell *c = (AwCell *)AW_AS_OBJ(slots[f->proto->nlocals + arg]);
+    c->value = POP();
+    NEXT();
+  }
+  CASE(DELETE_DEREF) {
+    AwCell *c = (AwCell *)AW_AS_OBJ(slots[f->proto->nlocals + arg]);
+    if (AW_IS_UNDEF(c->value)) { SAVE(); unbound_deref(vm, f->proto, arg); goto error; }
+    c->value = AW_UNDEF;
+    NEXT();
+  }
+  CASE(LOAD_CLOSURE) PUSH(slots[f->proto->nlocals + arg]); NEXT();
+  CASE(LOAD_CLASSDEREF) {
+    AwValue name = cell_name(f->proto, arg);
+    AwValue v = f->locals ? aw_dict_get_str(f->locals, name) : AW_UNDEF;
+    if (AW_IS_UNDEF(v)) {
+      AwCell *c = (AwCell *)AW_AS_OBJ(slots[f->proto->nlocals + arg]);
+      v = c->value;
+      if (AW_IS_UNDEF(v)) { SAVE(); unbound_deref(vm, f->proto, arg); goto error; }
+    }
+    PUSH(v);
+    NEXT();
+  }
+  CASE(LOAD_GLOBAL) {
+    AwValue v = load_global(vm, f->globals, names[arg]);
+    if (AW_IS_UNDEF(v)) { SAVE(); name_error(vm, names[arg]); goto error; }
+    PUSH(v);
+    NEXT();
+  }
+  CASE(STORE_GLOBAL) {
+    SAVE();
+    if (!aw_dict_set(vm, f->globals, names[arg], sp[-1])) goto error;
+    sp--;
+    NEXT();
+  }
+  CASE(DELETE_GLOBAL) {
+    SAVE();
+    int r = aw_dict_del(vm, f->globals, names[arg], NULL);
+    if (r < 0) goto error;
+    if (r == 0) { name_error(vm, names[arg]); goto error; }
+    NEXT();
+  }
+  CASE(LOAD_NAME) {
+    AwValue name = names[arg];
+    AwValue v = AW_UNDEF;
+    SAVE();
+    if (f->locals && f->locals != f->globals) {
+      if (aw_dict_get(vm, f->locals, name, &v) < 0) goto error;
+    }
+    if (AW_IS_UNDEF(v)) v = load_global(vm, f->globals, name);
+    if (AW_IS_UNDEF(v)) { name_error(vm, name); goto error; }
+    PUSH(v);
+    NEXT();
+  }
+  CASE(STORE_NAME) {
+    SAVE();
+    AwDict *ns = f->locals ? f->locals : f->globals;
+    if (!aw_dict_set(vm, ns, names[arg], sp[-1])) goto error;
+    sp--;
+    NEXT();
+  }
+  CASE(DELETE_NAME) {
+    SAVE();
+    AwDict *ns = f->locals ? f->locals : f->globals;
+    int r = aw_dict_del(vm, ns, names[arg], NULL);
+    if (r < 0) goto error;
+    if (r == 0) { name_error(vm, names[arg]); goto error; }
+    NEXT();
+  }
+  CASE(LOAD_ATTR) {
+    SAVE();
+    AwValue v = aw_getattr(vm, sp[-1], names[arg]);
+    CHECK(v);
+    sp[-1] = v;
+    NEXT();
+  }
+  CASE(STORE_ATTR) {
+    SAVE();
+    if (!aw_setattr(vm, sp[-1], names[arg], sp[-2])) goto error;
+    sp -= 2;
+    NEXT();
+  }
+  CASE(DELETE_ATTR) {
+    SAVE();
+    if (!aw_delattr(vm, sp[-1], names[arg])) goto error;
+    sp--;
+    NEXT();
+  }
+  CASE(LOAD_METHOD) {
+    SAVE();
+    AwValue meth, self;
+    if (!aw_load_method(vm, sp[-1], names[arg], &meth, &self)) goto error;
+    sp[-1] = meth;
+    PUSH(self);
+    NEXT();
+  }
+  CASE(BINARY_SUBSCR) {
+    AwValue obj = sp[-2], key = sp[-1];
+    if (AW_IS_INT(key)) {
+      int64_t i = AW_AS_INT(key);
+      if (AW_IS_LIST(obj)) {
+        AwList *l = AW_AS_LIST(obj);
+        if (i < 0) i += l->len;
+        if (i >= 0 && i < l->len) { sp[-2] = l->items[i]; sp--; NEXT(); }
+      } else if (AW_IS_TUPLE(obj)) {
+        AwTuple *t = AW_AS_TUPLE(obj);
+        if (i < 0) i += t->len;
+        if (i >= 0 && i < t->len) { sp[-2] = t->items[i]; sp--; NEXT(); }
+      }
+    }
+    SAVE();
+    AwValue v = aw_getitem(vm, obj, key);
+    CHECK(v);
+    sp[-2] = v;
+    sp--;
+    NEXT();
+  }
+  CASE(STORE_SUBSCR) {
+    AwValue obj = sp[-2], key = sp[-1];
+    if (AW_IS_LIST(obj) && AW_IS_INT(key)) {
+      AwList *l = AW_AS_LIST(obj);
+      int64_t i = AW_AS_INT(key);
+      if (i < 0) i += l->len;
+      if (i >= 0 && i < l->len) { l->items[i] = sp[-3]; sp -= 3; NEXT(); }
+    }
+    SAVE();
+    if (!aw_setitem(vm, obj, key, sp[-3])) goto error;
+    sp -= 3;
+    NEXT();
+  }
+  CASE(DELETE_SUBSCR) {
+    SAVE();
+    if (!aw_delitem(vm, sp[-2], sp[-1])) goto error;
+    sp -= 2;
+    NEXT();
+  }
+  CASE(BUILD_SLICE) {
+    SAVE();
+    AwValue step = arg == 3 ? POP() : AW_NONE;
+    AwValue hi = POP(), lo = POP();
+    AwValue s = aw_slice_new(vm, lo, hi, step);
+    CHECK(s);
+    PUSH(s);
+    NEXT();
+  }
+
+  CASE(BINARY_OP) {
+    AwValue a = sp[-2], b = sp[-1];
+    if (AW_IS_INT(a) && AW_IS_INT(b)) {
+      int64_t x = AW_AS_INT(a), y = AW_AS_INT(b), r;
+      switch (arg & ~AW_BINOP_INPLACE) {
+        case AW_BINOP_ADD:
+          if (__builtin_add_overflow(x, y, &r)) break;
+          sp[-2] = AW_INT(r); sp--; NEXT();
+        case AW_BINOP_SUB:
+          if (__builtin_sub_overflow(x, y, &r)) break;
+          sp[-2] = AW_INT(r); sp--; NEXT();
+        case AW_BINOP_MUL:
+          if (__builtin_mul_overflow(x, y, &r)) break;
+          sp[-2] = AW_INT(r); sp--; NEXT();
+        case AW_BINOP_MOD:
+          if (y > 0 && x >= 0) { sp[-2] = AW_INT(x % y); sp--; NEXT(); }
+          break;
+        case AW_BINOP_FLOORDIV:
+          if (y > 0 && x >= 0) { sp[-2] = AW_INT(x / y); sp--; NEXT(); }
+          break;
+        case AW_BINOP_BITAND: sp[-2] = AW_INT(x & y); sp--; NEXT();
+        case AW_BINOP_BITOR: sp[-2] = AW_INT(x | y); sp--; NEXT();
+        case AW_BINOP_BITXOR: sp[-2] = AW_INT(x ^ y); sp--; NEXT();
+        default: break;
+      }
+    } else if (AW_IS_FLOAT(a) && AW_IS_FLOAT(b)) {
+      double x = AW_AS_FLOAT(a), y = AW_AS_FLOAT(b);
+      switch (arg & ~AW_BINOP_INPLACE) {
+        case AW_BINOP_ADD: sp[-2] = AW_FLOAT(x + y); sp--; NEXT();
+        case AW_BINOP_SUB: sp[-2] = AW_FLOAT(x - y); sp--; NEXT();
+        case AW_BINOP_MUL: sp[-2] = AW_FLOAT(x * y); sp--; NEXT();
+        case AW_BINOP_DIV:
+          if (y != 0.0) { sp[-2] = AW_FLOAT(x / y); sp--; NEXT(); }
+          break;
+        default: break;
+      }
+    }
+    SAVE();
+    AwValue r = aw_binary_op(vm, (int)arg, a, b);
+    CHECK(r);
+    sp[-2] = r;
+    sp--;
+    NEXT();
+  }
+  CASE(UNARY_NEGATIVE) {
+    AwValue v = sp[-1];
+    if (AW_IS_INT(v) && AW_AS_INT(v) != INT64_MIN) { sp[-1] = AW_INT(-AW_AS_INT(v)); NEXT(); }
+    if (AW_IS_FLOAT(v)) { sp[-1] = AW_FLOAT(-AW_AS_FLOAT(v)); NEXT(); }
+    SAVE();
+    AwValue r = aw_unary_op(vm, AW_UNARY_NEG, v);
+    CHECK(r);
+    sp[-1] = r;
+    NEXT();
+  }
+  CASE(UNARY_POSITIVE) {
+    SAVE();
+    AwValue r = aw_unary_op(vm, AW_UNARY_POS, sp[-1]);
+    CHECK(r);
+    sp[-1] = r;
+    NEXT();
+  }
+  CASE(UNARY_INVERT) {
+    SAVE();
+    AwValue r = aw_unary_op(vm, AW_UNARY_INVERT, sp[-1]);
+    CHECK(r);
+    sp[-1] = r;
+    NEXT();
+  }
+  CASE(UNARY_NOT) {
+    AwValue v = sp[-1];
+    if (AW_IS_BOOL(v)) { sp[-1] = AW_BOOL(!AW_AS_BOOL(v)); NEXT(); }
+    SAVE();
+    int t = aw_truthy(vm, v);
+    if (t < 0) goto error;
+    sp[-1] = AW_BOOL(!t);
+    NEXT();
+  }
+  CASE(COMPARE_OP) {
+    AwValue a = sp[-2], b = sp[-1];
+    if (AW_IS_INT(a) && AW_IS_INT(b)) {
+      int64_t x = AW_AS_INT(a), y = AW_AS_INT(b);
+      bool r;
+      switch (arg) {
+        case AW_LT: r = x < y; break;
+        case AW_LE: r = x <= y; break;
+        case AW_EQ: r = x == y; break;
+        case AW_NE: r = x != y; break;
+        case AW_GT: r = x > y; break;
+        default: r = x >= y; break;
+      }
+      sp[-2] = AW_BOOL(r);
+      sp--;
+      NEXT();
+    }
+    SAVE();
+    AwValue r = aw_compare(vm, a, b, (AwCmpOp)arg);
+    CHECK(r);
+    sp[-2] = r;
+    sp--;
+    NEXT();
+  }
+  CASE(IS_OP) {
+    bool r = aw_value_is(sp[-2], sp[-1]);
+    sp[-2] = AW_BOOL(arg ? !r : r);
+    sp--;
+    NEXT();
+  }
+  CASE(CONTAINS_OP) {
+    SAVE();
+    int r = aw_contains(vm, sp[-1], sp[-2]);
+    if (r < 0) goto error;
+    sp[-2] = AW_BOOL(arg ? !r : r);
+    sp--;
+    NEXT();
+  }
+
+  CASE(JUMP) {
+    AwInstr *target = f->proto->code + arg;
+    if (target <= ip && (vm->gc_requested || vm->interrupt)) {
+      ip = target;
+      SAVE();
+      if (!aw_interp_safepoint(vm)) goto error;
+      NEXT();
+    }
+    ip = target;
+    NEXT();
+  }
+  CASE(POP_JUMP_IF_FALSE) {
+    AwValue v = POP();
+    int t;
+    if (AW_IS_BOOL(v)) t = AW_AS_BOOL(v);
+    else { SAVE(); t = aw_truthy(vm, v); if (t < 0) goto error; }
+    if (!t) ip = f->proto->code + arg;
+    NEXT();
+  }
+  CASE(POP_JUMP_IF_TRUE) {
+    AwValue v = POP();
+    int t;
+    if (AW_IS_BOOL(v)) t = AW_AS_BOOL(v);
+    else { SAVE(); t = aw_truthy(vm, v); if (t < 0) goto error; }
+    if (t) ip = f->proto->code + arg;
+    NEXT();
+  }
+  CASE(JUMP_IF_FALSE_OR_POP) {
+    SAVE();
+    int t = aw_truthy(vm, sp[-1]);
+    if (t < 0) goto error;
+    if (!t) ip = f->proto->code + arg;
+    else sp--;
+    NEXT();
+  }
+  CASE(JUMP_IF_TRUE_OR_POP) {
+    SAVE();
+    int t = aw_truthy(vm, sp[-1]);
+    if (t < 0) goto error;
+    if (t) ip = f->proto->code + arg;
+    else sp--;
+    NEXT();
+  }
+  CASE(GET_ITER) {
+    SAVE();
+    AwValue it = aw_get_iter(vm, sp[-1]);
+    CHECK(it);
+    sp[-1] = it;
+    NEXT();
+  }
+  CASE(FOR_ITER) {
+    AwValue it = sp[-1];
+    AwValue v;
+    SAVE();
+    if (AW_IS_KIND(it, AW_OBJ_ITER)) {
+      AwIter *ci = (AwIter *)AW_AS_OBJ(it);
+      v = ci->next(vm, ci);
+    } else {
+      v = aw_iter_next(vm, it);
+    }
+    CHECK(v);
+    if (AW_IS_UNDEF(v)) {
+      sp--;
+      ip = f->proto->code + arg;
+      NEXT();
+    }
+    PUSH(v);
+    NEXT();
+  }
+
+  CASE(BUILD_TUPLE) {
+    SAVE();
+    AwTuple *t = aw_tuple_new(vm, arg);
+    if (!t) goto error;
+    sp -= arg;
+    memcpy(t->items, sp, arg * sizeof(AwValue));
+    PUSH(AW_OBJ(t));
+    NEXT();
+  }
+  CASE(BUILD_LIST) {
+    SAVE();
+    AwList *l = aw_list_new(vm, arg);
+    if (!l) goto error;
+    sp -= arg;
+    memcpy(l->items, sp, arg * sizeof(AwValue));
+    l->len = arg;
+    PUSH(AW_OBJ(l));
+    NEXT();
+  }
+  CASE(BUILD_SET) {
+    SAVE();
+    AwSet *s = aw_set_new(vm, false);
+    if (!s) goto error;
+    for (uint32_t i = 0; i < arg; i++)
+      if (!aw_set_add(vm, s, sp[-(int)arg + (int)i])) goto error;
+    sp -= arg;
+    PUSH(AW_OBJ(s));
+    NEXT();
+  }
+  CASE(BUILD_MAP) {
+    SAVE();
+    AwDict *d = aw_dict_new(vm);
+    if (!d) goto error;
+    AwValue *base = sp - 2 * arg;
+    for (uint32_t i = 0; i < arg; i++)
+      if (!aw_dict_set(vm, d, base[2 * i], base[2 * i + 1])) goto error;
+    sp = base;
+    PUSH(AW_OBJ(d));
+    NEXT();
+  }
+  CASE(BUILD_STRING) {
+    SAVE();
+    AwValue s = build_string(vm, sp - arg, (int)arg);
+    CHECK(s);
+    sp -= arg;
+    PUSH(s);
+    NEXT();
+  }
+  // The container sits at depth arg below the operands; operands are
+  // popped only after the operation so they stay rooted if it runs code.
+  CASE(LIST_APPEND) {
+    SAVE();
+    if (!aw_list_append(vm, AW_AS_LIST(sp[-(int)arg - 1]), sp[-1])) goto error;
+    sp--;
+    NEXT();
+  }
+  CASE(SET_ADD) {
+    SAVE();
+    if (!aw_set_add(vm, AW_AS_SET(sp[-(int)arg - 1]), sp[-1])) goto error;
+    sp--;
+    NEXT();
+  }
+  CASE(MAP_ADD) {
+    SAVE();
+    if (!aw_dict_set(vm, AW_AS_DICT(sp[-(int)arg - 2]), sp[-2], sp[-1])) goto error;
+    sp -= 2;
+    NEXT();
+  }
+  CASE(LIST_EXTEND) {
+    SAVE();
+    AwValue it = sp[-1];
+    if (!aw_list_extend(vm, AW_AS_LIST(sp[-(int)arg - 1]), it)) {
+      if (aw_exc_pending_is(vm, AW_EXCCLS(vm, TypeError)) && !aw_is_iterable(vm, it)) {
+        aw_exc_take(vm);
+        aw_raisef(vm, AW_EXCCLS(vm, TypeError), "Value after * must be an iterable, not %s", aw_type_name(vm, it));
+      }
+      goto error;
+    }
+    sp--;
+    NEXT();
+  }
+  CASE(SET_UPDATE) {
+    SAVE();
+    if (!set_update_from(vm, AW_AS_SET(sp[-(int)arg - 1]), sp[-1])) goto error;
+    sp--;
+    NEXT();
+  }
+  CASE(DICT_UPDATE) {
+    SAVE();
+    if (!aw_dict_merge_from(vm, AW_AS_DICT(sp[-(int)arg - 1]), sp[-1], false, AW_UNDEF)) goto error;
+    sp--;
+    NEXT();
+  }
+  CASE(DICT_MERGE) {
+    SAVE();
+    if (!aw_dict_merge_from(vm, AW_AS_DICT(sp[-(int)arg - 1]), sp[-1], true, sp[-(int)arg - 3])) goto error;
+    sp--;
+    NEXT();
+  }
+  CASE(LIST_TO_TUPLE) {
+    SAVE();
+    AwList *l = AW_AS_LIST(sp[-1]);
+    AwTuple *t = aw_tuple_new(vm, l->len);
+    if (!t) goto error;
+    memcpy(t->items, l->items, (size_t)l->len * sizeof(AwValue));
+    sp[-1] = AW_OBJ(t);
+    NEXT();
+  }
+  CASE(UNPACK_SEQUENCE) {
+    AwValue seq = sp[-1];
+    if (AW_IS_TUPLE(seq) && AW_AS_TUPLE(seq)->len == (int64_t)arg) {
+      AwTuple *t = AW_AS_TUPLE(seq);
+      sp--;
+      for (int64_t i = (int64_t)arg - 1; i >= 0; i--) PUSH(t->items[i]);
+      NEXT();
+    }
+    SAVE();
+    if (!unpack_iterable(vm, seq, (int)arg, 0, false, sp)) goto error;
+    sp = place_unpacked(sp, (int)arg);
+    NEXT();
+  }
+  CASE(UNPACK_EX) {
+    int before = (int)(arg & 0xff), after = (int)(arg >> 8);
+    SAVE();
+    if (!unpack_iterable(vm, sp[-1], before, after, true, sp)) goto error;
+    sp = place_unpacked(sp, before + 1 + after);
+    NEXT();
+  }
+  CASE(FORMAT_VALUE) {
+    SAVE();
+    AwValue spec = (arg & 4) ? POP() : AW_UNDEF;
+    AwValue r = format_value(vm, sp[-1], arg, spec);
+    CHECK(r);
+    sp[-1] = r;
+    NEXT();
+  }
+
+  // ---- calls ----
+  CASE(KW_NAMES) kwnames = AW_AS_TUPLE(consts[arg]); NEXT();
+  CASE(CALL) {
+    AwValue *base = sp - arg - 1;
+    AwValue callee = base[0];
+    AwValue *args = base + 1;
+    int argc = (int)arg;
+    goto do_call;
+
+  CASE(CALL_METHOD)
+    base = sp - arg - 2;
+    if (AW_IS_UNDEF(base[0])) {
+      callee = base[1];
+      args = base + 2;
+      argc = (int)arg;
+    } else {
+      callee = base[0];
+      args = base + 1;
+      argc = (int)arg + 1;
+    }
+
+  do_call:;
+    AwTuple *kw = kwnames;
+    kwnames = NULL;
+    int npos = argc - (kw ? (int)kw->len : 0);
+    if (AW_IS_KIND(callee, AW_OBJ_FUNCTION)) {
+      AwFunction *fn = (AwFunction *)AW_AS_OBJ(callee);
+      AwProto *p = fn->proto;
+      if (!(p->flags & (AW_CODE_GENERATOR | AW_CODE_COROUTINE | AW_CODE_ASYNC_GEN))) {
+        sp = base;
+        SAVE();
+        if (vm->gc_requested || vm->interrupt) {
+          // The arguments are above sp now: keep them alive across the GC.
+          f->sp = args + argc;
+          if (!aw_interp_safepoint(vm)) goto error;
+          f->sp = base;
+        }
+        AwFrame *nf = aw_frame_push(vm, p, fn, fn->globals);
+        if (!nf) goto error;
+        if (!aw_frame_bind_args(vm, nf, npos, args, kw)) {
+          aw_frame_pop(vm, nf);
+          goto error;
+        }
+        nf->caller = f;
+        f = nf;
+        vm->frame = f;
+        LOAD_FRAME();
+        NEXT();
+      }
+    }
+    if (AW_IS_KIND(callee, AW_OBJ_BOUND)) {
+      AwBound *bm = (AwBound *)AW_AS_OBJ(callee);
+      // [callee, a0..] -> [func, self, a0..]: shift the args up one slot
+      // (frames reserve two spare slots for this).
+      memmove(args + 1, args, (size_t)argc * sizeof(AwValue));
+      args[0] = bm->self;
+      base = args - 1;
+      base[0] = bm->func;
+      callee = bm->func;
+      argc++;
+      sp = args + argc;
+      kwnames = kw;
+      goto do_call;
+    }
+    {
+      SAVE();
+      f->sp = args + argc;  // keep arguments rooted during the call
+      AwValue r;
+      if (AW_IS_KIND(callee, AW_OBJ_NATIVE) && AW_IS_UNDEF(((AwNative *)AW_AS_OBJ(callee))->self)) {
+        AwNative *nat = (AwNative *)AW_AS_OBJ(callee);
+        r = nat->fn(vm, npos, args, kw);
+      } else {
+        r = aw_call(vm, callee, npos, args, kw);
+      }
+      sp = base;
+      f->sp = sp;
+      CHECK(r);
+      PUSH(r);
+      NEXT();
+    }
+  }
+  CASE(CALL_FUNCTION_EX) {
+    SAVE();
+    AwValue kwargs = (arg & 1) ? POP() : AW_UNDEF;
+    AwValue posargs = POP();
+    AwValue callee = sp[-1];
+    f->sp = sp + 2;  // keep popped tuple/dict rooted
+    AwValue r = aw_call_ex(vm, callee, posargs, kwargs);
+    f->sp = sp;
+    CHECK(r);
+    sp[-1] = r;
+    NEXT();
+  }
+  CASE(MAKE_FUNCTION) {
+    SAVE();
+    AwProto *p = (AwProto *)AW_AS_OBJ(POP());
+    AwValue closure = (arg & 8) ? POP() : AW_UNDEF;
+    AwValue kwdefs = (arg & 2) ? POP() : AW_UNDEF;
+    AwValue defs = (arg & 1) ? POP() : AW_UNDEF;
+    f->sp = sp + 4;
+    AwFunction *fn = aw_function_new(vm, p, f->globals);
+    f->sp = sp;
+    if (!fn) goto error;
+    if (!AW_IS_UNDEF(closure)) fn->closure = AW_AS_TUPLE(closure);
+    if (!AW_IS_UNDEF(kwdefs)) fn->kwdefaults = AW_AS_DICT(kwdefs);
+    if (!AW_IS_UNDEF(defs)) fn->defaults = AW_AS_TUPLE(defs);
+    PUSH(AW_OBJ(fn));
+    NEXT();
+  }
+  CASE(RETURN_VALUE) {
+    AwValue rv = POP();
+    SAVE();
+    if (f->flags & AW_FRAME_DISCARD) {
+      if (!AW_IS_NONE(rv)) {
+        aw_raisef(vm, AW_EXCCLS(vm, TypeError), "__init__() should return None, not '%s'", aw_type_name(vm, rv));
+        goto error;
+      }
+      rv = slots[0];
+    }
+    if (f->gen) aw_gen_finished(vm, f->gen, rv);
+    if (f->flags & AW_FRAME_ENTRY) {
+      *out = rv;
+      status = AW_RESUME_RETURN;
+      goto leave;
+    }
+    AwFrame *caller = f->caller;
+    if (f->flags & AW_FRAME_SENDLINK) {
+      // A linked generator returned: its value is the caller's SEND result.
+      f->flags &= ~AW_FRAME_SENDLINK;
+      uint32_t target = AW_ARG(caller->ip[-1]);
+      caller->sp -= 2;
+      *caller->sp++ = rv;
+      caller->ip = caller->proto->code + target;
+    } else {
+      aw_frame_pop(vm, f);
+      *caller->sp++ = rv;
+    }
+    f = caller;
+    vm->frame = f;
+    LOAD_FRAME();
+    NEXT();
+  }
+  CASE(BUILD_CLASS) {
+    SAVE();
+    AwValue *base = sp - arg - 2;
+    AwValue r = aw_build_class(vm, base[0], base[1], (int)arg, base + 2);
+    CHECK(r);
+    sp = base;
+    PUSH(r);
+    NEXT();
+  }
+  CASE(LOAD_BUILD_CLASS) {
+    SAVE();
+    aw_raisef(vm, AW_EXCCLS(vm, SystemError), "LOAD_BUILD_CLASS is not used");
+    goto error;
+  }
+  CASE(IMPORT_NAME) {
+    SAVE();
+    AwValue m = aw_import_top(vm, names[arg]);
+    CHECK(m);
+    PUSH(m);
+    NEXT();
+  }
+  CASE(IMPORT_MODULE) {
+    SAVE();
+    AwValue m = aw_import(vm, names[arg]);
+    CHECK(m);
+    PUSH(m);
+    NEXT();
+  }
+  CASE(IMPORT_FROM) {
+    SAVE();
+    AwValue v = aw_import_from(vm, sp[-1], names[arg]);
+    CHECK(v);
+    PUSH(v);
+    NEXT();
+  }
+  CASE(IMPORT_STAR) {
+    SAVE();
+    AwDict *ns = f->locals ? f->locals : f->globals;
+    if (!aw_import_star(vm, sp[-1], ns)) goto error;
+    sp--;
+    NEXT();
+  }
+
+  // ---- exceptions ----
+  CASE(SETUP_FINALLY) {
+    AwBlock *b = &f->blocks[f->nblocks++];
+    b->type = AW_BLOCK_SETUP;
+    b->handler = (int32_t)arg;
+    b->level = (int32_t)(sp - f->stack);
+    NEXT();
+  }
+  CASE(POP_BLOCK) f->nblocks--; NEXT();
+  CASE(POP_EXCEPT) {
+    f->nblocks--;
+    vm->handling = POP();
+    NEXT();
+  }
+  CASE(RAISE_VARARGS) {
+    SAVE();
+    if (arg == 0) {
+      if (AW_IS_UNDEF(vm->handling) || AW_IS_NONE(vm->handling)) {
+        aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "No active exception to reraise");
+        goto error;
+      }
+      vm->exc = vm->handling;
+      vm->exc_reraise = true;
+      goto error;
+    }
+    // Operands stay on the stack (rooted) while the exception is made.
+    AwValue e = make_raisable(vm, sp[-(int)arg]);
+    CHECK(e);
+    sp[-(int)arg] = e;
+    if (arg == 2 && !set_cause(vm, e, sp[-1])) goto error;
+    sp -= arg;
+    vm->exc = e;
+    goto error;
+  }
+  CASE(RERAISE) {
+    vm->exc = POP();
+    vm->exc_reraise = true;
+    SAVE();
+    goto error;
+  }
+  CASE(CHECK_EXC_MATCH) {
+    SAVE();
+    int r = exc_matches(vm, sp[-2], sp[-1]);
+    if (r < 0) goto error;
+    sp[-1] = AW_BOOL(r);
+    NEXT();
+  }
+  CASE(CHECK_EG_MATCH) {
+    SAVE();
+    AwValue type = sp[-1], eg = sp[-2];
+    AwValue rest = AW_NONE;
+    AwValue match = aw_exc_group_split(vm, eg, type, &rest);
+    CHECK(match);
+    if (AW_IS_NONE(match)) {
+      sp[-1] = AW_NONE;
+    } else {
+      sp[-2] = rest;
+      sp[-1] = match;
+      vm->handling = match;
+    }
+    NEXT();
+  }
+  CASE(PREP_RERAISE_STAR) {
+    SAVE();
+    AwValue r = aw_exc_prep_reraise_star(vm, sp[-2], sp[-1]);
+    CHECK(r);
+    sp[-2] = r;
+    sp--;
+    NEXT();
+  }
+  CASE(LOAD_ASSERTION_ERROR) PUSH(AW_OBJ(AW_EXCCLS(vm, AssertionError))); NEXT();
+  CASE(BEFORE_WITH) {
+    SAVE();
+    AwValue ex, res;
+    if (!with_enter(vm, sp[-1], false, &ex, &res)) goto error;
+    sp[-1] = ex;
+    PUSH(res);
+    NEXT();
+  }
+  CASE(WITH_EXCEPT) {
+    SAVE();
+    AwValue r = call_exit_with(vm, sp[-3], sp[-1]);
+    CHECK(r);
+    PUSH(r);
+    NEXT();
+  }
+  CASE(WITH_EXIT) {
+    SAVE();
+    AwValue r = call_exit_with(vm, sp[-1], AW_UNDEF);
+    CHECK(r);
+    sp--;
+    NEXT();
+  }
+
+  // ---- generators and coroutines ----
+  CASE(GEN_START) NEXT();
+  CASE(YIELD_VALUE) {
+    AwValue v = POP();
+    SAVE();
+    AwFrame *root = chain_root(f);
+    root->gen->resume_at = f;
+    aw_gen_suspended(vm, root->gen);
+    *out = v;
+    status = AW_RESUME_YIELD;
+    f = root;
+    goto leave;
+  }
+  CASE(GET_YIELD_FROM_ITER) {
+    AwValue v = sp[-1];
+    if (AW_IS_KIND(v, AW_OBJ_GENERATOR)) {
+      AwGen *g = (AwGen *)AW_AS_OBJ(v);
+      if (g->gkind == AW_GENKIND_COROUTINE && !(f->proto->flags & AW_CODE_COROUTINE)) {
+        SAVE();
+        aw_raisef(vm, AW_EXCCLS(vm, TypeError),
+                  "cannot 'yield from' a coroutine object in a non-coroutine generator");
+        goto error;
+      }
+      if (g->gkind != AW_GENKIND_ASYNCGEN) NEXT();
+    }
+    SAVE();
+    AwValue it = aw_get_iter(vm, v);
+    CHECK(it);
+    sp[-1] = it;
+    NEXT();
+  }
+  CASE(GET_AWAITABLE) {
+    SAVE();
+    AwValue a = aw_get_awaitable(vm, sp[-1], (int)arg);
+    CHECK(a);
+    sp[-1] = a;
+    NEXT();
+  }
+  CASE(SEND) {
+    AwValue recv = sp[-2], v = sp[-1];
+    SAVE();
+    if (AW_IS_KIND(recv, AW_OBJ_GENERATOR) && gen_linkable((AwGen *)AW_AS_OBJ(recv))) {
+      AwGen *g = (AwGen *)AW_AS_OBJ(recv);
+      if (g->state == AW_GEN_CREATED) {
+        if (!AW_IS_NONE(v)) {
+          aw_raisef(vm, AW_EXCCLS(vm, TypeError), "can't send non-None value to a just-started %s",
+                    g->gkind == AW_GENKIND_COROUTINE ? "coroutine" : "generator");
+          goto error;
+        }
+        g->frame->flags |= AW_FRAME_STARTED;
+      } else {
+        *g->frame->sp++ = v;
+      }
+      link_gen_frame(f, g);
+      f = g->frame;
+      vm->frame = f;
+      LOAD_FRAME();
+      NEXT();
+    }
+    AwValue r;
+    int st = send_generic(vm, recv, v, &r);
+    if (st < 0) goto error;
+    if (st == 1) {
+      sp[-1] = r;
+      NEXT();
+    }
+    sp -= 2;
+    PUSH(r);
+    ip = f->proto->code + arg;
+    NEXT();
+  }
+  CASE(GET_AITER) {
+    SAVE();
+    AwValue r = aw_get_aiter(vm, sp[-1]);
+    CHECK(r);
+    sp[-1] = r;
+    NEXT();
+  }
+  CASE(GET_ANEXT) {
+    SAVE();
+    AwValue r = aw_get_anext_awaitable(vm, sp[-1]);
+    CHECK(r);
+    PUSH(r);
+    NEXT();
+  }
+  CASE(END_ASYNC_FOR) {
+    AwValue exc = sp[-1];
+    if (aw_isinstance(vm, exc, AW_EXCCLS(vm, StopAsyncIteration))) {
+      f->nblocks--;               // the EXCEPT_HANDLER block
+      vm->handling = sp[-2];
+      sp -= 3;
+      NEXT();
+    }
+    sp--;
+    vm->exc = exc;
+    vm->exc_reraise = true;
+    SAVE();
+    goto error;
+  }
+  CASE(BEFORE_ASYNC_WITH) {
+    SAVE();
+    AwValue ex, res;
+    if (!with_enter(vm, sp[-1], true, &ex, &res)) goto error;
+    sp[-1] = ex;
+    PUSH(res);
+    NEXT();
+  }
+  CASE(ASYNC_WITH_EXCEPT) {
+    SAVE();
+    AwValue r = call_exit_with(vm, sp[-3], sp[-1]);
+    CHECK(r);
+    PUSH(r);
+    r = aw_get_awaitable(vm, r, 2);
+    CHECK(r);
+    sp[-1] = r;
+    NEXT();
+  }
+  CASE(ASYNC_WITH_EXIT) {
+    SAVE();
+    AwValue r = call_exit_with(vm, sp[-1], AW_UNDEF);
+    CHECK(r);
+    sp[-1] = r;
+    r = aw_get_awaitable(vm, r, 2);
+    CHECK(r);
+    sp[-1] = r;
+    NEXT();
+  }
+  CASE(RETURN_GENERATOR) NEXT();
+  CASE(PRINT_EXPR) {
+    SAVE();
+    AwValue v = sp[-1];
+    if (!AW_IS_NONE(v)) {
+      AwStr *s = aw_repr(vm, v);
+      if (!s) goto error;
+      aw_write_out(vm, s->data, (size_t)s->nbytes);
+      aw_write_out(vm, "\n", 1);
+      if (!aw_dict_set_cstr(vm, vm->builtins, "_", v)) goto error;
+    }
+    sp--;
+    NEXT();
+  }
+  CASE(SETUP_ANNOTATIONS) NEXT();
+  CASE(EXTENDED_ARG) NEXT();
+
+#ifndef AW_COMPUTED_GOTO
+    default:
+      aw_raisef(vm, AW_EXCCLS(vm, SystemError), "bad opcode");
+      goto error;
+    }
+  }
+#endif
+
+  // ---- unwinding -----------------------------------------------------------
+error:
+  {
+    AwValue exc = vm->exc;
+    if (!propagating && !vm->exc_reraise) aw_exc_set_context(vm, exc);
+    if (!vm->exc_reraise && AW_IS_EXCEPTION(exc)) aw_traceback_add(vm, exc, f->proto, aw_frame_line(f));
+    vm->exc_reraise = false;
+    propagating = false;
+    kwnames = NULL;
+    while (f->nblocks > 0) {
+      AwBlock *b = &f->blocks[--f->nblocks];
+      if (b->type == AW_BLOCK_HANDLER) {
+        vm->handling = f->stack[b->level];
+        continue;
+      }
+      sp = f->stack + b->level;
+      AwBlock *h = &f->blocks[f->nblocks++];
+      h->type = AW_BLOCK_HANDLER;
+      h->level = (int32_t)(sp - f->stack);
+      PUSH(AW_IS_UNDEF(vm->handling) ? AW_NONE : vm->handling);
+      PUSH(exc);
+      vm->handling = exc;
+      vm->exc = AW_UNDEF;
+      ip = f->proto->code + b->handler;
+      SAVE();
+      NEXT();
+    }
+    // No handler in this frame: leave it.
+    if (f->gen) aw_gen_failed(vm, f->gen);
+    if (f->flags & AW_FRAME_ENTRY) {
+      status = AW_RESUME_ERROR;
+      goto leave;
+    }
+    AwFrame *caller = f->caller;
+    if (f->flags & AW_FRAME_SENDLINK) f->flags &= ~AW_FRAME_SENDLINK;
+    else aw_frame_pop(vm, f);
+    f = caller;
+    vm->frame = f;
+    LOAD_FRAME();
+    propagating = true;
+    goto error;
+  }
+
+leave:
+  // f is the entry frame (or a generator chain root).
+  vm->frame = f->c_prev;
+  vm->c_depth--;
+  return status;
+#undef LOAD_FRAME
+#undef SAVE
+#undef PUSH
+#undef POP
+#undef TOP
+#undef PEEK
+#undef CHECK
+}
+
+// ---- safepoints ----------------------------------------------------------
+
+bool aw_interp_safepoint(AwVM *vm) {
+  if (vm->interrupt) {
+    vm->interrupt = 0;
+    aw_raisef(vm, AW_EXCCLS(vm, KeyboardInterrupt), "");
+    return false;
+  }
+  if (vm->gc_requested && !vm->in_gc) aw_gc_collect(vm);
+  return true;
+}
+
+// ---- running code from C ---------------------------------------------------
+
+AwValue aw_run_frame(AwVM *vm, AwFrame *f) {
+  f->flags |= AW_FRAME_ENTRY;
+  f->caller = NULL;
+  AwValue out = AW_NONE;
+  AwResumeStatus st = aw_interp_run(vm, f, &out);
+  aw_frame_pop(vm, f);
+  if (st == AW_RESUME_ERROR) return AW_EXC;
+  return out;
+}
+
+AwFrame *aw_interp_current_frame(AwVM *vm) { return vm->frame; }
+
+AwDict *aw_frame_globals(AwVM *vm) {
+  return vm->frame ? vm->frame->globals : vm->builtins;
+}

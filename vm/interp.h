@@ -1,0 +1,84 @@
+// vm/interp.h -- what the dispatch loop needs from the rest of the VM and
+// offers to it, beyond vm/vm.h and vm/frame.h: running frames from C,
+// safepoints, and the runtime helpers that opcodes call.
+#ifndef AW_INTERP_H
+#define AW_INTERP_H
+
+#include "lang/diag.h"
+#include "vm/frame.h"
+
+// Nested runs of the dispatch loop (natives calling back into scripts);
+// past this a RecursionError is raised instead of overflowing the C stack.
+#define AW_MAX_C_DEPTH 600
+
+// aw_interp_run, but first raises [throw_exc] (if not UNDEF) in [start].
+AwResumeStatus aw_interp_run_ex(AwVM *vm, AwFrame *start, AwValue throw_exc, AwValue *out);
+// Runs a pushed synchronous frame to completion and pops it.
+AwValue aw_run_frame(AwVM *vm, AwFrame *f);
+// Collects garbage or raises KeyboardInterrupt if requested; false on error.
+bool aw_interp_safepoint(AwVM *vm);
+
+// class.c
+// LOAD_METHOD: *meth/*self = unbound method and obj, or UNDEF and the attribute.
+bool aw_load_method(AwVM *vm, AwValue obj, AwValue name, AwValue *meth, AwValue *self);
+// A bound method of [func] (found on the class) for [self]; natives bind too.
+AwValue aw_bind_method(AwVM *vm, AwValue func, AwValue self);
+// BUILD_CLASS: runs [body] in a fresh namespace and makes the class.
+AwValue aw_build_class(AwVM *vm, AwValue body, AwValue name, int nbases, AwValue *bases);
+// True if iter(v) would succeed (for error messages).
+bool aw_is_iterable(AwVM *vm, AwValue v);
+
+// call.c
+// f(*posargs, **kwargs) where posargs is any iterable and kwargs a mapping.
+AwValue aw_call_ex(AwVM *vm, AwValue callable, AwValue posargs, AwValue kwargs);
+// {**src} and f(**src): merges mapping [src] into [d]; with [for_call]
+// repeated keys are an error naming [func].
+bool aw_dict_merge_from(AwVM *vm, AwDict *d, AwValue src, bool for_call, AwValue func);
+
+// func.c
+bool aw_func_init_classes(AwVM *vm);
+AwFunction *aw_function_new(AwVM *vm, AwProto *proto, AwDict *globals);
+// ascii(): repr with non-ASCII escaped, for !a conversions.
+AwValue aw_ascii_of_str(AwVM *vm, AwValue str);
+
+// gen.c
+AwValue aw_get_awaitable(AwVM *vm, AwValue v, int where);
+AwValue aw_get_aiter(AwVM *vm, AwValue v);
+AwValue aw_get_anext_awaitable(AwVM *vm, AwValue aiter);
+void aw_gen_finished(AwVM *vm, struct AwGen *g, AwValue result);
+void aw_gen_failed(AwVM *vm, struct AwGen *g);
+void aw_gen_suspended(AwVM *vm, struct AwGen *g);
+// Calling a generator/coroutine function: binds arguments into a heap
+// frame and returns the new generator object.
+AwValue aw_make_generator(AwVM *vm, AwFunction *fn, int argc, AwValue *argv, AwTuple *kw);
+// gen.close().
+AwValue aw_gen_close(AwVM *vm, struct AwGen *g);
+void aw_frameref_trace(AwVM *vm, AwObj *o);
+size_t aw_frameref_size(void);
+// gc.c
+void aw_gc_free_all(AwVM *vm);
+// code.c
+void aw_proto_trace(AwVM *vm, AwProto *p);
+void aw_proto_free_storage(AwVM *vm, AwProto *p);
+// StopIteration(x).value.
+AwValue aw_stop_iteration_value(AwVM *vm, AwValue exc);
+
+// module.c
+// Reads a whole file into VM memory (len + 1 bytes, NUL-terminated); NULL
+// if it cannot be opened.
+char *aw_read_file(AwVM *vm, const char *path, size_t *len_out);
+AwValue aw_exec_module(AwVM *vm, AwModule *m, const char *source, size_t len, const char *filename);
+AwValue aw_run_module_code(AwVM *vm, AwProto *p, AwDict *globals);
+// api.c
+AwValue aw_raise_syntax_error(AwVM *vm, const AwDiag *d, const char *filename, const char *source, size_t len);
+AwValue aw_run_main_coroutine(AwVM *vm, AwFunction *fn);
+bool aw_module_allowed(AwVM *vm, const char *name);
+AwValue aw_import_top(AwVM *vm, AwValue dotted);
+AwValue aw_import_from(AwVM *vm, AwValue module, AwValue name);
+bool aw_import_star(AwVM *vm, AwValue module, AwDict *ns);
+
+// error.c (exception groups, for except*)
+AwValue aw_exc_group_split(AwVM *vm, AwValue eg, AwValue matcher, AwValue *rest);
+AwValue aw_exc_prep_reraise_star(AwVM *vm, AwValue orig, AwValue excs_list);
+
+#endif

@@ -1,0 +1,124 @@
+// vm/main.c -- the `aw` command: argument parsing, running a file, a -c
+// string or stdin, --dis, and the exit statuses of SPEC §7. It uses only
+// the public API in vm/aw.h.
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "vm/aw.h"
+
+static const char usage[] =
+    "usage: aw [option] ... [-c cmd | file | -] [arg] ...\n"
+    "Options:\n"
+    "  -c cmd         run the program passed in as a string\n"
+    "  --dis FILE     print the bytecode of FILE instead of running it\n"
+    "  --debug        asyncio debug mode\n"
+    "  --version      print the version and exit\n"
+    "  -h, --help     print this help and exit\n"
+    "  file           run the program in file ('-' or no file: read stdin)\n"
+    "Environment: AW_PATH (module search path, ':'-separated)\n";
+
+static char *read_stream(FILE *fp, size_t *len_out) {
+  size_t cap = 1 << 16, len = 0;
+  char *buf = malloc(cap);
+  if (!buf) return NULL;
+  size_t n;
+  while ((n = fread(buf + len, 1, cap - len, fp)) > 0) {
+    len += n;
+    if (len == cap) {
+      char *nb = realloc(buf, cap * 2);
+      if (!nb) {
+        free(buf);
+        return NULL;
+      }
+      buf = nb;
+      cap *= 2;
+    }
+  }
+  *len_out = len;
+  return buf;
+}
+
+static int finish(AwVM *vm, AwResult r) {
+  int code = r == AW_OK ? 0 : aw_exit_code(vm);
+  fflush(stdout);
+  aw_free_vm(vm);
+  return code;
+}
+
+static AwVM *make_vm(int argc, const char *const *argv) {
+  AwConfig cfg;
+  aw_config_init(&cfg);
+  cfg.argc = argc;
+  cfg.argv = argv;
+  AwVM *vm = aw_new_vm(&cfg);
+  if (!vm) fprintf(stderr, "aw: cannot create the VM (out of memory)\n");
+  return vm;
+}
+
+int main(int argc, char **argv) {
+  int i = 1;
+  bool dis = false;
+  for (; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
+      printf("aw %s (Python 3.11 subset)\n", AW_VERSION_STRING);
+      return 0;
+    }
+    if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+      fputs(usage, stdout);
+      return 0;
+    }
+    if (!strcmp(a, "--dis")) {
+      dis = true;
+      continue;
+    }
+    if (!strcmp(a, "--debug")) {
+      setenv("AW_ASYNCIO_DEBUG", "1", 1);
+      continue;
+    }
+    if (!strcmp(a, "-c")) {
+      if (i + 1 >= argc) {
+        fprintf(stderr, "Argument expected for the -c option\n%s", usage);
+        return 2;
+      }
+      const char *code = argv[i + 1];
+      argv[i + 1] = "-c";
+      AwVM *vm = make_vm(argc - (i + 1), (const char *const *)argv + i + 1);
+      if (!vm) return 1;
+      return finish(vm, aw_run_string(vm, code, strlen(code), "<string>"));
+    }
+    if (a[0] == '-' && a[1] != 0) {
+      fprintf(stderr, "aw: unknown option %s\n%s", a, usage);
+      return 2;
+    }
+    break;
+  }
+  if (dis) {
+    if (i >= argc) {
+      fprintf(stderr, "aw: --dis needs a file\n");
+      return 2;
+    }
+    AwVM *vm = make_vm(argc - i, (const char *const *)argv + i);
+    if (!vm) return 1;
+    return finish(vm, aw_dis_file(vm, argv[i]));
+  }
+  if (i < argc && strcmp(argv[i], "-") != 0) {
+    AwVM *vm = make_vm(argc - i, (const char *const *)argv + i);
+    if (!vm) return 1;
+    return finish(vm, aw_run_file(vm, argv[i]));
+  }
+  // Program on stdin ("aw -" or "aw < prog.aw").
+  const char *empty_argv[] = {i < argc ? "-" : ""};
+  AwVM *vm = i < argc ? make_vm(argc - i, (const char *const *)argv + i) : make_vm(1, empty_argv);
+  if (!vm) return 1;
+  size_t len;
+  char *src = read_stream(stdin, &len);
+  if (!src) {
+    fprintf(stderr, "aw: cannot read stdin\n");
+    aw_free_vm(vm);
+    return 1;
+  }
+  AwResult r = aw_run_string(vm, src, len, "<stdin>");
+  free(src);
+  return finish(vm, r);
+}

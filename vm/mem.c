@@ -1,0 +1,52 @@
+// vm/mem.c -- the single allocation choke point. Every byte the VM uses
+// passes through aw_mem_realloc, which accounts it, enforces the memory cap
+// and asks for a collection (honoured at the next safepoint, never here).
+#include <stdlib.h>
+#include <string.h>
+#include "vm/vm.h"
+
+void *aw_mem_realloc(AwVM *vm, void *ptr, size_t old_size, size_t new_size) {
+  if (new_size == 0) {
+    if (ptr) {
+      vm->alloc(vm->alloc_ud, ptr, old_size, 0);
+      vm->bytes_allocated -= old_size;
+    }
+    return NULL;
+  }
+  size_t grow = new_size > old_size ? new_size - old_size : 0;
+  if (vm->mem_limit && vm->bytes_allocated + grow > vm->mem_limit) {
+    vm->gc_requested = true;   // a collection at the next safepoint may help
+    goto fail;
+  }
+  void *p = vm->alloc(vm->alloc_ud, ptr, old_size, new_size);
+  if (!p) goto fail;
+  vm->bytes_allocated += new_size;
+  vm->bytes_allocated -= old_size;
+  if (vm->bytes_allocated > vm->next_gc || vm->gc_stress) vm->gc_requested = true;
+  return p;
+fail:
+  // The preallocated instance: raising must not allocate.
+  vm->exc = vm->memory_error;
+  return NULL;
+}
+
+AwObj *aw_obj_alloc(AwVM *vm, size_t size, AwObjKind kind, AwClass *cls) {
+  AwObj *o = aw_mem_alloc(vm, size);
+  if (!o) return NULL;
+  memset(o, 0, size);
+  o->kind = (uint8_t)kind;
+  o->cls = cls;
+  o->next = vm->objects;
+  vm->objects = o;
+  return o;
+}
+
+void aw_push_root(AwVM *vm, AwValue v) {
+  if (vm->n_temp_roots >= AW_MAX_TEMP_ROOTS) {
+    fprintf(stderr, "aw: internal error: temp root stack overflow\n");
+    abort();
+  }
+  vm->temp_roots[vm->n_temp_roots++] = v;
+}
+
+void aw_pop_root(AwVM *vm) { vm->n_temp_roots--; }
