@@ -110,7 +110,7 @@ restart:
     do {
       if (slot_empty(e)) goto found_unused_or_dummy;
       if (AW_IS_UNDEF(e->key)) {
-        if (!freeslot) freeslot = e;
+        freeslot = e;  // CPython 3.11 keeps the last dummy seen
       } else if (e->hash == hash) {
         AwValue k = e->key;
         if (k.tag == key.tag && k.as.i == key.as.i) return true;
