@@ -1,5 +1,5 @@
 # Makefile -- builds ./aw and libaw.a; `make test`, `make bench`.
-# MODE=debug|release|asan|stress, one build folder per mode. Generated
+# MODE=debug|release|asan, one build folder per mode. Generated
 # lexer and parser sources live in build/gen and are never committed.
 MODE    ?= release
 CC      ?= cc
@@ -11,7 +11,6 @@ GEN     := build/gen
 CFLAGS_debug   := -O0 -g
 CFLAGS_release := -O2 -g -DNDEBUG
 CFLAGS_asan    := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
-CFLAGS_stress  := $(CFLAGS_asan) -DAW_GC_STRESS_DEFAULT
 CFLAGS   := -std=c11 -Wall -Wextra $(CFLAGS_$(MODE)) $(EXTRA_CFLAGS)
 CPPFLAGS := -I. -I$(GEN) -MMD -MP -D_DEFAULT_SOURCE
 LDLIBS   := -lm
@@ -47,8 +46,22 @@ $(GEN)/grammar.c $(GEN)/grammar.h &: lang/grammar.y
 $(GEN)/lexer.c: lang/lexer.re | $(GEN)/grammar.h
 	$(RE2C) -W --no-generation-date --no-version -o $@ $<
 
-test: aw
-	python3 scripts/test.py --aw ./aw
+UNITSRC := $(wildcard tests/unit/*.c)
+UNITBIN := $(UNITSRC:tests/unit/%.c=$(BUILD)/unit/%)
+unit: $(UNITBIN)
+$(BUILD)/unit/%: tests/unit/%.c $(BUILD)/libaw.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+# The README's test command: every suite, one closing "N passed, N failed".
+test: aw unit
+	python3 scripts/test.py --aw ./aw --unit-dir $(BUILD)/unit
+
+# The same suites under ASan+UBSan with a collection at every safepoint.
+test-asan:
+	$(MAKE) MODE=asan build/asan/aw unit
+	AW_GC_STRESS=1 python3 scripts/test.py --aw build/asan/aw --unit-dir build/asan/unit \
+	  --suite golden --suite unit --suite conformance --timeout 300
 
 bench: aw
 	python3 scripts/bench.py --aw ./aw
@@ -56,5 +69,5 @@ bench: aw
 clean:
 	rm -rf build aw
 
-.PHONY: all aw test bench clean
+.PHONY: all aw unit test test-asan bench clean
 -include $(LIBOBJ:.o=.d) $(BUILD)/vm/main.d

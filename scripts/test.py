@@ -223,7 +223,8 @@ def main():
         dirs = [d for d in dirs if os.path.isdir(d)]
         if os.path.exists(difftest) and dirs:
             run_summary_command("conformance", [sys.executable, difftest, "--quiet", "--aw", aw,
-                                                "--jobs", str(args.jobs)] + dirs, res)
+                                                "--jobs", str(args.jobs), "--timeout", str(args.timeout)]
+                                + dirs, res)
         else:
             res.fail("conformance", "../shared/difftest or ../shared/conformance not found")
     for name, why in res.failures:

@@ -1,0 +1,1 @@
+# bench: start a VM and run an empty script
