@@ -294,12 +294,7 @@ AwValue aw_str_intern(AwVM *vm, const char *s, size_t len) {
 }
 
 void aw_str_sweep_interned(AwVM *vm) {
-  if (!vm->strings) return;
-  int64_t pos = 0;
-  AwValue k, v;
-  while (aw_dict_next(vm->strings, &pos, &k, &v)) {
-    if (!AW_AS_OBJ(k)->marked) (void)aw_dict_del(vm, vm->strings, k, NULL);
-  }
+  if (vm->strings) aw_dict_sweep_unmarked(vm, vm->strings);
 }
 
 // ---- building ----------------------------------------------------------------

@@ -10,7 +10,7 @@ static bool check_self(AwVM *vm, int argc, AwValue *argv, AwObjKind kind, const 
   if (argc < 1)
     return !AW_IS_EXC(aw_raisef(vm, AW_EXCCLS(vm, TypeError),
                                 "unbound method %s.%s() needs an argument", cls, name));
-  if (AW_IS_KIND(argv[0], kind)) return true;
+  if (kind == AW_OBJ__COUNT || AW_IS_KIND(argv[0], kind)) return true;
   aw_raisef(vm, AW_EXCCLS(vm, TypeError),
             "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name, cls,
             aw_type_name(vm, argv[0]));

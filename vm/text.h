@@ -18,7 +18,8 @@ typedef enum {
 
 // Checks [argc] (self included in argv[0]) against [min]..[max] extra
 // arguments and that self is a [kind] (e.g. "descriptor 'upper' for 'str'
-// objects doesn't apply to a 'int' object"). Keywords are refused.
+// objects doesn't apply to a 'int' object"; AW_OBJ__COUNT skips that
+// check). Keywords are refused.
 bool aw_text_args(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames, AwObjKind kind,
                   const char *cls, const char *name, int min, int max, AwArgStyle style);
 // For methods with keywords: binds argv[1..] and keywords to [names]
