@@ -1009,13 +1009,50 @@ VIEW_CMP(view_le, AW_LE)
 VIEW_CMP(view_gt, AW_GT)
 VIEW_CMP(view_ge, AW_GE)
 
+// view & other, either way round (CPython's _PyDictView_Intersect: the
+// result's order depends on which side is iterated).
+static AwValue view_intersect(AwVM *vm, AwValue view, AwValue other) {
+  int64_t lv = view_dict(view)->len, lo;
+  // A bigger set: other.intersection(view), which walks the view.
+  bool walk_view = AW_IS_SET(other) && aw_type_of(vm, other) == AW_CLS(vm, set) && lv <= AW_AS_SET(other)->table.len;
+  int ko = view_kind(vm, other);
+  if ((ko == 0 || ko == 2) && (lo = view_dict(other)->len) > lv) {
+    AwValue t = view;
+    view = other;
+    other = t;
+  }
+  AwSet *result = aw_set_new(vm, false);
+  if (!result) return AW_EXC;
+  aw_push_root(vm, AW_OBJ(result));
+  AwValue it = aw_get_iter(vm, walk_view ? view : other);
+  bool ok = !AW_IS_EXC(it);
+  if (ok) aw_push_root(vm, it);
+  while (ok) {
+    AwValue x = aw_iter_next(vm, it);
+    if (AW_IS_UNDEF(x)) break;
+    if (AW_IS_EXC(x)) {
+      ok = false;
+      break;
+    }
+    aw_push_root(vm, x);
+    int r = walk_view ? aw_set_contains(vm, AW_AS_SET(other), x) : view_contains_value(vm, view, x);
+    ok = r >= 0 && (r == 0 || aw_set_add(vm, result, x));
+    aw_pop_root(vm);
+  }
+  if (!AW_IS_EXC(it)) aw_pop_root(vm);
+  aw_pop_root(vm);
+  return ok ? AW_OBJ(result) : AW_EXC;
+}
+
 // view op other (or other op view when [reflected]) as sets: set(left)
 // updated in place by the right operand (CPython's dictviews_* functions).
 static AwValue view_setop(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames, char op, bool reflected) {
   if (!check_view(vm, argc, argv, -1, "__and__") || !ct_check_args(vm, "view", argc - 1, kwnames, 1, 1))
     return AW_EXC;
   if (view_kind(vm, argv[0]) == 1) return vm->not_implemented;
+  if (op == '&') return view_intersect(vm, argv[0], argv[1]);
   AwValue left = reflected ? argv[1] : argv[0], right = reflected ? argv[0] : argv[1];
+  if (view_kind(vm, left) == 0) left = AW_OBJ(view_dict(left));  // set(dict) presizes, as CPython
   AwSet *s = aw_set_from_iterable(vm, left, false);
   if (!s) return AW_EXC;
   aw_push_root(vm, AW_OBJ(s));
