@@ -104,7 +104,7 @@ AwFrame *aw_frame_push(AwVM *vm, AwProto *proto, AwFunction *func, AwDict *globa
 
 void aw_frame_pop(AwVM *vm, AwFrame *f) {
   vm->depth--;
-  if (f->flags & AW_FRAME_NEWSEG) {
+  if ((f->flags & AW_FRAME_NEWSEG) && vm->seg->prev) {
     vm->seg = vm->seg->prev;
     vm->stack_top = vm->seg->saved_top;
   } else {
