@@ -47,18 +47,11 @@ static AwClass *errno_class(AwVM *vm, int err) {
 AwValue aw_io_raise_errno(AwVM *vm, int err, AwValue filename) {
   AwValue strerr = aw_str_from_cstr(vm, strerror(err));
   if (AW_IS_EXC(strerr)) return AW_EXC;
+  // OSError's constructor (error.c) sets errno/strerror/filename and the
+  // "[Errno N] msg: 'file'" text from these args.
   AwValue args[3] = {AW_INT(err), strerr, filename};
   bool has_name = !AW_IS_UNDEF(filename) && !AW_IS_NONE(filename);
-  AwValue exc = aw_exc_new(vm, errno_class(vm, err), has_name ? 3 : 2, args);
-  if (AW_IS_EXC(exc)) return AW_EXC;
-  // The attributes CPython's OSError.__init__ derives from (errno, strerror,
-  // filename); error.c's OSError.__str__ formats "[Errno N] msg: 'file'".
-  AwDict *d = AW_AS_INSTANCE(exc)->dict;
-  if (d && (!aw_dict_set_cstr(vm, d, "errno", args[0]) ||
-            !aw_dict_set_cstr(vm, d, "strerror", strerr) ||
-            !aw_dict_set_cstr(vm, d, "filename", has_name ? filename : AW_NONE)))
-    return AW_EXC;
-  return aw_raise(vm, exc);
+  return aw_raise_args(vm, errno_class(vm, err), has_name ? 3 : 2, args);
 }
 
 // io.UnsupportedOperation("not readable").
@@ -519,19 +512,9 @@ static AwValue file_get_encoding(AwVM *vm, int argc, AwValue *argv, AwTuple *kwn
   return aw_str_from_cstr(vm, std ? "utf-8" : "UTF-8");
 }
 
+// A computed read-only attribute (f.closed, f.name ...).
 static bool add_property(AwVM *vm, AwClass *cls, const char *name, AwNativeFn fn) {
-  AwNative *get = aw_native_new(vm, name, fn, 0);
-  if (!get) return false;
-  aw_push_root(vm, AW_OBJ(get));
-  AwProperty *p = (AwProperty *)aw_obj_alloc(vm, sizeof(AwProperty), AW_OBJ_PROPERTY,
-                                             AW_CLS(vm, property));
-  aw_pop_root(vm);
-  if (!p) return false;
-  p->fget = AW_OBJ(get);
-  p->fset = AW_NONE;
-  p->fdel = AW_NONE;
-  p->doc = AW_NONE;
-  return aw_dict_set_cstr(vm, cls->dict, name, AW_OBJ(p));
+  return aw_class_add_native(vm, cls, name, fn, AW_NATIVE_GETTER);
 }
 
 typedef struct {

@@ -1,0 +1,22 @@
+// stdlib/modules.c -- the table of built-in modules that `import` consults
+// before looking for .aw files (Lua's linit.c). builtins is not a module
+// here: state.c opens it at VM start. Openers are declared in vm/vm.h.
+#include "vm/vm.h"
+
+const AwBuiltinModule aw_builtin_modules[] = {
+  {"sys", aw_open_sys},
+  {"time", aw_open_time},
+  {"math", aw_open_math},
+  {"random", aw_open_random},
+  {"json", aw_open_json},
+  {"os", aw_open_os},
+  {"os.path", aw_open_os_path},
+  {"inspect", aw_open_inspect},
+  {"gc", aw_open_gc},
+  {"traceback", aw_open_traceback},
+  {"io", aw_open_io},
+  {"string", aw_open_string},
+  {"dis", aw_open_dis},
+  // asyncio and contextvars go here (the event-loop work adds them).
+  {NULL, NULL},
+};
