@@ -137,35 +137,13 @@ static AwValue field_value(AwVM *vm, FmtState *st, const char *p, const char *en
   return v;
 }
 
+// Formats one replacement field: name [p, name_end), conversion [conv]
+// (0 = none), spec [spec, spec_end).
 static bool render(AwVM *vm, AwBuf *out, FmtState *st, const char *p, const char *end, int depth);
 
-// Formats one replacement field whose text (between the braces) is [p, end).
-static bool render_field(AwVM *vm, AwBuf *out, FmtState *st, const char *p, const char *end,
-                         int depth) {
-  // Split "name!conv:spec": the name ends at the first '!' or ':' outside [].
-  const char *q = p;
-  while (q < end && *q != '!' && *q != ':') {
-    if (*q == '[') {
-      while (q < end && *q != ']') q++;
-      if (q == end) break;
-    }
-    q++;
-  }
-  const char *name_end = q;
-  char conv = 0;
-  if (q < end && *q == '!') {
-    if (q + 1 >= end) {
-      value_error(vm, "end of string while looking for conversion specifier");
-      return false;
-    }
-    conv = q[1];
-    q += 2;
-    if (q < end && *q != ':') {
-      value_error(vm, "expected ':' after conversion specifier");
-      return false;
-    }
-  }
-  const char *spec = q < end ? q + 1 : end;
+static bool render_field(AwVM *vm, AwBuf *out, FmtState *st, const char *p,
+                         const char *name_end, char conv, const char *spec,
+                         const char *spec_end, int depth) {
   AwValue v = field_value(vm, st, p, name_end);
   if (AW_IS_EXC(v)) return false;
   aw_push_root(vm, v);
@@ -181,8 +159,8 @@ static bool render_field(AwVM *vm, AwBuf *out, FmtState *st, const char *p, cons
     else if (conv == 'a') cok = aw_buf_ascii(vm, &cb, v);
     else {
       aw_buf_free(vm, &cb);
-      if (conv < 0x20 || conv >= 0x7f)
-        aw_raisef(vm, AW_EXCCLS(vm, ValueError), "Unknown conversion specifier \\x%02x",
+      if ((unsigned char)conv < 0x20 || (unsigned char)conv >= 0x7f)
+        aw_raisef(vm, AW_EXCCLS(vm, ValueError), "Unknown conversion specifier \\x%x",
                   (unsigned char)conv);
       else
         aw_raisef(vm, AW_EXCCLS(vm, ValueError), "Unknown conversion specifier %c", conv);
@@ -199,7 +177,7 @@ static bool render_field(AwVM *vm, AwBuf *out, FmtState *st, const char *p, cons
     aw_push_root(vm, v);
   }
   // The spec may itself hold fields: "{:{width}.{prec}}".
-  if (!render(vm, &sb, st, spec, end, depth + 1)) goto done;
+  if (!render(vm, &sb, st, spec, spec_end, depth + 1)) goto done;
   AwValue specv = aw_buf_to_str(vm, &sb);
   if (AW_IS_EXC(specv)) goto done;
   AwValue r;
@@ -216,9 +194,11 @@ done:
   return ok;
 }
 
-// Renders template [p, end) into [out]; [depth] 0 for the top level.
+// Renders template [p, end) into [out]; [depth] 0 for the top level. The
+// field scanning follows CPython's MarkupIterator_next / parse_field so
+// that malformed templates get the same errors.
 static bool render(AwVM *vm, AwBuf *out, FmtState *st, const char *p, const char *end, int depth) {
-  if (depth > 2) {
+  if (depth > 1) {
     value_error(vm, "Max string recursion exceeded");
     return false;
   }
@@ -227,38 +207,74 @@ static bool render(AwVM *vm, AwBuf *out, FmtState *st, const char *p, const char
     while (p < end && *p != '{' && *p != '}') p++;
     if (p > lit && !aw_buf_append(vm, out, lit, (size_t)(p - lit))) return false;
     if (p >= end) break;
-    if (*p == '}') {
-      if (p + 1 < end && p[1] == '}') {
-        if (!aw_buf_putc(vm, out, '}')) return false;
-        p += 2;
-        continue;
-      }
+    char c = *p++;
+    bool at_end = p >= end;
+    if (c == '}' && (at_end || *p != '}')) {
       value_error(vm, "Single '}' encountered in format string");
       return false;
     }
-    // '{'
-    if (p + 1 < end && p[1] == '{') {
-      if (!aw_buf_putc(vm, out, '{')) return false;
-      p += 2;
-      continue;
-    }
-    const char *f = ++p;
-    int nest = 1;
-    bool in_brackets = false;
-    while (p < end) {
-      if (*p == '[' && nest == 1) in_brackets = true;
-      else if (*p == ']') in_brackets = false;
-      else if (*p == '{' && !in_brackets) nest++;
-      else if (*p == '}' && !in_brackets && --nest == 0) break;
-      p++;
-    }
-    if (p >= end) {
-      value_error(vm, nest > 1 || f < end ? "expected '}' before end of string"
-                                          : "Single '{' encountered in format string");
+    if (c == '{' && at_end) {
+      value_error(vm, "Single '{' encountered in format string");
       return false;
     }
-    if (!render_field(vm, out, st, f, p, depth)) return false;
-    p++;
+    if (*p == c) {  // "{{" or "}}"
+      if (!aw_buf_putc(vm, out, c)) return false;
+      p++;
+      continue;
+    }
+    // A field: the name runs to '!', ':' or '}' ('[...]' may hold any of them).
+    const char *name = p;
+    char last = 0;
+    while (p < end) {
+      last = *p++;
+      if (last == ':' || last == '!' || last == '}') break;
+      if (last == '{') {
+        value_error(vm, "unexpected '{' in field name");
+        return false;
+      }
+      if (last == '[') {
+        while (p < end && *p != ']') p++;
+      }
+    }
+    const char *name_end = p - 1;
+    char conv = 0;
+    const char *spec = p, *spec_end = p;
+    if (last == '!' || last == ':') {
+      if (last == '!') {
+        if (p >= end) {
+          value_error(vm, "end of string while looking for conversion specifier");
+          return false;
+        }
+        conv = *p++;
+        if (p < end) {
+          char d = *p++;
+          if (d == '}') {
+            if (!render_field(vm, out, st, name, name_end, conv, p, p, depth)) return false;
+            continue;
+          }
+          if (d != ':') {
+            value_error(vm, "expected ':' after conversion specifier");
+            return false;
+          }
+        }
+      }
+      spec = p;
+      int count = 1;
+      while (p < end) {
+        char d = *p++;
+        if (d == '{') count++;
+        else if (d == '}' && --count == 0) break;
+      }
+      if (count) {
+        value_error(vm, "unmatched '{' in format spec");
+        return false;
+      }
+      spec_end = p - 1;
+    } else if (last != '}') {
+      value_error(vm, "expected '}' before end of string");
+      return false;
+    }
+    if (!render_field(vm, out, st, name, name_end, conv, spec, spec_end, depth)) return false;
   }
   return true;
 }
