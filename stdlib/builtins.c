@@ -693,7 +693,7 @@ static AwValue builtins_sum(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames)
 static AwValue builtins_sorted(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
   static const char *const names[] = {"key", "reverse", NULL};
   AwValue kw[2] = {AW_NONE, AW_FALSE};
-  if (!parse_kw(vm, "sorted", argc, argv, kwnames, names, kw)) return AW_EXC;
+  if (!parse_kw(vm, "sort", argc, argv, kwnames, names, kw)) return AW_EXC;  // CPython names sort()
   if (argc != 1)
     return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "sorted expected 1 argument, got %d", argc);
   int rev = aw_truthy(vm, kw[1]);

@@ -1,0 +1,6 @@
+# input() reads a line from stdin; EOFError at the end (stdin is empty here)
+try:
+    input()
+except EOFError as e:
+    print("EOFError:", e)
+# expect: EOFError: EOF when reading a line
