@@ -25,8 +25,12 @@ const char *aw_type_name(AwVM *vm, AwValue v) {
 }
 
 bool aw_is_subclass(AwClass *c, AwClass *base) {
-  for (; c; c = c->base)
+  for (; c; c = c->base) {
     if (c == base) return true;
+    // ExceptionGroup derives from both BaseExceptionGroup and Exception in
+    // CPython; with single inheritance it carries Exception as a flag.
+    if ((c->slot_flags & AW_CLS_ALSO_EXCEPTION) && (base->slot_flags & AW_CLS_EXCEPTION_ROOT)) return true;
+  }
   return false;
 }
 
@@ -42,7 +46,7 @@ AwValue aw_class_lookup(AwVM *vm, AwClass *cls, AwValue name) {
 }
 
 static uint16_t compute_slot_flags(AwVM *vm, AwClass *cls) {
-  uint16_t fl = cls->slot_flags & AW_CLS_USER;
+  uint16_t fl = cls->slot_flags & (AW_CLS_USER | AW_CLS_ALSO_EXCEPTION | AW_CLS_EXCEPTION_ROOT);
   if (!AW_IS_UNDEF(aw_class_lookup(vm, cls, AW_N(vm, getattr)))) fl |= AW_CLS_HAS_GETATTR;
   return fl;
 }
@@ -60,6 +64,7 @@ AwClass *aw_class_new(AwVM *vm, AwValue name, AwClass *base, AwDict *dict) {
   c->base = base;
   c->dict = dict;
   c->instance_kind = base ? base->instance_kind : AW_OBJ_INSTANCE;
+  if (base) c->slot_flags = base->slot_flags & AW_CLS_ALSO_EXCEPTION;
   c->is_builtin = 0;
   return c;
 }
@@ -668,7 +673,7 @@ static AwValue type_new(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   if (!d) return AW_EXC;
   AwClass *c = aw_class_new(vm, argv[1], base, d);
   if (!c) return AW_EXC;
-  c->slot_flags = AW_CLS_USER;
+  c->slot_flags |= AW_CLS_USER;
   c->slot_flags |= compute_slot_flags(vm, c);
   c->module = aw_dict_get_str(vm->frame ? vm->frame->globals : vm->builtins, AW_N(vm, name));
   if (AW_IS_UNDEF(c->module)) c->module = AW_NONE;
@@ -750,7 +755,7 @@ AwValue aw_build_class(AwVM *vm, AwValue body, AwValue name, int nbases, AwValue
   if (!AW_IS_UNDEF(cellv) && aw_dict_del(vm, ns, AW_N(vm, classcell), NULL) < 0) goto done;
   AwClass *c = aw_class_new(vm, name, base, ns);
   if (!c) goto done;
-  c->slot_flags = AW_CLS_USER;
+  c->slot_flags |= AW_CLS_USER;
   AwValue qn = aw_dict_get_str(ns, AW_N(vm, qualname));
   if (!AW_IS_UNDEF(qn)) {
     c->qualname = qn;

@@ -147,18 +147,29 @@ static int find_param(AwProto *p, AwValue name, int from, int to) {
   return -1;
 }
 
-static bool too_many_positional(AwVM *vm, AwFrame *f, int given) {
+// CPython's message, including "(and N keyword-only arguments)" when
+// keyword-only parameters were passed too.
+static bool too_many_positional(AwVM *vm, AwFrame *f, int given, int kwonly_given) {
   AwProto *p = f->proto;
   int ndef = f->func && f->func->defaults ? (int)f->func->defaults->len : 0;
-  int kwgiven = 0;
-  (void)kwgiven;
+  char takes[64], kwpart[96] = "";
   if (ndef)
-    aw_raisef(vm, AW_EXCCLS(vm, TypeError), "%s() takes from %d to %d positional arguments but %d %s given",
-              func_qualname(f), p->argcount - ndef, p->argcount, given, given == 1 ? "was" : "were");
+    snprintf(takes, sizeof takes, "from %d to %d positional arguments", p->argcount - ndef, p->argcount);
   else
-    aw_raisef(vm, AW_EXCCLS(vm, TypeError), "%s() takes %d positional argument%s but %d %s given",
-              func_qualname(f), p->argcount, p->argcount == 1 ? "" : "s", given, given == 1 ? "was" : "were");
+    snprintf(takes, sizeof takes, "%d positional argument%s", p->argcount, p->argcount == 1 ? "" : "s");
+  if (kwonly_given)
+    snprintf(kwpart, sizeof kwpart, " positional argument%s (and %d keyword-only argument%s)", given == 1 ? "" : "s",
+             kwonly_given, kwonly_given == 1 ? "" : "s");
+  aw_raisef(vm, AW_EXCCLS(vm, TypeError), "%s() takes %s but %d%s %s given", func_qualname(f), takes, given, kwpart,
+            given == 1 && !kwonly_given ? "was" : "were");
   return false;
+}
+
+static int count_kwonly_given(AwProto *p, AwTuple *kwnames) {
+  int n = 0;
+  for (int64_t k = 0; kwnames && k < kwnames->len; k++)
+    if (find_param(p, kwnames->items[k], p->argcount, p->argcount + p->kwonlyargcount) >= 0) n++;
+  return n;
 }
 
 bool aw_frame_bind_args(AwVM *vm, AwFrame *f, int argc, AwValue *argv, AwTuple *kwnames) {
@@ -173,20 +184,20 @@ bool aw_frame_bind_args(AwVM *vm, AwFrame *f, int argc, AwValue *argv, AwTuple *
   // Fast path: exact positional call.
   if (nkw == 0 && npos == p->argcount && !(p->flags & (AW_CODE_VARARGS | AW_CODE_VARKEYWORDS)) &&
       p->kwonlyargcount == 0) {
-    memcpy(slots, argv, (size_t)npos * sizeof(AwValue));
+    if (npos) memcpy(slots, argv, (size_t)npos * sizeof(AwValue));
     return p->ncells ? make_cells(vm, f) : true;
   }
 
   int ncopy = npos < p->argcount ? npos : p->argcount;
-  memcpy(slots, argv, (size_t)ncopy * sizeof(AwValue));
+  if (ncopy) memcpy(slots, argv, (size_t)ncopy * sizeof(AwValue));
   if (p->flags & AW_CODE_VARARGS) {
     int extra = npos > p->argcount ? npos - p->argcount : 0;
     AwTuple *t = aw_tuple_new(vm, extra);
     if (!t) return false;
-    memcpy(t->items, argv + p->argcount, (size_t)extra * sizeof(AwValue));
+    if (extra) memcpy(t->items, argv + p->argcount, (size_t)extra * sizeof(AwValue));
     slots[varargs_at] = AW_OBJ(t);
   } else if (npos > p->argcount) {
-    return too_many_positional(vm, f, npos);
+    return too_many_positional(vm, f, npos, count_kwonly_given(p, kwnames));
   }
   AwDict *kwdict = NULL;
   if (p->flags & AW_CODE_VARKEYWORDS) {

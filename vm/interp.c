@@ -241,7 +241,7 @@ static AwValue call_exit_with(AwVM *vm, AwValue exit, AwValue exc) {
   if (!AW_IS_UNDEF(exc) && !AW_IS_NONE(exc)) {
     args[0] = AW_OBJ(aw_type_of(vm, exc));
     args[1] = exc;
-    args[2] = AW_NONE;
+    args[2] = AW_IS_EXCEPTION(exc) ? AW_AS_EXCEPTION(exc)->traceback : AW_NONE;
   }
   return aw_call(vm, exit, 3, args, NULL);
 }
@@ -906,21 +906,22 @@ dispatch:
   // ---- calls ----
   CASE(KW_NAMES) kwnames = AW_AS_TUPLE(consts[arg]); NEXT();
   CASE(CALL) {
-    AwValue *base = sp - arg - 1;
-    AwValue callee = base[0];
-    AwValue *args = base + 1;
+    // ret_at: the lowest slot of the call sequence, where the result goes.
+    AwValue *ret_at = sp - arg - 1;
+    AwValue callee = ret_at[0];
+    AwValue *args = ret_at + 1;
     int argc = (int)arg;
     goto do_call;
 
   CASE(CALL_METHOD)
-    base = sp - arg - 2;
-    if (AW_IS_UNDEF(base[0])) {
-      callee = base[1];
-      args = base + 2;
+    ret_at = sp - arg - 2;
+    if (AW_IS_UNDEF(ret_at[0])) {
+      callee = ret_at[1];
+      args = ret_at + 2;
       argc = (int)arg;
     } else {
-      callee = base[0];
-      args = base + 1;
+      callee = ret_at[0];
+      args = ret_at + 1;
       argc = (int)arg + 1;
     }
 
@@ -932,13 +933,13 @@ dispatch:
       AwFunction *fn = (AwFunction *)AW_AS_OBJ(callee);
       AwProto *p = fn->proto;
       if (!(p->flags & (AW_CODE_GENERATOR | AW_CODE_COROUTINE | AW_CODE_ASYNC_GEN))) {
-        sp = base;
+        sp = ret_at;
         SAVE();
         if (vm->gc_requested || vm->interrupt) {
           // The arguments are above sp now: keep them alive across the GC.
           f->sp = args + argc;
           if (!aw_interp_safepoint(vm)) goto error;
-          f->sp = base;
+          f->sp = ret_at;
         }
         AwFrame *nf = aw_frame_push(vm, p, fn, fn->globals);
         if (!nf) goto error;
@@ -959,8 +960,7 @@ dispatch:
       // (frames reserve two spare slots for this).
       memmove(args + 1, args, (size_t)argc * sizeof(AwValue));
       args[0] = bm->self;
-      base = args - 1;
-      base[0] = bm->func;
+      args[-1] = bm->func;  // keeps the function rooted during the call
       callee = bm->func;
       argc++;
       sp = args + argc;
@@ -977,7 +977,7 @@ dispatch:
       } else {
         r = aw_call(vm, callee, npos, args, kw);
       }
-      sp = base;
+      sp = ret_at;
       f->sp = sp;
       CHECK(r);
       PUSH(r);

@@ -226,6 +226,8 @@ struct AwClass {
 #define AW_CLS_HAS_CALL      0x0008
 #define AW_CLS_HAS_SETATTR   0x0010
 #define AW_CLS_HAS_DESCR     0x0020   // has property/descriptor attributes
+#define AW_CLS_ALSO_EXCEPTION 0x0040  // ExceptionGroup: also an Exception
+#define AW_CLS_EXCEPTION_ROOT 0x0080  // the class Exception
 #define AW_CLS_USER          0x8000   // defined by a class statement
 
 typedef struct {

@@ -159,6 +159,8 @@ static bool bootstrap(AwVM *vm, const AwConfig *cfg) {
   if (!make_builtin_classes(vm)) return false;
   if (!intern_names(vm) || !name_builtin_classes(vm) || !make_singletons(vm)) return false;
   if (!aw_error_init_classes(vm)) return false;
+  AW_EXCCLS(vm, Exception)->slot_flags |= AW_CLS_EXCEPTION_ROOT;
+  AW_EXCCLS(vm, ExceptionGroup)->slot_flags |= AW_CLS_ALSO_EXCEPTION;
   vm->memory_error = aw_exc_new(vm, AW_EXCCLS(vm, MemoryError), 0, NULL);
   if (AW_IS_EXC(vm->memory_error)) return false;
   if (!register_class_methods(vm) || !fill_builtins(vm)) return false;
