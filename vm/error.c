@@ -317,6 +317,7 @@ static AwClass *os_error_subclass(AwVM *vm, AwValue err) {
 static AwValue construct_builtin(AwVM *vm, AwClass *cls, int argc, AwValue *argv, AwTuple *kwnames,
                                  bool strict) {
   if (cls == AW_EXCCLS(vm, OSError) && argc >= 2 && argc <= 5) {
+    if (strict && !no_keywords(vm, cls, kwnames)) return AW_EXC;  // named before the mapping
     AwClass *sub = os_error_subclass(vm, argv[0]);
     if (sub) cls = sub;
   }

@@ -202,6 +202,20 @@ static AwValue print_syntax_location(Printer *p, AwException *e) {
   AwValue lineno = dict_field(vm, e, "lineno"), offset = dict_field(vm, e, "offset");
   AwValue end_offset = dict_field(vm, e, "end_offset"), text = dict_field(vm, e, "text");
   if (AW_IS_UNDEF(msg) || !AW_IS_INTLIKE(lineno)) return AW_UNDEF;
+  // Compile errors (vm/api.c) carry the compiler's own report: its lines
+  // before the final "SyntaxError: msg" are the location block.
+  AwValue report = dict_field(vm, e, "_aw_report");
+  if (AW_IS_UNDEF(text) && AW_IS_STR(report)) {
+    const char *s = AW_AS_STR(report)->data, *end = s + AW_AS_STR(report)->nbytes;
+    for (;;) {
+      const char *nl = memchr(s, '\n', (size_t)(end - s));
+      if (!nl || nl + 1 >= end) break;  // the last line is the summary
+      put_margin(p);
+      aw_buf_append(vm, p->out, s, (size_t)(nl + 1 - s));
+      s = nl + 1;
+    }
+    return msg;
+  }
   put_margin(p);
   put(p, "  File \"");
   if (AW_IS_STR(filename)) aw_buf_append_str(vm, p->out, filename);
