@@ -84,5 +84,14 @@ extern const char *const aw_op_names[OP__COUNT];
 // one instruction a line: line number, offset, opcode name, arg, and a
 // readable argument in parentheses. Output goes through aw_print (stdout).
 bool aw_code_dis(AwVM *vm, AwProto *p);
+// Frees [p]'s arrays (code, lines, consts, names, varnames, cellvars,
+// freevars, cell2arg); the GC calls it when sweeping a proto.
+void aw_proto_free_storage(AwVM *vm, AwProto *p);
+// Marks every value [p] references: constants (nested protos included),
+// names, varnames, cellvars, freevars, name, qualname, filename, source.
+void aw_proto_trace(AwVM *vm, AwProto *p);
+// True for the opcodes whose arg is a jump target (an instruction index):
+// JUMP, POP_JUMP_IF_*, JUMP_IF_*_OR_POP, FOR_ITER, SEND, SETUP_FINALLY.
+bool aw_op_is_jump(AwOpcode op);
 
 #endif
