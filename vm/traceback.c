@@ -39,6 +39,7 @@ typedef struct {
   bool need_close;    // the innermost group box still needs its bottom line
   int limit;          // traceback entries shown (the innermost ones)
   int chain_depth;
+  bool pystyle;       // traceback.py's text (format_exc) rather than PyErr_Display's
 } Printer;
 
 static void put(Printer *p, const char *s) { aw_buf_append(p->vm, p->out, s, strlen(s)); }
@@ -82,9 +83,11 @@ static void put_str(Printer *p, AwValue s) {
   else put(p, "???");
 }
 
+// PyErr_Display (3.11) writes this line without the group margin;
+// traceback.py indents it like the rest.
 static void print_repeated(Printer *p, long cnt) {
   cnt -= TB_RECURSIVE_CUTOFF;
-  put_margin(p);
+  if (p->pystyle) put_margin(p);
   aw_buf_printf(p->vm, p->out, "  [Previous line repeated %ld more time%s]\n", cnt, cnt > 1 ? "s" : "");
 }
 
@@ -293,6 +296,28 @@ static void print_notes(Printer *p, AwException *e) {
   }
 }
 
+// traceback.py puts the margin before every line of a multi-line message
+// (PyErr_Display writes it raw): re-indents what follows [start].
+static void indent_continuations(Printer *p, size_t start) {
+  AwVM *vm = p->vm;
+  if (p->out->failed || !memchr(p->out->data + start, '\n', p->out->len - start)) return;
+  AwBuf tail;
+  aw_buf_init(&tail);
+  aw_buf_append(vm, &tail, p->out->data + start, p->out->len - start);
+  if (tail.failed) return;
+  p->out->len = start;
+  const char *s = tail.data, *end = tail.data + tail.len;
+  for (;;) {
+    const char *nl = memchr(s, '\n', (size_t)(end - s));
+    if (!nl) break;
+    aw_buf_append(vm, p->out, s, (size_t)(nl + 1 - s));
+    put_margin(p);
+    s = nl + 1;
+  }
+  aw_buf_append(vm, p->out, s, (size_t)(end - s));
+  aw_buf_free(vm, &tail);
+}
+
 static void print_one(Printer *p, AwValue value) {
   AwVM *vm = p->vm;
   if (!AW_IS_EXCEPTION(value)) {
@@ -306,7 +331,9 @@ static void print_one(Printer *p, AwValue value) {
   if (!group) print_traceback(p, e, false);
   AwValue msg = print_syntax_location(p, e);
   put_margin(p);
+  size_t start = p->out->len;
   format_summary(vm, p->out, value, msg);
+  if (p->pystyle && p->group_depth) indent_continuations(p, start);
   put(p, "\n");
   print_notes(p, e);
 }
@@ -392,14 +419,14 @@ static void print_recursive(Printer *p, AwValue value) {
 // Formats [exc] fully into [b]. Script code (user __str__) may run, so
 // everything visited is kept in a rooted list; a pending exception is
 // set aside and restored.
-static void format_all(AwVM *vm, AwBuf *b, AwValue exc, int limit) {
+static void format_all(AwVM *vm, AwBuf *b, AwValue exc, int limit, bool pystyle) {
   AwValue saved = vm->exc;
   vm->exc = AW_UNDEF;
   aw_push_root(vm, exc);
   AwList *seen = aw_list_new(vm, 8);
   if (seen) {
     aw_push_root(vm, AW_OBJ(seen));
-    Printer p = {vm, b, seen, 0, false, limit, 0};
+    Printer p = {vm, b, seen, 0, false, limit, 0, pystyle};
     print_recursive(&p, exc);
     aw_pop_root(vm);
   }
@@ -410,7 +437,7 @@ static void format_all(AwVM *vm, AwBuf *b, AwValue exc, int limit) {
 void aw_print_exception(AwVM *vm, AwValue exc) {
   AwBuf b;
   aw_buf_init(&b);
-  format_all(vm, &b, exc, TB_LIMIT);
+  format_all(vm, &b, exc, TB_LIMIT, false);
   if (b.data) aw_write_err(vm, b.data, b.len);
   if (b.failed) {
     static const char oom[] = "MemoryError while printing a traceback\n";
@@ -422,7 +449,7 @@ void aw_print_exception(AwVM *vm, AwValue exc) {
 AwValue aw_format_exception(AwVM *vm, AwValue exc) {
   AwBuf b;
   aw_buf_init(&b);
-  format_all(vm, &b, exc, 0);
+  format_all(vm, &b, exc, 0, true);
   return aw_buf_to_str(vm, &b);
 }
 
