@@ -237,7 +237,7 @@ AwValue aw_call_ex(AwVM *vm, AwValue callable, AwValue posargs, AwValue kwargs) 
   size_t bytes = sizeof(AwValue) * (size_t)(npos + nkw + 1);
   AwValue *args = aw_mem_alloc(vm, bytes);
   if (!args) goto done;
-  memcpy(args, pitems, sizeof(AwValue) * (size_t)npos);
+  if (npos) memcpy(args, pitems, sizeof(AwValue) * (size_t)npos);
   AwTuple *names = NULL;
   if (nkw) {
     names = aw_tuple_new(vm, nkw);

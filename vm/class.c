@@ -492,7 +492,7 @@ static AwValue call_with_first(AwVM *vm, AwValue fn, AwValue first, int argc, Aw
     if (!args) return AW_EXC;
   }
   args[0] = first;
-  memcpy(args + 1, argv, sizeof(AwValue) * (size_t)total);
+  if (total) memcpy(args + 1, argv, sizeof(AwValue) * (size_t)total);
   aw_push_root(vm, first);
   AwValue r = aw_call(vm, fn, argc + 1, args, kw);
   aw_pop_root(vm);

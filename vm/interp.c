@@ -72,7 +72,7 @@ static bool unpack_iterable(AwVM *vm, AwValue seq, int before, int after, bool s
     int64_t len = AW_IS_TUPLE(seq) ? AW_AS_TUPLE(seq)->len : AW_AS_LIST(seq)->len;
     AwValue *items = AW_IS_TUPLE(seq) ? AW_AS_TUPLE(seq)->items : AW_AS_LIST(seq)->items;
     if (len == want) {
-      memcpy(dst, items, (size_t)want * sizeof(AwValue));
+      if (want) memcpy(dst, items, (size_t)want * sizeof(AwValue));
       return true;
     }
     if (len < want)
@@ -771,7 +771,7 @@ dispatch:
     AwTuple *t = aw_tuple_new(vm, arg);
     if (!t) goto error;
     sp -= arg;
-    memcpy(t->items, sp, arg * sizeof(AwValue));
+    if (arg) memcpy(t->items, sp, arg * sizeof(AwValue));
     PUSH(AW_OBJ(t));
     NEXT();
   }
@@ -780,7 +780,7 @@ dispatch:
     AwList *l = aw_list_new(vm, arg);
     if (!l) goto error;
     sp -= arg;
-    memcpy(l->items, sp, arg * sizeof(AwValue));
+    if (arg) memcpy(l->items, sp, arg * sizeof(AwValue));
     l->len = arg;
     PUSH(AW_OBJ(l));
     NEXT();
@@ -870,7 +870,7 @@ dispatch:
     AwList *l = AW_AS_LIST(sp[-1]);
     AwTuple *t = aw_tuple_new(vm, l->len);
     if (!t) goto error;
-    memcpy(t->items, l->items, (size_t)l->len * sizeof(AwValue));
+    if (l->len) memcpy(t->items, l->items, (size_t)l->len * sizeof(AwValue));
     sp[-1] = AW_OBJ(t);
     NEXT();
   }
@@ -958,7 +958,7 @@ dispatch:
       AwBound *bm = (AwBound *)AW_AS_OBJ(callee);
       // [callee, a0..] -> [func, self, a0..]: shift the args up one slot
       // (frames reserve two spare slots for this).
-      memmove(args + 1, args, (size_t)argc * sizeof(AwValue));
+      if (argc) memmove(args + 1, args, (size_t)argc * sizeof(AwValue));
       args[0] = bm->self;
       args[-1] = bm->func;  // keeps the function rooted during the call
       callee = bm->func;
