@@ -675,7 +675,7 @@ static AwValue sio_self_dict(AwVM *vm, AwValue self, AwDict **out) {
   *out = AW_AS_INSTANCE(self)->dict;
   AwValue closed = aw_dict_get_cstr(vm, *out, "_closed");
   if (AW_IS_BOOL(closed) && AW_AS_BOOL(closed))
-    return aw_raisef(vm, AW_EXCCLS(vm, ValueError), "I/O operation on closed file.");
+    return aw_raisef(vm, AW_EXCCLS(vm, ValueError), "I/O operation on closed file");  // sic: no period
   return AW_NONE;
 }
 
