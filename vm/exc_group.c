@@ -6,7 +6,7 @@
 // ("message", "exceptions"); aw_exc_setattr makes them read-only.
 #include <string.h>
 
-#include "vm/interp.h"
+#include "vm/vm.h"
 
 bool aw_exc_is_group(AwVM *vm, AwValue v) {
   return AW_IS_EXCEPTION(v) && aw_is_subclass(AW_AS_OBJ(v)->cls, AW_EXCCLS(vm, BaseExceptionGroup));
@@ -320,14 +320,11 @@ AwValue aw_exc_group_split(AwVM *vm, AwValue eg, AwValue matcher, AwValue *rest)
   if (r < 0) return AW_EXC;
   if (r) {
     if (aw_exc_is_group(vm, eg)) return eg;
-    // A naked exception is wrapped in ExceptionGroup("", (exc,)) whose
-    // traceback is the current frame, as CPython's exception_group_match.
+    // A naked exception is wrapped in ExceptionGroup("", (exc,)), with no
+    // traceback of its own in 3.11 (3.12 adds the current frame).
     AwValue excs = aw_tuple_pack(vm, 1, eg);
     if (AW_IS_EXC(excs)) return AW_EXC;
-    AwValue wrapped = aw_exc_group_new(vm, "", excs);
-    if (AW_IS_EXC(wrapped)) return AW_EXC;
-    if (vm->frame && !aw_traceback_add(vm, wrapped, vm->frame->proto, aw_frame_line(vm->frame))) return AW_EXC;
-    return wrapped;
+    return aw_exc_group_new(vm, "", excs);
   }
   if (!aw_exc_is_group(vm, eg)) return AW_NONE;
   AwValue pair = aw_call_method(vm, eg, aw_str_intern(vm, "split", 5), 1, &matcher);
