@@ -119,12 +119,16 @@ static bool unpack_iterable(AwVM *vm, AwValue seq, int before, int after, bool s
   AwList *rest = aw_list_new(vm, 0);
   if (!rest) goto done;
   dst[before] = AW_OBJ(rest);
+  aw_push_root(vm, AW_OBJ(rest));
   for (;;) {
     AwValue v = aw_iter_next(vm, it);
-    if (AW_IS_EXC(v)) goto done;
+    if (AW_IS_EXC(v) || (!AW_IS_UNDEF(v) && !aw_list_append(vm, rest, v))) {
+      aw_pop_root(vm);
+      goto done;
+    }
     if (AW_IS_UNDEF(v)) break;
-    if (!aw_list_append(vm, rest, v)) goto done;
   }
+  aw_pop_root(vm);
   if (rest->len < after) {
     aw_raisef(vm, AW_EXCCLS(vm, ValueError), "not enough values to unpack (expected at least %d, got %lld)",
               want, (long long)(before + rest->len));
@@ -136,6 +140,13 @@ static bool unpack_iterable(AwVM *vm, AwValue seq, int before, int after, bool s
 done:
   aw_pop_root(vm);
   return ok;
+}
+
+// Unpacking writes items above the stack top while it may run script code
+// (a GC safepoint): clear those slots and count them as live.
+static void root_scratch(AwFrame *f, AwValue *sp, int n) {
+  for (int i = 0; i < n; i++) sp[i] = AW_NONE;
+  f->sp = sp + n;
 }
 
 // The unpacked items were written in order just above the sequence at
@@ -789,8 +800,12 @@ dispatch:
     SAVE();
     AwSet *s = aw_set_new(vm, false);
     if (!s) goto error;
-    for (uint32_t i = 0; i < arg; i++)
-      if (!aw_set_add(vm, s, sp[-(int)arg + (int)i])) goto error;
+    // Hashing may run script code: keep the new set rooted meanwhile.
+    aw_push_root(vm, AW_OBJ(s));
+    bool ok = true;
+    for (uint32_t i = 0; ok && i < arg; i++) ok = aw_set_add(vm, s, sp[-(int)arg + (int)i]);
+    aw_pop_root(vm);
+    if (!ok) goto error;
     sp -= arg;
     PUSH(AW_OBJ(s));
     NEXT();
@@ -800,8 +815,11 @@ dispatch:
     AwDict *d = aw_dict_new(vm);
     if (!d) goto error;
     AwValue *base = sp - 2 * arg;
-    for (uint32_t i = 0; i < arg; i++)
-      if (!aw_dict_set(vm, d, base[2 * i], base[2 * i + 1])) goto error;
+    aw_push_root(vm, AW_OBJ(d));
+    bool ok = true;
+    for (uint32_t i = 0; ok && i < arg; i++) ok = aw_dict_set(vm, d, base[2 * i], base[2 * i + 1]);
+    aw_pop_root(vm);
+    if (!ok) goto error;
     sp = base;
     PUSH(AW_OBJ(d));
     NEXT();
@@ -883,14 +901,18 @@ dispatch:
       NEXT();
     }
     SAVE();
+    root_scratch(f, sp, (int)arg);
     if (!unpack_iterable(vm, seq, (int)arg, 0, false, sp)) goto error;
+    f->sp = sp;
     sp = place_unpacked(sp, (int)arg);
     NEXT();
   }
   CASE(UNPACK_EX) {
     int before = (int)(arg & 0xff), after = (int)(arg >> 8);
     SAVE();
+    root_scratch(f, sp, before + 1 + after);
     if (!unpack_iterable(vm, sp[-1], before, after, true, sp)) goto error;
+    f->sp = sp;
     sp = place_unpacked(sp, before + 1 + after);
     NEXT();
   }

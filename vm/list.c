@@ -61,7 +61,7 @@ bool aw_list_extend(AwVM *vm, AwList *l, AwValue iterable) {
     int64_t n = AW_IS_LIST(iterable) ? AW_AS_LIST(iterable)->len : AW_AS_TUPLE(iterable)->len;
     if (!list_reserve(vm, l, l->len + n)) return false;
     AwValue *src = AW_IS_LIST(iterable) ? AW_AS_LIST(iterable)->items : AW_AS_TUPLE(iterable)->items;
-    memmove(&l->items[l->len], src, (size_t)n * sizeof(AwValue));
+    if (n) memmove(&l->items[l->len], src, (size_t)n * sizeof(AwValue));
     l->len += n;
     return true;
   }
@@ -438,7 +438,7 @@ static AwValue list_sort_m(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) 
       reverse = aw_truthy(vm, v);
       if (reverse < 0) return AW_EXC;
     } else {
-      return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "%S is an invalid keyword argument for sort()", name);
+      return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "%R is an invalid keyword argument for sort()", name);
     }
   }
   return aw_list_sort(vm, self, key, reverse != 0) ? AW_NONE : AW_EXC;
