@@ -439,9 +439,10 @@ bool aw_dict_next(AwDict *d, int64_t *pos, AwValue *key, AwValue *value) {
 // Copies [src]'s table into the empty table [dst] (no script code runs:
 // the hashes are reused).
 bool aw_dict_copy_into(AwVM *vm, AwDict *dst, AwDict *src) {
-  if (src->len == 0) return true;
-  if (is_set_table(dst) || is_set_table(src)) {
-    if (is_set_table(dst) && is_set_table(src)) return aw_set_table_merge(vm, dst, src);
+  if (src->len == 0 || dst == src) return true;
+  if (is_set_table(dst) && is_set_table(src)) return aw_set_table_merge(vm, dst, src);
+  if (dst->len != 0 || is_set_table(dst) || is_set_table(src)) {
+    // dst.update(src): entries re-read each step (a key's __eq__ may run).
     for (int64_t i = 0; i < src->used; i++) {
       AwDictEntry e = src->entries[i];
       if (!AW_IS_UNDEF(e.key) && !aw_dict_set(vm, dst, e.key, e.value)) return false;

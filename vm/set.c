@@ -826,6 +826,11 @@ static AwValue set_binop(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames, ch
   }
 }
 
+AwValue aw_set_binary_op(AwVM *vm, char op, AwValue a, AwValue b) {
+  AwValue argv[2] = {a, b};
+  return set_binop(vm, 2, argv, NULL, op);
+}
+
 static AwValue set_inplace(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames, char op) {
   SELF_MUTABLE_SET("__ior__");
   if (!ct_check_args(vm, "set operator", argc - 1, kwnames, 1, 1)) return AW_EXC;
