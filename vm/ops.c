@@ -335,6 +335,41 @@ static bool buf_call_strfunc(AwVM *vm, AwBuf *b, AwValue v, AwValue f, AwValue n
   return aw_buf_append_str(vm, b, r);
 }
 
+static bool is_dict_view(AwVM *vm, AwClass *c) {
+  return c == AW_CLS(vm, dict_keys) || c == AW_CLS(vm, dict_values) || c == AW_CLS(vm, dict_items);
+}
+
+// "dict_keys(['a'])", "dict_values([1])", "dict_items([('a', 1)])".
+static bool buf_repr_dict_view(AwVM *vm, AwBuf *b, AwValue v) {
+  AwClass *c = AW_AS_OBJ(v)->cls;
+  AwValue dv = ((AwIter *)AW_AS_OBJ(v))->a;
+  AwDict *d = AW_AS_DICT(dv);
+  if (!aw_buf_append_str(vm, b, c->name) || !aw_buf_append(vm, b, "([", 2)) return false;
+  int in = repr_enter(vm, dv);
+  if (in < 0) return false;
+  if (in) return aw_buf_append(vm, b, "...])", 5);
+  bool entered = depth_enter(vm, " while getting the repr of an object"), ok = entered;
+  int64_t pos = 0;
+  AwValue key, val;
+  bool first = true;
+  while (ok && aw_dict_next(d, &pos, &key, &val)) {
+    if (!first) ok = aw_buf_append(vm, b, ", ", 2);
+    first = false;
+    if (!ok) break;
+    if (c == AW_CLS(vm, dict_keys)) {
+      ok = aw_buf_repr(vm, b, key);
+    } else if (c == AW_CLS(vm, dict_values)) {
+      ok = aw_buf_repr(vm, b, val);
+    } else {
+      ok = aw_buf_putc(vm, b, '(') && aw_buf_repr(vm, b, key) && aw_buf_append(vm, b, ", ", 2) &&
+           aw_buf_repr(vm, b, val) && aw_buf_putc(vm, b, ')');
+    }
+  }
+  if (entered) depth_leave(vm);
+  repr_leave(vm, dv);
+  return ok && aw_buf_append(vm, b, "])", 2);
+}
+
 // Objects without an inline repr: a __repr__ on the class (user classes,
 // exceptions, stdlib types), else the singletons, else the default.
 static bool buf_repr_other(AwVM *vm, AwBuf *b, AwValue v) {
@@ -348,6 +383,9 @@ static bool buf_repr_other(AwVM *vm, AwBuf *b, AwValue v) {
     depth_leave(vm);
     return ok;
   }
+  if (AW_KIND(v) == AW_OBJ_ITER && is_dict_view(vm, AW_AS_OBJ(v)->cls) &&
+      AW_IS_DICT(((AwIter *)AW_AS_OBJ(v))->a))
+    return buf_repr_dict_view(vm, b, v);
   return aw_ops_default_repr(vm, b, v);
 }
 
@@ -1484,17 +1522,13 @@ bool aw_delitem(AwVM *vm, AwValue obj, AwValue key) {
   }
   // CPython words it by whether the type has sequence slots (user classes
   // always do).
-  bool seq = is_core(obj) || (AW_IS_OBJ(obj) && !aw_type_of(vm, obj)->is_builtin);
+  bool seq = AW_IS_OBJ(obj) && (is_core(obj) || !aw_type_of(vm, obj)->is_builtin);
   aw_raisef(vm, AW_EXCCLS(vm, TypeError), "'%s' object %s support item deletion", aw_type_name(vm, obj),
             seq ? "doesn't" : "does not");
   return false;
 }
 
 // ---- iteration -----------------------------------------------------------------------------
-
-static bool is_dict_view(AwVM *vm, AwClass *c) {
-  return c == AW_CLS(vm, dict_keys) || c == AW_CLS(vm, dict_values) || c == AW_CLS(vm, dict_items);
-}
 
 // True if [r] (the result of an __iter__) is an iterator.
 static bool is_iterator(AwVM *vm, AwValue r) {
@@ -1505,9 +1539,23 @@ static bool is_iterator(AwVM *vm, AwValue r) {
   return !AW_IS_UNDEF(f) && !AW_IS_EXC(f);
 }
 
+// bytes_iterator: a = the bytes, i = the next index.
+static AwValue bytes_iter_next(AwVM *vm, AwIter *it) {
+  (void)vm;
+  if (AW_IS_UNDEF(it->a)) return AW_UNDEF;
+  AwBytes *b = AW_AS_BYTES(it->a);
+  if (it->i < b->len) return AW_INT(b->data[it->i++]);
+  it->a = AW_UNDEF;
+  return AW_UNDEF;
+}
+
 AwValue aw_get_iter(AwVM *vm, AwValue v) {
   if (AW_IS_OBJ(v)) {
     if (AW_KIND(v) == AW_OBJ_STR) return aw_str_iter(vm, v);
+    if (AW_KIND(v) == AW_OBJ_BYTES) {
+      AwIter *it = aw_iter_new(vm, AW_CLS(vm, bytes_iterator), bytes_iter_next, v, AW_UNDEF);
+      return it ? AW_OBJ(it) : AW_EXC;
+    }
     AwValue r = aw_iter_builtin(vm, v);
     if (!AW_IS_UNDEF(r)) return r;
     if (AW_KIND(v) == AW_OBJ_GENERATOR && AW_AS_OBJ(v)->cls == AW_CLS(vm, generator)) return v;
@@ -1606,8 +1654,10 @@ static int bytes_contains(AwVM *vm, AwBytes *hay, AwValue item) {
 static int range_contains_int(AwRange *r, int64_t x) {
   if (r->len == 0) return 0;
   if (r->step > 0 ? (x < r->start || x >= r->stop) : (x > r->start || x <= r->stop)) return 0;
-  // (x - start) fits: x lies between start and stop.
-  return ((uint64_t)x - (uint64_t)r->start) % (uint64_t)(r->step > 0 ? r->step : -r->step) == 0;
+  // x lies between start and stop, so the distance fits in uint64.
+  uint64_t dist = r->step > 0 ? (uint64_t)x - (uint64_t)r->start : (uint64_t)r->start - (uint64_t)x;
+  uint64_t step = r->step > 0 ? (uint64_t)r->step : (uint64_t)0 - (uint64_t)r->step;
+  return dist % step == 0;
 }
 
 // `item in v` by iterating v (the last resort, as CPython).

@@ -164,7 +164,7 @@ static AwValue int_binary(AwVM *vm, int op, int64_t a, int64_t b, bool both_bool
     case AW_BINOP_LSHIFT:
       if (b < 0) return aw_raisef(vm, AW_EXCCLS(vm, ValueError), "negative shift count");
       if (a == 0) return AW_INT(0);
-      if (b >= 63) return overflow(vm);
+      if (b >= 64) return overflow(vm);
       r = (int64_t)((uint64_t)a << b);
       if ((r >> b) != a) return overflow(vm);
       return AW_INT(r);
