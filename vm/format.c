@@ -40,7 +40,10 @@ static bool read_int(AwVM *vm, const char **pp, const char *end, int64_t *out) {
   return true;
 }
 
-static bool parse_spec(AwVM *vm, AwStr *s, char default_align, AwValue v, Spec *sp) {
+// [default_type] replaces an omitted type before the grouping checks
+// (CPython: 's' for str, 'd' for int, none for float).
+static bool parse_spec(AwVM *vm, AwStr *s, char default_align, char default_type, AwValue v,
+                       Spec *sp) {
   const char *p = s->data, *end = p + s->nbytes;
   sp->fill = ' ';
   sp->align = 0;
@@ -99,7 +102,7 @@ static bool parse_spec(AwVM *vm, AwStr *s, char default_align, AwValue v, Spec *
               AW_OBJ(s), aw_type_name(vm, v));
     return false;
   }
-  if (p < end) sp->type = *p;
+  sp->type = p < end ? *p : default_type;
   if (sp->grouping) {
     switch (sp->type) {
       case 'd': case 'e': case 'f': case 'g': case 'E': case 'G': case '%': case 'F': case 0:
@@ -287,8 +290,8 @@ static void float_body(AwVM *vm, double x, char type, int prec, bool alt, bool a
     nd = aw_float_digits(x, prec, d, &decpt);
     if (!alt)
       while (nd > 1 && d[nd - 1] == '0') nd--;
+    if (x == 0.0) decpt = 1;
     use_exp = decpt <= -4 || decpt > (add_dot_0 ? prec - 1 : prec);
-    if (x == 0.0) use_exp = false, decpt = 1;
   } else {  // 'r': shortest repr digits
     nd = aw_float_digits(x, 0, d, &decpt);
     use_exp = decpt <= -4 || decpt > 16;
@@ -422,15 +425,15 @@ static bool format_str_spec(AwVM *vm, AwBuf *out, Spec *sp, AwStr *s, AwValue v)
 static int format_builtin(AwVM *vm, AwBuf *out, AwValue v, AwStr *spec) {
   Spec sp;
   if (AW_IS_INTLIKE(v)) {
-    if (!parse_spec(vm, spec, '>', v, &sp)) return -1;
+    if (!parse_spec(vm, spec, '>', 'd', v, &sp)) return -1;
     return format_int_spec(vm, out, &sp, AW_AS_INT(v), v) ? 1 : -1;
   }
   if (AW_IS_FLOAT(v)) {
-    if (!parse_spec(vm, spec, '>', v, &sp)) return -1;
+    if (!parse_spec(vm, spec, '>', 0, v, &sp)) return -1;
     return format_float_spec(vm, out, &sp, AW_AS_FLOAT(v), v) ? 1 : -1;
   }
   if (AW_IS_STR(v)) {
-    if (!parse_spec(vm, spec, '<', v, &sp)) return -1;
+    if (!parse_spec(vm, spec, '<', 's', v, &sp)) return -1;
     return format_str_spec(vm, out, &sp, AW_AS_STR(v), v) ? 1 : -1;
   }
   return 0;
@@ -450,7 +453,11 @@ AwValue aw_format(AwVM *vm, AwValue v, AwValue specv) {
     // A script-defined __format__ wins; the built-in ones are object's.
     AwValue f = aw_lookup_special(vm, v, AW_N(vm, format));
     if (!AW_IS_UNDEF(f) && !AW_IS_KIND(f, AW_OBJ_NATIVE)) {
+      aw_push_root(vm, v);
+      aw_push_root(vm, specv);
       AwValue r = aw_call_special(vm, v, AW_N(vm, format), 1, &specv);
+      aw_pop_root(vm);
+      aw_pop_root(vm);
       if (AW_IS_EXC(r)) return r;
       if (!AW_IS_STR(r))
         return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "__format__ must return a str, not %s",

@@ -1333,7 +1333,8 @@ static AwValue just_impl(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames, co
   size_t filllen = 1;
   if (argc > 2) {
     if (!AW_IS_STR(argv[2]))
-      return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "%s() argument 2 must be str, not %s", name,
+      return aw_raisef(vm, AW_EXCCLS(vm, TypeError),
+                       "The fill character must be a unicode character, not %s",
                        aw_type_name(vm, argv[2]));
     if (AW_AS_STR(argv[2])->nchars != 1)
       return aw_raisef(vm, AW_EXCCLS(vm, TypeError),

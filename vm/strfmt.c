@@ -77,7 +77,12 @@ static AwValue field_arg(AwVM *vm, FmtState *st, const char *name, size_t len) {
   }
   AwValue key = aw_str_new(vm, name, len);
   if (AW_IS_EXC(key)) return key;
-  if (!AW_IS_UNDEF(st->mapping)) return aw_getitem(vm, st->mapping, key);
+  if (!AW_IS_UNDEF(st->mapping)) {
+    aw_push_root(vm, key);
+    AwValue r = aw_getitem(vm, st->mapping, key);
+    aw_pop_root(vm);
+    return r;
+  }
   if (st->kwnames) {
     for (int64_t i = 0; i < st->kwnames->len; i++)
       if (aw_str_eq(AW_AS_STR(st->kwnames->items[i]), AW_AS_STR(key))) return st->kwvalues[i];
@@ -100,7 +105,9 @@ static AwValue field_value(AwVM *vm, FmtState *st, const char *p, const char *en
       AwValue name = aw_str_intern(vm, a, (size_t)(q - a));
       if (AW_IS_EXC(name)) return name;
       aw_push_root(vm, v);
+      aw_push_root(vm, name);
       AwValue r = aw_getattr(vm, v, name);
+      aw_pop_root(vm);
       aw_pop_root(vm);
       v = r;
     } else if (*q == '[') {
@@ -177,14 +184,21 @@ static bool render_field(AwVM *vm, AwBuf *out, FmtState *st, const char *p,
     aw_push_root(vm, v);
   }
   // The spec may itself hold fields: "{:{width}.{prec}}".
-  if (!render(vm, &sb, st, spec, spec_end, depth + 1)) goto done;
-  AwValue specv = aw_buf_to_str(vm, &sb);
+  AwValue specv;
+  if (memchr(spec, '{', (size_t)(spec_end - spec))) {
+    if (!render(vm, &sb, st, spec, spec_end, depth + 1)) goto done;
+    specv = aw_buf_to_str(vm, &sb);
+  } else {
+    specv = aw_str_new(vm, spec, (size_t)(spec_end - spec));
+  }
   if (AW_IS_EXC(specv)) goto done;
   AwValue r;
   if (AW_IS_STR(v) && AW_AS_STR(specv)->nbytes == 0) {
     r = v;
   } else {
+    aw_push_root(vm, specv);
     r = aw_format(vm, v, specv);
+    aw_pop_root(vm);
     if (AW_IS_EXC(r)) goto done;
   }
   ok = aw_buf_append_str(vm, out, r);
@@ -498,8 +512,8 @@ static bool pct_floatarg(AwVM *vm, AwValue v, double *out) {
 
 // The formatter shared by str % and bytes %: [bytes_mode] changes %s
 // (bytes only), %c (bytes) and the error wording.
-AwValue aw_text_percent(AwVM *vm, const char *fmt, size_t len, AwValue args, bool bytes_mode,
-                        AwBuf *out) {
+static AwValue percent_impl(AwVM *vm, const char *fmt, size_t len, AwValue args, bool bytes_mode,
+                            AwBuf *out, AwList *keep) {
   AwValue *items = &args;
   int64_t nargs = 1;
   AwValue mapping = AW_UNDEF;
@@ -535,8 +549,13 @@ AwValue aw_text_percent(AwVM *vm, const char *fmt, size_t len, AwValue args, boo
       AwValue key = bytes_mode ? aw_bytes_new(vm, k, (size_t)(p - k)) : aw_str_new(vm, k, (size_t)(p - k));
       if (AW_IS_EXC(key)) return key;
       p++;
+      aw_push_root(vm, key);
       arg = aw_getitem(vm, mapping, key);
+      aw_pop_root(vm);
       if (AW_IS_EXC(arg)) return arg;
+      // A mapping may return a fresh object: keep it alive while a
+      // __str__/__repr__/__index__ of it runs below.
+      if (keep && !aw_list_append(vm, keep, arg)) return AW_EXC;
       have_arg = true;
       used_key = true;
     }
@@ -704,6 +723,19 @@ AwValue aw_text_percent(AwVM *vm, const char *fmt, size_t len, AwValue args, boo
                      bytes_mode ? "not all arguments converted during bytes formatting"
                                 : "not all arguments converted during string formatting");
   return AW_NONE;
+}
+
+AwValue aw_text_percent(AwVM *vm, const char *fmt, size_t len, AwValue args, bool bytes_mode,
+                        AwBuf *out) {
+  AwList *keep = NULL;
+  if (len >= 2 && aw_text_find(fmt, (int64_t)len, "%(", 2) >= 0) {
+    keep = aw_list_new(vm, 0);
+    if (!keep) return AW_EXC;
+    aw_push_root(vm, AW_OBJ(keep));
+  }
+  AwValue r = percent_impl(vm, fmt, len, args, bytes_mode, out, keep);
+  if (keep) aw_pop_root(vm);
+  return r;
 }
 
 AwValue aw_str_mod(AwVM *vm, AwValue fmt, AwValue args) {

@@ -4,9 +4,6 @@ def check(f):
         print(f())
     except Exception as e:
         print(type(e).__name__, e)
-class Default(dict):
-    def __missing__(self, key):
-        return "<" + key + ">"
 print("{a}-{b}".format_map({"a": 1, "b": 2}))
 print("{name} {x:>4}".format_map({"name": "n", "x": 5}))
 check(lambda: "{a}".format_map({}))
