@@ -349,7 +349,7 @@ static AwValue zip_new(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
   int nkw = kwnames ? (int)kwnames->len : 0;
   for (int i = 0; i < nkw; i++) {
     if (!aw_str_eq_cstr(kwnames->items[i], "strict"))
-      return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "zip() got an unexpected keyword argument '%S'",
+      return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "%R is an invalid keyword argument for zip()",
                        kwnames->items[i]);
     strict = aw_truthy(vm, argv[argc + i]);
     if (strict < 0) return AW_EXC;
