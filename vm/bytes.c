@@ -78,14 +78,18 @@ const char *aw_codec_name(const char *enc) {
 
 AwValue aw_raise_decode_error(AwVM *vm, const char *encoding, const char *data, size_t len,
                               int64_t start, int64_t end, const char *reason) {
-  (void)len;
-  if (end - start <= 1)
-    return aw_raisef(vm, AW_EXCCLS(vm, UnicodeDecodeError),
-                     "'%s' codec can't decode byte 0x%02x in position %lld: %s", encoding,
-                     (unsigned char)data[start], (long long)start, reason);
-  return aw_raisef(vm, AW_EXCCLS(vm, UnicodeDecodeError),
-                   "'%s' codec can't decode bytes in position %lld-%lld: %s", encoding,
-                   (long long)start, (long long)end - 1, reason);
+  // UnicodeDecodeError(encoding, object, start, end, reason): error.c
+  // formats the message from these fields.
+  AwValue args[5];
+  args[0] = aw_str_from_cstr(vm, encoding);
+  if (AW_IS_EXC(args[0])) return AW_EXC;
+  args[1] = aw_bytes_new(vm, data, len);
+  if (AW_IS_EXC(args[1])) return AW_EXC;
+  args[2] = AW_INT(start);
+  args[3] = AW_INT(end);
+  args[4] = aw_str_from_cstr(vm, reason);
+  if (AW_IS_EXC(args[4])) return AW_EXC;
+  return aw_raise_args(vm, AW_EXCCLS(vm, UnicodeDecodeError), 5, args);
 }
 
 // 0 strict, 1 replace, 2 ignore, -1 unknown.

@@ -531,22 +531,19 @@ bool aw_str_repr_buf(AwVM *vm, AwBuf *b, AwStr *s) {
 
 // ---- encoding ------------------------------------------------------------------
 
-static AwValue raise_encode_error(AwVM *vm, const char *codec, AwStr *s, int64_t start,
-                                  int64_t end, uint32_t cp, unsigned limit) {
-  (void)s;
-  char ch[16];
-  if (cp <= 0xff) snprintf(ch, sizeof ch, "\\x%02x", (unsigned)cp);
-  else if (cp <= 0xffff) snprintf(ch, sizeof ch, "\\u%04x", (unsigned)cp);
-  else snprintf(ch, sizeof ch, "\\U%08x", (unsigned)cp);
-  if (end - start == 1)
-    return aw_raisef(vm, AW_EXCCLS(vm, UnicodeEncodeError),
-                     "'%s' codec can't encode character '%s' in position %lld: ordinal not in "
-                     "range(%u)",
-                     codec, ch, (long long)start, limit);
-  return aw_raisef(vm, AW_EXCCLS(vm, UnicodeEncodeError),
-                   "'%s' codec can't encode characters in position %lld-%lld: ordinal not in "
-                   "range(%u)",
-                   codec, (long long)start, (long long)end - 1, limit);
+// UnicodeEncodeError(encoding, object, start, end, reason); error.c
+// formats the message from these fields.
+static AwValue raise_encode_error(AwVM *vm, const char *codec, AwValue str, int64_t start,
+                                  int64_t end, unsigned limit) {
+  AwValue args[5];
+  args[0] = aw_str_from_cstr(vm, codec);
+  if (AW_IS_EXC(args[0])) return AW_EXC;
+  args[1] = str;
+  args[2] = AW_INT(start);
+  args[3] = AW_INT(end);
+  args[4] = aw_str_format(vm, "ordinal not in range(%u)", limit);
+  if (AW_IS_EXC(args[4])) return AW_EXC;
+  return aw_raise_args(vm, AW_EXCCLS(vm, UnicodeEncodeError), 5, args);
 }
 
 AwValue aw_str_encode(AwVM *vm, AwValue str, const char *encoding, const char *errors) {
@@ -583,7 +580,7 @@ AwValue aw_str_encode(AwVM *vm, AwValue str, const char *encoding, const char *e
         q += k;
         stop++;
       }
-      return raise_encode_error(vm, codec, s, pos, stop, cp, limit);
+      return raise_encode_error(vm, codec, str, pos, stop, limit);
     }
     pos++;
   }

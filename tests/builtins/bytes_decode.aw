@@ -16,6 +16,10 @@ check(lambda: b"\xf0\x9f\x98".decode())
 check(lambda: b"a\x80".decode("ascii"))
 check(lambda: b"a".decode("nope"))
 check(lambda: b"a".decode(1))
+try:
+    b"ab\xff\xfe".decode()
+except UnicodeDecodeError as e:
+    print(e.encoding, e.object, e.start, e.end, e.reason, isinstance(e, ValueError))
 # expect: héllo abc é
 # expect: a�b ab �
 # expect: 😀 x
@@ -28,3 +32,4 @@ check(lambda: b"a".decode(1))
 # expect: UnicodeDecodeError 'ascii' codec can't decode byte 0x80 in position 1: ordinal not in range(128)
 # expect: LookupError unknown encoding: nope
 # expect: TypeError decode() argument 'encoding' must be str, not int
+# expect: utf-8 b'ab\xff\xfe' 2 3 invalid start byte True

@@ -12,6 +12,10 @@ check(lambda: "ééé!".encode("ascii"))
 check(lambda: "a€".encode("latin-1"))
 check(lambda: "a".encode("nope"))
 check(lambda: "a".encode(1))
+try:
+    "aé€b".encode("ascii")
+except UnicodeEncodeError as e:
+    print(e.encoding, e.object, e.start, e.end, e.reason, isinstance(e, UnicodeError))
 # expect: b'h\xc3\xa9llo' b'h\xc3\xa9llo' b'abc'
 # expect: b'h\xe9llo' b'h?llo' b'hllo'
 # expect: b'?' b'\xe6\x97\xa5\xe6\x9c\xac' b'x'
@@ -20,3 +24,4 @@ check(lambda: "a".encode(1))
 # expect: UnicodeEncodeError 'latin-1' codec can't encode character '\u20ac' in position 1: ordinal not in range(256)
 # expect: LookupError unknown encoding: nope
 # expect: TypeError encode() argument 'encoding' must be str, not int
+# expect: ascii aé€b 1 3 ordinal not in range(128) True
