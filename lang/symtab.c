@@ -30,10 +30,10 @@ static bool oom(AwSymtab *st) {
   return false;
 }
 
-static bool error_at(AwSymtab *st, int line, int col, const char *fmt, const char *name) {
+static bool error_at(AwSymtab *st, int line, int col, int end_col, const char *fmt, const char *name) {
   if (!st->failed) {
     aw_diag_set(st->diag, AW_DIAG_SYNTAX, line, col, fmt, name);
-    st->diag->end_col = -1;
+    st->diag->end_col = end_col;
   }
   st->failed = true;
   return false;
@@ -281,11 +281,11 @@ static bool add_def_in(AwSymtab *st, AwScope *sc, AwSymName *name, int flag, int
   if (!s) return false;
   int val = s->flags;
   if ((flag & AW_SYM_PARAM) && (val & AW_SYM_PARAM))
-    return error_at(st, line, col, "duplicate argument '%s' in function definition", name->s);
+    return error_at(st, line, col, -1, "duplicate argument '%s' in function definition", name->s);
   val |= flag;
   if (sc->comp_iter_target) {
     if (val & (AW_SYM_GLOBAL | AW_SYM_NONLOCAL))
-      return error_at(st, line, col, "comprehension inner loop cannot rebind assignment expression target '%s'",
+      return error_at(st, line, col, -1, "comprehension inner loop cannot rebind assignment expression target '%s'",
                       name->s);
     val |= AW_SYM_COMP_ITER;
   }
@@ -307,11 +307,12 @@ static bool add_def(AwSymtab *st, const char *name, int flag, int line, int col)
   return m && add_def_in(st, st->cur, m, flag, line, col);
 }
 
-static void record_directive(AwScope *sc, AwSymName *name, int line, int col) {
+static void record_directive(AwScope *sc, AwSymName *name, AwNode *at) {
   AwSymbol *s = aw_scope_lookup(sc, name);
   if (s && s->dline < 0) {
-    s->dline = line;
-    s->dcol = col;
+    s->dline = at->line;
+    s->dcol = at->col;
+    s->dend = at->end_line == at->line ? at->end_col : -1;
   }
 }
 
@@ -440,12 +441,12 @@ static bool extend_namedexpr_scope(AwSymtab *st, AwNode *target) {
       AwSymbol *s = aw_scope_lookup(sc, name);
       int f = s && (s->flags & AW_SYM_GLOBAL) ? AW_SYM_GLOBAL : AW_SYM_NONLOCAL;
       if (!add_def_in(st, st->cur, name, f, target->line, target->col)) return false;
-      record_directive(st->cur, name, target->line, target->col);
+      record_directive(st->cur, name, target);
       return add_def_in(st, sc, name, AW_SYM_LOCAL, target->line, target->col);
     }
     if (sc->kind == AW_SCOPE_MODULE) {
       if (!add_def_in(st, st->cur, name, AW_SYM_GLOBAL, target->line, target->col)) return false;
-      record_directive(st->cur, name, target->line, target->col);
+      record_directive(st->cur, name, target);
       return add_def_in(st, sc, name, AW_SYM_GLOBAL, target->line, target->col);
     }
     if (sc->kind == AW_SCOPE_CLASS)
@@ -590,7 +591,7 @@ static bool visit_directive(AwSymtab *st, AwNode *s, bool global) {
       return error_node(st, s, msg, name->s);
     }
     if (!add_def_in(st, st->cur, name, global ? AW_SYM_GLOBAL : AW_SYM_NONLOCAL, s->line, s->col)) return false;
-    record_directive(st->cur, name, s->line, s->col);
+    record_directive(st->cur, name, s);
   }
   return true;
 }
@@ -752,18 +753,18 @@ static bool analyze(AwSymtab *st) {
       AwScope *target = NULL;
       if (f & AW_SYM_GLOBAL) {
         if (f & AW_SYM_NONLOCAL) {
-          ok = error_at(st, s->dline, s->dcol, "name '%s' is nonlocal and global", s->name->s);
+          ok = error_at(st, s->dline, s->dcol, s->dend, "name '%s' is nonlocal and global", s->name->s);
           break;
         }
         s->scope = AW_SC_GLOBAL_EXPLICIT;
       } else if (f & AW_SYM_NONLOCAL) {
         if (sc->kind == AW_SCOPE_MODULE) {
-          ok = error_at(st, s->dline, s->dcol, "%snonlocal declaration not allowed at module level", "");
+          ok = error_at(st, s->dline, s->dcol, s->dend, "%snonlocal declaration not allowed at module level", "");
           break;
         }
         target = find_binding(st, sc, s->name);
         if (!target) {
-          ok = error_at(st, s->dline, s->dcol, "no binding for nonlocal '%s' found", s->name->s);
+          ok = error_at(st, s->dline, s->dcol, s->dend, "no binding for nonlocal '%s' found", s->name->s);
           break;
         }
         s->scope = AW_SC_FREE;

@@ -56,7 +56,7 @@ typedef struct {
   AwSymName *name;      // mangled
   int flags;            // AW_SYM_*
   AwSymScope scope;
-  int dline, dcol;      // position of the global/nonlocal directive (errors)
+  int dline, dcol, dend; // position of the global/nonlocal directive (errors)
   int fast;             // compiler: index in varnames, or -1
   int deref;            // compiler: cell index (cells then frees), or -1
   int free_index;       // compiler: class scopes with FREE_CLASS: free slot, or -1

@@ -1,0 +1,1 @@
+__debug__ = 1  # expect error: cannot assign to __debug__

@@ -1,0 +1,2 @@
+class C:
+    await g()  # expect error: 'await' outside function

@@ -1,0 +1,3 @@
+for i in range(3):
+    pass
+break  # expect error: 'break' outside loop

@@ -1,0 +1,3 @@
+while True:
+    def g():
+        continue  # expect error: 'continue' not properly in loop

@@ -1,0 +1,2 @@
+def f(a, b, a):  # expect error: duplicate argument 'a' in function definition
+    pass

@@ -1,0 +1,2 @@
+def f():
+    from math import *  # expect error: import * only allowed at module level

@@ -1,0 +1,1 @@
+print(sep="", sep=" ")  # expect error: keyword argument repeated: sep

@@ -1,0 +1,3 @@
+x = 1
+def f():
+    nonlocal x  # expect error: no binding for nonlocal 'x' found
