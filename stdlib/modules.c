@@ -16,6 +16,8 @@ const AwBuiltinModule aw_builtin_modules[] = {
   {"traceback", aw_open_traceback},
   {"io", aw_open_io},
   {"string", aw_open_string},
+  {"functools", aw_open_functools},
+  {"itertools", aw_open_itertools},
   {"dis", aw_open_dis},
   // asyncio and contextvars go here (the event-loop work adds them).
   {NULL, NULL},
