@@ -897,7 +897,7 @@ static AwValue bytes_mod(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
 
 static AwValue bytes_hash_m(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
   BYTES_SELF("__hash__", 0, 0, AW_ARGS_WRAPPER);
-  return AW_INT((int64_t)(aw_bytes_hash(s) >> 1));
+  return AW_INT((int64_t)aw_bytes_hash(s));
 }
 
 static AwValue bytes_repr_m(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {

@@ -20,8 +20,12 @@ int aw_float_digits(double x, int ndigits, char *digits, int *decpt) {
   if (ndigits > 0) {
     snprintf(tmp, sizeof tmp, "%.*e", ndigits - 1, fabs(x));
   } else {
-    // Shortest digits that round-trip: try 1..17.
-    for (int p = 1; p <= 17; p++) {
+    // Shortest digits that round-trip. If any k <= 15 digits do, the
+    // correctly rounded 15-digit form is those k digits padded with zeros
+    // (x is far closer to them than a 15-digit unit), so try 15, 16, 17
+    // and strip trailing zeros below.
+    // Subnormals have fewer significant bits: search from 1 there.
+    for (int p = fabs(x) < 2.2250738585072014e-308 ? 1 : 15; p <= 17; p++) {
       snprintf(tmp, sizeof tmp, "%.*e", p - 1, fabs(x));
       if (strtod(tmp, NULL) == fabs(x)) break;
     }

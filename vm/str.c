@@ -1676,7 +1676,7 @@ static AwValue str_rmod(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
 
 static AwValue str_hash_m(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
   STR_SELF("__hash__", 0, 0, AW_ARGS_WRAPPER);
-  return AW_INT((int64_t)(aw_str_hash(s) >> 1));
+  return AW_INT((int64_t)aw_str_hash(s));
 }
 
 static AwValue str_str_m(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
