@@ -529,7 +529,12 @@ static bool update_from(AwVM *vm, AwDict *d, AwValue other) {
       }
       aw_push_root(vm, k);
       AwValue v = aw_getitem(vm, other, k);
-      ok = !AW_IS_EXC(v) && aw_dict_set(vm, d, k, v);
+      ok = !AW_IS_EXC(v);
+      if (ok) {
+        aw_push_root(vm, v);  // k's __hash__/__eq__ may collect
+        ok = aw_dict_set(vm, d, k, v);
+        aw_pop_root(vm);
+      }
       aw_pop_root(vm);
       if (!ok) break;
     }
