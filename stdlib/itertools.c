@@ -272,7 +272,7 @@ static AwValue islice_new(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
   if (argc == 2) {
     if (!islice_arg(vm, argv[1], -1, stop_msg, &stop)) return AW_EXC;
   } else {
-    if (!islice_arg(vm, argv[1], 0, idx_msg, &start) || !islice_arg(vm, argv[2], -1, idx_msg, &stop))
+    if (!islice_arg(vm, argv[1], 0, idx_msg, &start) || !islice_arg(vm, argv[2], -1, stop_msg, &stop))
       return AW_EXC;
     if (argc == 4) {
       if (!AW_IS_UNDEF(argv[3]) && !AW_IS_NONE(argv[3]) && (!AW_IS_INTLIKE(argv[3]) || AW_AS_INT(argv[3]) < 1))
