@@ -420,7 +420,12 @@ bool aw_buf_repr(AwVM *vm, AwBuf *b, AwValue v) {
     case AW_OBJ_GENERATOR: return buf_repr_gen(vm, b, v);
     case AW_OBJ_PROPERTY: return aw_buf_printf(vm, b, "<property object at %p>", (void *)o);
     case AW_OBJ_WRAPPER: return buf_repr_wrapper(vm, b, v);
-    case AW_OBJ_FILE: return buf_repr_file(vm, b, (AwFile *)o);
+    case AW_OBJ_FILE: {
+      // io.c's own repr knows the file classes best.
+      AwValue f = find_special(vm, v, AW_N(vm, repr));
+      if (AW_IS_OBJ(f)) return buf_call_strfunc(vm, b, v, f, AW_N(vm, repr), "__repr__");
+      return buf_repr_file(vm, b, (AwFile *)o);
+    }
     default: return buf_repr_other(vm, b, v);
   }
 }
@@ -555,6 +560,14 @@ static uint64_t hash_identity(void *p) {
   return (uint64_t)((y >> 4) | (y << (8 * sizeof(void *) - 4)));
 }
 
+// The hash of a method's self: its identity (plain values by value).
+static uint64_t hash_self(AwVM *vm, AwValue self) {
+  if (AW_IS_OBJ(self)) return hash_identity(AW_AS_OBJ(self));
+  uint64_t h = 0;
+  if (!AW_IS_UNDEF(self)) aw_hash(vm, self, &h);  // None, bool, int, float: cannot fail
+  return h;
+}
+
 // Instances: the first class up the chain that defines __hash__ or __eq__
 // decides; a class defining __eq__ without __hash__ is unhashable (CPython
 // sets its __hash__ to None at class creation).
@@ -610,17 +623,16 @@ bool aw_hash(AwVM *vm, AwValue v, uint64_t *out) {
     case AW_OBJ_RANGE: *out = hash_range(vm, (AwRange *)o); return true;
     case AW_OBJ_LIST: case AW_OBJ_DICT: case AW_OBJ_SLICE: break;
     case AW_OBJ_BOUND: {
+      // CPython: identity of self (so [].append hashes), hash of the function.
       AwBound *m = (AwBound *)o;
-      uint64_t hs, hf;
-      if (!aw_hash(vm, m->self, &hs) || !aw_hash(vm, m->func, &hf)) return false;
-      *out = hs ^ hf;
+      uint64_t hf;
+      if (!aw_hash(vm, m->func, &hf)) return false;
+      *out = hash_self(vm, m->self) ^ hf;
       return true;
     }
     case AW_OBJ_NATIVE: {
       AwNative *n = (AwNative *)o;
-      uint64_t hs = 0;
-      if (!AW_IS_UNDEF(n->self) && !aw_hash(vm, n->self, &hs)) return false;
-      *out = hs ^ hash_identity((void *)(uintptr_t)n->fn);
+      *out = hash_self(vm, n->self) ^ hash_identity((void *)(uintptr_t)n->fn);
       return true;
     }
     case AW_OBJ_INSTANCE: case AW_OBJ_EXCEPTION: case AW_OBJ_ITER: case AW_OBJ_NATIVEDATA:
@@ -1152,6 +1164,7 @@ static AwValue set_binop(AwVM *vm, int op, AwValue a, AwValue b) {
   if (AW_IS_EXC(r)) return r;
   AwSet *x = AW_AS_SET(a), *y = AW_AS_SET(b), *d = AW_AS_SET(r);
   bool ok;
+  aw_push_root(vm, r);  // items' __hash__/__eq__ may run script code
   switch (op) {
     case AW_BINOP_BITOR: ok = set_add_filtered(vm, d, x, NULL, 1) && set_add_filtered(vm, d, y, NULL, 1); break;
     case AW_BINOP_BITAND:
@@ -1161,6 +1174,7 @@ static AwValue set_binop(AwVM *vm, int op, AwValue a, AwValue b) {
     case AW_BINOP_SUB: ok = set_add_filtered(vm, d, x, y, 0); break;
     default: ok = set_add_filtered(vm, d, x, y, 0) && set_add_filtered(vm, d, y, x, 0); break;
   }
+  aw_pop_root(vm);
   return ok ? r : AW_EXC;
 }
 
@@ -1177,7 +1191,10 @@ static AwValue set_inplace(AwVM *vm, int op, AwValue a, AwValue b) {
     AwValue r = set_binop(vm, AW_BINOP_BITAND, a, b);
     if (AW_IS_EXC(r)) return r;
     aw_dict_clear(vm, &x->table);
-    return set_add_filtered(vm, x, AW_AS_SET(r), NULL, 1) ? a : AW_EXC;
+    aw_push_root(vm, r);
+    bool ok = set_add_filtered(vm, x, AW_AS_SET(r), NULL, 1);
+    aw_pop_root(vm);
+    return ok ? a : AW_EXC;
   }
   int64_t pos = 0;
   AwValue k, v;
@@ -1223,8 +1240,11 @@ static AwValue core_binop(AwVM *vm, int op, AwValue a, AwValue b) {
       if (AW_IS_SET(a) && AW_IS_SET(b)) return set_binop(vm, op, a, b);
       if (op == AW_BINOP_BITOR && AW_IS_DICT(a) && AW_IS_DICT(b)) {
         AwDict *d = aw_dict_copy(vm, AW_AS_DICT(a));
-        if (!d || !aw_dict_copy_into(vm, d, AW_AS_DICT(b))) return AW_EXC;
-        return AW_OBJ(d);
+        if (!d) return AW_EXC;
+        aw_push_root(vm, AW_OBJ(d));  // keys' __eq__ may run script code
+        bool ok = aw_dict_copy_into(vm, d, AW_AS_DICT(b));
+        aw_pop_root(vm);
+        return ok ? AW_OBJ(d) : AW_EXC;
       }
       return AW_UNDEF;
     default:
