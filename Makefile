@@ -19,6 +19,11 @@ SRC     := $(wildcard lang/*.c vm/*.c stdlib/*.c)
 LIBSRC  := $(filter-out vm/main.c,$(SRC))
 GENSRC  := $(GEN)/lexer.c $(GEN)/grammar.c
 LIBOBJ  := $(LIBSRC:%.c=$(BUILD)/%.o) $(GENSRC:$(GEN)/%.c=$(BUILD)/gen/%.o)
+# stdlib/*.aw are compiled into the binary as C string literals.
+EMBED   := $(patsubst stdlib/%.aw,$(GEN)/%.aw.h,$(wildcard stdlib/*.aw))
+PKGS    := libuv
+CPPFLAGS += $(shell pkg-config --cflags $(PKGS))
+LDLIBS  += $(shell pkg-config --libs $(PKGS))
 
 all: aw
 aw: $(BUILD)/aw
@@ -30,7 +35,7 @@ $(BUILD)/libaw.a: $(LIBOBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/%.o: %.c | $(GEN)/grammar.h
+$(BUILD)/%.o: %.c | $(GEN)/grammar.h $(EMBED)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 $(BUILD)/gen/%.o: $(GEN)/%.c
@@ -43,6 +48,11 @@ $(GEN)/grammar.c $(GEN)/grammar.h &: lang/grammar.y
 	@mkdir -p $(GEN)
 	$(LEMON) -q -d$(GEN) $<
 	@touch $(GEN)/grammar.h
+$(GEN)/%.aw.h: stdlib/%.aw
+	@mkdir -p $(GEN)
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< > $@.tmp
+	{ echo 'static const char aw_src_$*[] ='; cat $@.tmp; echo ';'; } > $@ && rm -f $@.tmp
+$(BUILD)/stdlib/asyncio.o: $(EMBED)
 $(GEN)/lexer.c: lang/lexer.re | $(GEN)/grammar.h
 	$(RE2C) -W --no-generation-date --no-version -o $@ $<
 

@@ -1,7 +1,7 @@
 // stdlib/modules.c -- the table of built-in modules that `import` consults
 // before looking for .aw files (Lua's linit.c). builtins is not a module
 // here: state.c opens it at VM start. Openers are declared in vm/vm.h.
-#include "vm/vm.h"
+#include "vm/loop.h"
 
 const AwBuiltinModule aw_builtin_modules[] = {
   {"sys", aw_open_sys},
@@ -19,6 +19,6 @@ const AwBuiltinModule aw_builtin_modules[] = {
   {"functools", aw_open_functools},
   {"itertools", aw_open_itertools},
   {"dis", aw_open_dis},
-  // asyncio and contextvars go here (the event-loop work adds them).
+  {"asyncio", aw_open_asyncio},
   {NULL, NULL},
 };

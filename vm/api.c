@@ -3,7 +3,7 @@
 // exceptions CPython-style, SystemExit, and --dis.
 #include <string.h>
 #include "lang/compiler.h"
-#include "vm/interp.h"
+#include "vm/loop.h"
 
 bool aw_module_allowed(AwVM *vm, const char *name) {
   (void)vm;
@@ -39,28 +39,15 @@ AwValue aw_raise_syntax_error(AwVM *vm, const AwDiag *d, const char *filename, c
   return AW_EXC;
 }
 
-// A minimal driver for a module body that awaits at top level, until the
-// event loop exists: bare yields are resumed at once.
+// A module body that awaits at top level runs as the main task of the
+// event loop, as under `python -m asyncio`.
 AwValue aw_run_main_coroutine(AwVM *vm, AwFunction *fn) {
   AwValue coro = aw_make_generator(vm, fn, 0, NULL, NULL);
   if (AW_IS_EXC(coro)) return coro;
   aw_push_root(vm, coro);
-  AwValue out = AW_NONE;
-  AwResumeStatus st;
-  for (;;) {
-    st = aw_gen_resume(vm, (AwGen *)AW_AS_OBJ(coro), AW_NONE, AW_UNDEF, &out);
-    if (st != AW_RESUME_YIELD) break;
-    if (!AW_IS_NONE(out)) {
-      AwValue err = aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "no running event loop");
-      AwValue o2;
-      aw_gen_resume(vm, (AwGen *)AW_AS_OBJ(coro), AW_NONE, aw_exc_take(vm), &o2);
-      (void)err;
-      st = AW_RESUME_ERROR;
-      break;
-    }
-  }
+  AwValue r = aw_asyncio_run(vm, coro, false);
   aw_pop_root(vm);
-  return st == AW_RESUME_ERROR ? AW_EXC : out;
+  return r;
 }
 
 // ---- reporting ---------------------------------------------------------------

@@ -61,7 +61,12 @@
   TYPE(map, "map", object, ITER)                                \
   TYPE(filter, "filter", object, ITER)                          \
   TYPE(callable_iterator, "callable_iterator", object, ITER)    \
-  TYPE(iterator, "iterator", object, ITER)
+  TYPE(iterator, "iterator", object, ITER)                      \
+  TYPE(Future, "Future", object, FUTURE)                        \
+  TYPE(Task, "Task", Future, FUTURE)                            \
+  TYPE(event_loop, "_UnixSelectorEventLoop", object, LOOP)      \
+  TYPE(Handle, "Handle", object, HANDLE)                        \
+  TYPE(TimerHandle, "TimerHandle", Handle, HANDLE)
 
 #define AW_EXCEPTIONS(EXC)                          \
   EXC(BaseException, BaseException)                 \
@@ -122,4 +127,5 @@
   EXC(Warning, Exception)                           \
   EXC(DeprecationWarning, Warning)                  \
   EXC(RuntimeWarning, Warning)                      \
-  EXC(UserWarning, Warning)
+  EXC(UserWarning, Warning)                         \
+  EXC(InvalidStateError, Exception)

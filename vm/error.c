@@ -827,7 +827,7 @@ bool aw_error_init_classes(AwVM *vm) {
     cls->instance_kind = AW_OBJ_EXCEPTION;
     cls->is_builtin = 1;
     cls->qualname = name;
-    if (i == AW_EXC_CancelledError) {
+    if (i == AW_EXC_CancelledError || i == AW_EXC_InvalidStateError) {
       AwValue m = aw_str_intern(vm, "asyncio.exceptions", 18);
       if (AW_IS_EXC(m)) return false;
       cls->module = m;

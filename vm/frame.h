@@ -70,6 +70,8 @@ typedef struct AwGen {
   AwProto *created_proto;
   bool awaited;          // a coroutine that has been awaited / started
   bool running_async;    // async generator: an asend/athrow is in flight
+  bool async_yield;      // async generator: the last yield was its own
+                         // `yield v` (not an await passing a future through)
   int32_t frame_size;    // bytes of the frame allocation (for freeing)
 } AwGen;
 

@@ -4,7 +4,7 @@
 // The intern table is weak: strings only it references are dropped.
 #include <stdlib.h>
 #include <string.h>
-#include "vm/interp.h"
+#include "vm/loop.h"
 
 #define GC_MIN_BYTES (1024 * 1024)
 
@@ -65,6 +65,8 @@ static void mark_roots(AwVM *vm) {
   mark_values(vm, vm->temp_roots, vm->n_temp_roots);  // C temporaries
   for (AwFrame *f = vm->frame; f; f = f->caller ? f->caller : f->c_prev)  // running frames
     aw_frame_trace(vm, f);
+  aw_gc_mark_value(vm, vm->context);              // current contextvars context
+  aw_loop_gc_mark(vm);                            // the loop, its tasks, threads
 }
 
 static void trace_object(AwVM *vm, AwObj *o) {
@@ -196,6 +198,14 @@ static void trace_object(AwVM *vm, AwObj *o) {
     }
     case AW_OBJ_NATIVEDATA:
       break;
+    case AW_OBJ_FUTURE:
+      aw_future_trace(vm, (AwFuture *)o);
+      break;
+    case AW_OBJ_LOOP:
+      break;
+    case AW_OBJ_HANDLE:
+      aw_handle_trace(vm, (AwHandle *)o);
+      break;
     case AW_OBJ__COUNT:
       break;
   }
@@ -253,6 +263,9 @@ static void free_object(AwVM *vm, AwObj *o) {
       size = sizeof(AwNativeData);
       break;
     }
+    case AW_OBJ_FUTURE: size = sizeof(AwFuture); break;
+    case AW_OBJ_LOOP: size = sizeof(AwLoopObj); break;
+    case AW_OBJ_HANDLE: size = sizeof(AwHandle); break;
     case AW_OBJ__COUNT: break;
   }
   aw_mem_free(vm, o, size);

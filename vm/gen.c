@@ -427,6 +427,7 @@ const char *aw_gen_state_name(AwVM *vm, AwValue v) {
 // ---- the awaitable protocol ----------------------------------------------
 
 AwValue aw_get_awaitable(AwVM *vm, AwValue v, int where) {
+  if (AW_IS_KIND(v, AW_OBJ_FUTURE)) return v;  // SEND drives futures directly
   if (AW_IS_KIND(v, AW_OBJ_GENERATOR)) {
     AwGen *g = self_gen(v);
     if (g->gkind == AW_GENKIND_COROUTINE) {

@@ -8,7 +8,7 @@
 #include <string.h>
 #include "vm/frame.h"
 #include "lang/ast.h"
-#include "vm/interp.h"
+#include "vm/loop.h"
 
 #if defined(__GNUC__) || defined(__clang__)
 #define AW_COMPUTED_GOTO 1
@@ -1211,6 +1211,7 @@ dispatch:
     SAVE();
     AwFrame *root = chain_root(f);
     root->gen->resume_at = f;
+    root->gen->async_yield = f == root && arg == 0;
     aw_gen_suspended(vm, root->gen);
     *out = v;
     status = AW_RESUME_YIELD;
@@ -1245,6 +1246,26 @@ dispatch:
   CASE(SEND) {
     AwValue recv = sp[-2], v = sp[-1];
     SAVE();
+    if (AW_IS_KIND(recv, AW_OBJ_FUTURE)) {
+      // await on a Future or Task: yield it to the task until it is done.
+      AwFuture *fut = (AwFuture *)AW_AS_OBJ(recv);
+      if (fut->sleep0) {
+        fut->sleep0 = false;  // sleep(0): one bare yield first
+        sp[-1] = AW_NONE;
+        NEXT();
+      }
+      if (fut->state == AW_FUT_PENDING) {
+        fut->blocking = true;
+        sp[-1] = recv;
+        NEXT();
+      }
+      AwValue r = aw_future_await_result(vm, fut);
+      CHECK(r);
+      sp -= 2;
+      PUSH(r);
+      ip = f->proto->code + arg;
+      NEXT();
+    }
     if (AW_IS_KIND(recv, AW_OBJ_GENERATOR) && gen_linkable((AwGen *)AW_AS_OBJ(recv))) {
       AwGen *g = (AwGen *)AW_AS_OBJ(recv);
       if (g->state == AW_GEN_CREATED) {

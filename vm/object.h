@@ -37,7 +37,10 @@ typedef struct AwDict AwDict;
   OBJKIND(WRAPPER)    /* AwWrapper: staticmethod, classmethod, super */     \
   OBJKIND(FRAMEREF)   /* AwFrameRef: a script-visible frame (cr_frame) */   \
   OBJKIND(FILE)       /* AwFile: open() result */                           \
-  OBJKIND(NATIVEDATA) /* AwNativeData: opaque C data with a finalizer */
+  OBJKIND(NATIVEDATA) /* AwNativeData: opaque C data with a finalizer */  \
+  OBJKIND(FUTURE)     /* AwFuture: asyncio Future and Task (vm/loop.h) */   \
+  OBJKIND(LOOP)       /* AwLoopObj: the script-visible event loop */       \
+  OBJKIND(HANDLE)     /* AwHandle: call_soon/call_later handles */
 
 typedef enum {
 #define AW_OBJKIND_ENUM(name) AW_OBJ_##name,

@@ -5,7 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include "vm/interp.h"
+#include "vm/loop.h"
 
 static void *default_alloc(void *ud, void *ptr, size_t old_size, size_t new_size) {
   (void)ud;
@@ -121,7 +121,8 @@ static bool register_class_methods(AwVM *vm) {
   return aw_class_init_builtins(vm) && aw_func_init_classes(vm) && aw_gen_init_classes(vm) &&
          aw_str_init_class(vm) && aw_bytes_init_class(vm) && aw_number_init_classes(vm) &&
          aw_list_init_class(vm) && aw_tuple_init_class(vm) && aw_dict_init_class(vm) && aw_set_init_class(vm) &&
-         aw_range_init_class(vm) && aw_slice_init_class(vm) && aw_iter_init_classes(vm) && aw_io_init_classes(vm);
+         aw_range_init_class(vm) && aw_slice_init_class(vm) && aw_iter_init_classes(vm) && aw_io_init_classes(vm) &&
+         aw_future_init_classes(vm) && aw_loop_init_classes(vm);
 }
 
 // Classes visible as builtins: every built-in type except the iterator and
@@ -144,7 +145,8 @@ static bool fill_builtins(AwVM *vm) {
   for (int i = 0; i < AW_CLS__COUNT; i++)
     if (is_public_type(i) && !aw_dict_set(vm, vm->builtins, vm->cls[i]->name, AW_OBJ(vm->cls[i]))) return false;
   for (int i = 0; i < AW_EXC__COUNT; i++) {
-    if (i == AW_EXC_CancelledError) continue;  // lives in asyncio, not builtins
+    // These live in asyncio, not builtins.
+    if (i == AW_EXC_CancelledError || i == AW_EXC_InvalidStateError) continue;
     if (!aw_dict_set(vm, vm->builtins, vm->exc_cls[i]->name, AW_OBJ(vm->exc_cls[i]))) return false;
   }
   return aw_dict_set_cstr(vm, vm->builtins, "NotImplemented", vm->not_implemented) &&
@@ -161,8 +163,6 @@ static bool bootstrap(AwVM *vm, const AwConfig *cfg) {
   if (!aw_error_init_classes(vm)) return false;
   AW_EXCCLS(vm, Exception)->slot_flags |= AW_CLS_EXCEPTION_ROOT;
   AW_EXCCLS(vm, ExceptionGroup)->slot_flags |= AW_CLS_ALSO_EXCEPTION;
-  vm->memory_error = aw_exc_new(vm, AW_EXCCLS(vm, MemoryError), 0, NULL);
-  if (AW_IS_EXC(vm->memory_error)) return false;
   if (!register_class_methods(vm) || !fill_builtins(vm)) return false;
   if (!(vm->modules = aw_dict_new(vm))) return false;
   AwList *path = aw_list_new(vm, 4);
@@ -210,6 +210,7 @@ AwVM *aw_new_vm(const AwConfig *cfg) {
   vm->mem_limit = cfg->mem_limit;
   vm->next_gc = 1024 * 1024;
   vm->gc_stress = cfg->gc_stress || getenv("AW_GC_STRESS") != NULL;
+  vm->virtual_time = getenv("AW_VIRTUAL_TIME") != NULL;
   vm->recursion_limit = 1000;
   vm->write_out = cfg->write_out ? cfg->write_out : default_write_out;
   vm->write_err = cfg->write_err ? cfg->write_err : default_write_err;
@@ -217,6 +218,7 @@ AwVM *aw_new_vm(const AwConfig *cfg) {
   vm->exc = AW_UNDEF;
   vm->handling = AW_UNDEF;
   vm->main_module = AW_UNDEF;
+  vm->context = AW_UNDEF;
   vm->bytes_allocated = sizeof(AwVM);
   vm->in_gc = true;  // no collection while half-built
   bool ok = bootstrap(vm, cfg);
@@ -231,6 +233,8 @@ AwVM *aw_new_vm(const AwConfig *cfg) {
 
 void aw_free_vm(AwVM *vm) {
   if (!vm) return;
+  aw_loop_free(vm);
+  aw_threads_free(vm);
   aw_gc_free_all(vm);
   for (AwStackSeg *s = vm->seg ? vm->seg : NULL; s && s->prev; s = s->prev) vm->seg = s->prev;
   AwStackSeg *s = vm->seg;

@@ -125,6 +125,10 @@ struct AwVM {
   AwValue repr_stack;            // list: objects being repr'd (cycles "[...]")
   void *compiler;                // the running compiler (lang/compiler.c)
   AwLoop *loop;                  // the event loop (NULL until created)
+  struct AwThreads *threads;     // interpreter lock and worker threads
+  bool virtual_time;             // aw --virtual-time: loops start virtual
+  AwValue context;               // contextvars: the current Context (UNDEF:
+                                 // the empty default context)
   int next_task_id;
   bool debug;                    // --debug / asyncio debug mode
   int exit_code;                 // set by SystemExit handling in main
@@ -270,6 +274,16 @@ bool aw_setattr(AwVM *vm, AwValue obj, AwValue name, AwValue value);
 bool aw_delattr(AwVM *vm, AwValue obj, AwValue name);
 // Finds dunder [name] on v's class (never the instance); UNDEF if absent.
 AwValue aw_lookup_special(AwVM *vm, AwValue v, AwValue name);
+// The descriptor protocol: class attribute [d] accessed through [obj]
+// (UNDEF when accessed on the class) of class [owner].
+AwValue aw_descr_get(AwVM *vm, AwValue d, AwValue obj, AwValue owner);
+// cls(*args, **kw): __new__ then __init__.
+AwValue aw_call_class(AwVM *vm, AwClass *cls, int argc, AwValue *argv, AwTuple *kw);
+// object.__init__ (compared against to skip default initialisation).
+AwValue aw_object_init(AwVM *vm, int argc, AwValue *argv, AwTuple *kw);
+AwValue aw_super_getattr(AwVM *vm, AwWrapper *s, AwValue name);
+// Registers object, type, property, staticmethod, classmethod, super methods.
+bool aw_class_init_builtins(AwVM *vm);
 
 // ---- calling (interp.c, call.c) ------------------------------------------
 
@@ -458,9 +472,6 @@ bool aw_tuple_init_class(AwVM *vm);
 // (list.c) Lexicographic comparison of two lists or two tuples ([a] and [b]
 // of the same kind), CPython's list_richcompare: NotImplemented otherwise.
 AwValue aw_seq_richcompare(AwVM *vm, AwValue a, AwValue b, AwCmpOp op);
-// (tuple.c) hash(t): combines the items' hashes (xxHash-style, as CPython),
-// cached in t->hash; false with TypeError for an unhashable item.
-bool aw_tuple_hash(AwVM *vm, AwTuple *t, uint64_t *out);
 
 // ---- range and slice (range.c, slice.c) ---------------------------------------
 // A slice object; each bound may be None.
@@ -511,11 +522,34 @@ void aw_dict_init_table(AwDict *d);
 // [hash] (as aw_str_hash computes it), or UNDEF: lets the intern table be
 // searched without allocating a str. Never runs script code.
 AwValue aw_dict_find_str(AwDict *d, const char *s, size_t n, uint64_t hash);
-// (dict.c) Copies every entry of [src] into the empty table [dst].
+// (dict.c) dst.update(src): copies every entry of [src] into [dst]
+// (fastest when [dst] is empty: no rehashing, no comparisons).
 bool aw_dict_copy_into(AwVM *vm, AwDict *dst, AwDict *src);
 // (dict.c) Deletes the entries whose key object is unmarked (the GC's
 // sweep of the weak intern table, before freeing objects).
 void aw_dict_sweep_unmarked(AwVM *vm, AwDict *d);
+// (dict.c) hash(key) and key equality exactly as dict lookups do them
+// (scalars and strs inline; other values through aw_hash / aw_eq).
+bool aw_dict_hash_key(AwVM *vm, AwValue key, uint64_t *out);
+int aw_dict_key_eq(AwVM *vm, AwValue a, AwValue b);
+// (set.c) The set table. A set's AwDict has CPython's set layout, not the
+// dict's: entries[] ARE the hash slots (cap == used == table size), so walk
+// entries[0..used) skipping UNDEF keys (aw_dict_next does) to trace or
+// iterate; index is unused. The aw_dict_* functions dispatch here for sets.
+// Lookup returns the slot, -1 absent, -2 error.
+int64_t aw_set_table_lookup(AwVM *vm, AwDict *d, AwValue key, uint64_t hash);
+bool aw_set_table_add(AwVM *vm, AwDict *d, AwValue key, uint64_t hash);
+int aw_set_table_discard(AwVM *vm, AwDict *d, AwValue key, uint64_t hash);
+bool aw_set_table_merge(AwVM *vm, AwDict *dst, AwDict *src);
+// (set.c) A new set (or frozenset) of the items of [iterable].
+AwSet *aw_set_from_iterable(AwVM *vm, AwValue iterable, bool frozen);
+// (set.c) s |= other, s &= other, s -= other, s ^= other ([op] is '|', '&',
+// '-' or '^') for any iterable [other].
+bool aw_set_update_op(AwVM *vm, AwSet *s, AwValue other, char op);
+// (set.c) a | b, a & b, a - b, a ^ b for two sets/frozensets ([op] as
+// above), with CPython's algorithms so the result iterates in CPython's
+// order; the result has a's type (set or frozenset).
+AwValue aw_set_binary_op(AwVM *vm, char op, AwValue a, AwValue b);
 
 // ---- functions, natives, modules (func.c, module.c) --------------------------
 AwNative *aw_native_new(AwVM *vm, const char *name, AwNativeFn fn, uint16_t flags);
@@ -564,6 +598,12 @@ AwValue aw_iter_builtin(AwVM *vm, AwValue v);
 // Registers enumerate, zip, map, filter, reversed, callable_iterator,
 // iterator and every C iterator class's __iter__/__next__.
 bool aw_iter_init_classes(AwVM *vm);
+
+// ---- threads (thread.c) -----------------------------------------------------------
+// Release the interpreter lock around a blocking native call (time.sleep,
+// file I/O) so worker threads can run; no-ops while no thread exists.
+void aw_gil_release(AwVM *vm);
+void aw_gil_acquire(AwVM *vm);
 
 // ---- output (state.c) -----------------------------------------------------------
 // Writes to the script's stdout / stderr (through embedding redirection).

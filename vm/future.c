@@ -1,0 +1,716 @@
+// vm/future.c -- asyncio.Future and asyncio.Task: results, exceptions,
+// done callbacks, cancellation with 3.11's counting, and the task step
+// that drives a coroutine exactly as CPython's Task.__step does. The loop
+// that schedules the steps is loop.c.
+#include <string.h>
+#include "vm/loop.h"
+
+static AwFuture *as_future(AwValue v) { return (AwFuture *)AW_AS_OBJ(v); }
+static bool is_future(AwValue v) { return AW_IS_KIND(v, AW_OBJ_FUTURE); }
+
+static AwClass *invalid_state(AwVM *vm) { return AW_EXCCLS(vm, InvalidStateError); }
+
+static AwLoop *future_loop(AwVM *vm, AwFuture *f) {
+  (void)f;
+  return vm->loop;
+}
+
+AwFuture *aw_future_new(AwVM *vm, AwLoop *loop) {
+  (void)loop;
+  AwFuture *f = (AwFuture *)aw_obj_alloc(vm, sizeof(AwFuture), AW_OBJ_FUTURE, AW_CLS(vm, Future));
+  if (!f) return NULL;
+  f->state = AW_FUT_PENDING;
+  f->result = AW_NONE;
+  f->exception = AW_NONE;
+  f->cancel_msg = AW_NONE;
+  f->cb0 = f->cb0_ctx = AW_UNDEF;
+  f->callbacks = AW_UNDEF;
+  f->timer = AW_UNDEF;
+  f->coro = AW_NONE;
+  f->fut_waiter = AW_NONE;
+  f->name = AW_NONE;
+  f->context = AW_UNDEF;
+  f->created_tb = AW_UNDEF;
+  f->children = AW_UNDEF;
+  return f;
+}
+
+// ---- completion -----------------------------------------------------------
+
+static bool schedule_callback(AwVM *vm, AwLoop *loop, AwFuture *f, AwValue fn, AwValue ctx) {
+  // A waiting task or gather() is stored as the callback itself.
+  if (is_future(fn) && as_future(fn)->is_task)
+    return aw_loop_schedule(vm, loop, AW_READY_WAKEUP, fn, AW_OBJ(f), AW_UNDEF);
+  if (is_future(fn) && as_future(fn)->is_gather)
+    return aw_loop_schedule(vm, loop, AW_READY_GATHER, fn, AW_OBJ(f), AW_UNDEF);
+  return aw_loop_schedule(vm, loop, AW_READY_CALLBACK, fn, AW_OBJ(f), ctx);
+}
+
+static void unlink_task(AwLoop *loop, AwFuture *t) {
+  if (!t->is_task || !loop) return;
+  if (t->prev_task) t->prev_task->next_task = t->next_task;
+  else if (loop->tasks == t) loop->tasks = t->next_task;
+  if (t->next_task) t->next_task->prev_task = t->prev_task;
+  t->next_task = t->prev_task = NULL;
+}
+
+// The future just became done: run (schedule) its callbacks, in order.
+static bool future_done(AwVM *vm, AwFuture *f) {
+  AwLoop *loop = aw_loop_get(vm);
+  if (!loop) return false;
+  unlink_task(loop, f);
+  if (AW_IS_KIND(f->timer, AW_OBJ_HANDLE)) ((AwHandle *)AW_AS_OBJ(f->timer))->cancelled = true;
+  f->timer = AW_UNDEF;
+  bool ok = true;
+  if (!AW_IS_UNDEF(f->cb0)) ok = schedule_callback(vm, loop, f, f->cb0, f->cb0_ctx);
+  if (ok && AW_IS_LIST(f->callbacks)) {
+    AwList *l = AW_AS_LIST(f->callbacks);
+    for (int64_t i = 0; ok && i < l->len; i++) {
+      AwTuple *t = AW_AS_TUPLE(l->items[i]);
+      ok = schedule_callback(vm, loop, f, t->items[0], t->items[1]);
+    }
+  }
+  f->cb0 = f->cb0_ctx = AW_UNDEF;
+  f->callbacks = AW_UNDEF;
+  return ok;
+}
+
+bool aw_future_set_result(AwVM *vm, AwFuture *f, AwValue v) {
+  if (f->state != AW_FUT_PENDING) {
+    aw_raisef(vm, invalid_state(vm), "invalid state");
+    return false;
+  }
+  f->result = v;
+  f->state = AW_FUT_FINISHED;
+  return future_done(vm, f);
+}
+
+bool aw_future_set_exception(AwVM *vm, AwFuture *f, AwValue exc) {
+  if (f->state != AW_FUT_PENDING) {
+    aw_raisef(vm, invalid_state(vm), "invalid state");
+    return false;
+  }
+  if (AW_IS_CLASS(exc)) {
+    exc = aw_call(vm, exc, 0, NULL, NULL);
+    if (AW_IS_EXC(exc)) return false;
+  }
+  if (!AW_IS_EXCEPTION(exc)) {
+    aw_raisef(vm, AW_EXCCLS(vm, TypeError), "invalid exception object");
+    return false;
+  }
+  if (aw_isinstance(vm, exc, AW_EXCCLS(vm, StopIteration))) {
+    aw_raisef(vm, AW_EXCCLS(vm, TypeError),
+              "StopIteration interacts badly with generators and cannot be raised into a Future");
+    return false;
+  }
+  f->exception = exc;
+  f->state = AW_FUT_FINISHED;
+  f->log_traceback = true;
+  return future_done(vm, f);
+}
+
+bool aw_future_cancel(AwVM *vm, AwFuture *f, AwValue msg) {
+  f->log_traceback = false;
+  if (f->state != AW_FUT_PENDING) return false;
+  f->state = AW_FUT_CANCELLED;
+  f->cancel_msg = msg;
+  return future_done(vm, f) || true;
+}
+
+bool aw_future_add_callback(AwVM *vm, AwFuture *f, AwValue fn, AwValue ctx) {
+  if (f->state != AW_FUT_PENDING) {
+    AwLoop *loop = aw_loop_get(vm);
+    return loop && schedule_callback(vm, loop, f, fn, ctx);
+  }
+  if (AW_IS_UNDEF(f->cb0)) {
+    f->cb0 = fn;
+    f->cb0_ctx = ctx;
+    return true;
+  }
+  if (!AW_IS_LIST(f->callbacks)) {
+    AwList *l = aw_list_new(vm, 2);
+    if (!l) return false;
+    f->callbacks = AW_OBJ(l);
+  }
+  AwValue t = aw_tuple_pack(vm, 2, fn, ctx);
+  if (AW_IS_EXC(t)) return false;
+  return aw_list_append(vm, AW_AS_LIST(f->callbacks), t);
+}
+
+// CancelledError(msg) for a cancelled future, as 3.11's _make_cancelled_error.
+static AwValue make_cancelled_error(AwVM *vm, AwFuture *f) {
+  if (AW_IS_NONE(f->cancel_msg)) return aw_exc_new(vm, AW_CANCELLED(vm), 0, NULL);
+  return aw_exc_new(vm, AW_CANCELLED(vm), 1, &f->cancel_msg);
+}
+
+AwValue aw_future_await_result(AwVM *vm, AwFuture *f) {
+  if (f->state == AW_FUT_CANCELLED) {
+    AwValue e = make_cancelled_error(vm, f);
+    if (AW_IS_EXC(e)) return e;
+    return aw_raise(vm, e);
+  }
+  if (f->state == AW_FUT_PENDING) return aw_raisef(vm, invalid_state(vm), "Result is not set.");
+  f->log_traceback = false;
+  if (!AW_IS_NONE(f->exception)) return aw_raise(vm, f->exception);
+  return f->result;
+}
+
+// ---- tasks -------------------------------------------------------------------
+
+AwFuture *aw_task_new(AwVM *vm, AwLoop *loop, AwValue coro, AwValue name, AwValue context) {
+  AwFuture *t = aw_future_new(vm, loop);
+  if (!t) return NULL;
+  t->obj.cls = AW_CLS(vm, Task);
+  t->is_task = true;
+  t->coro = coro;
+  if (AW_IS_NONE(name) || AW_IS_UNDEF(name)) {
+    t->name = AW_INT(++vm->next_task_id);
+  } else if (AW_IS_STR(name)) {
+    t->name = name;
+  } else {
+    AwStr *s = aw_to_str(vm, name);
+    if (!s) return NULL;
+    t->name = AW_OBJ(s);
+  }
+  t->context = context;
+  if (AW_IS_KIND(coro, AW_OBJ_GENERATOR)) ((AwGen *)AW_AS_OBJ(coro))->awaited = true;
+  t->next_task = loop->tasks;
+  if (loop->tasks) loop->tasks->prev_task = t;
+  loop->tasks = t;
+  if (!aw_loop_schedule(vm, loop, AW_READY_STEP, AW_OBJ(t), AW_UNDEF, AW_UNDEF)) {
+    unlink_task(loop, t);
+    return NULL;
+  }
+  t->step_scheduled = true;
+  return t;
+}
+
+static bool schedule_step(AwVM *vm, AwLoop *loop, AwFuture *t, AwValue exc) {
+  t->step_scheduled = true;
+  return aw_loop_schedule(vm, loop, AW_READY_STEP, AW_OBJ(t), exc, AW_UNDEF);
+}
+
+// Resumes the task's coroutine; any coroutine-like object with send/throw
+// works, script coroutines take the fast path.
+static AwResumeStatus resume_coro(AwVM *vm, AwValue coro, AwValue exc, AwValue *out) {
+  if (AW_IS_KIND(coro, AW_OBJ_GENERATOR))
+    return aw_gen_resume(vm, (AwGen *)AW_AS_OBJ(coro), AW_NONE, exc, out);
+  AwValue r;
+  if (AW_IS_UNDEF(exc)) {
+    AwValue none = AW_NONE;
+    r = aw_call_method(vm, coro, AW_N(vm, send), 1, &none);
+  } else {
+    r = aw_call_method(vm, coro, AW_N(vm, throw), 1, &exc);
+  }
+  if (!AW_IS_EXC(r)) {
+    *out = r;
+    return AW_RESUME_YIELD;
+  }
+  if (aw_exc_pending_is(vm, AW_EXCCLS(vm, StopIteration))) {
+    *out = aw_stop_iteration_value(vm, aw_exc_take(vm));
+    return AW_RESUME_RETURN;
+  }
+  return AW_RESUME_ERROR;
+}
+
+static bool step_with_error(AwVM *vm, AwLoop *loop, AwFuture *t) {
+  AwValue e = aw_exc_take(vm);
+  return schedule_step(vm, loop, t, e);
+}
+
+// What the task does with a value its coroutine yielded.
+static bool handle_yield(AwVM *vm, AwLoop *loop, AwFuture *t, AwValue y) {
+  if (is_future(y)) {
+    AwFuture *w = as_future(y);
+    if (w == t) {
+      aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "Task cannot await on itself: %R", AW_OBJ(t));
+      return step_with_error(vm, loop, t);
+    }
+    if (!w->blocking) {
+      aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "yield was used instead of yield from in task %R with %R", AW_OBJ(t), y);
+      return step_with_error(vm, loop, t);
+    }
+    w->blocking = false;
+    if (!aw_future_add_callback(vm, w, AW_OBJ(t), AW_UNDEF)) return false;
+    t->fut_waiter = y;
+    if (t->must_cancel && aw_future_cancel(vm, w, t->cancel_msg)) t->must_cancel = false;
+    return true;
+  }
+  if (AW_IS_NONE(y)) return schedule_step(vm, loop, t, AW_UNDEF);
+  if (AW_IS_KIND(y, AW_OBJ_GENERATOR))
+    aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "yield was used instead of yield from for generator in task %R with %R",
+              AW_OBJ(t), y);
+  else
+    aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "Task got bad yield: %R", y);
+  return step_with_error(vm, loop, t);
+}
+
+bool aw_task_step(AwVM *vm, AwFuture *t, AwValue exc) {
+  AwLoop *loop = aw_loop_get(vm);
+  t->step_scheduled = false;
+  if (t->state != AW_FUT_PENDING) return true;  // cancelled while queued
+  if (t->must_cancel) {
+    if (!AW_IS_EXCEPTION(exc) || !aw_isinstance(vm, exc, AW_CANCELLED(vm))) {
+      exc = make_cancelled_error(vm, t);
+      if (AW_IS_EXC(exc)) return false;
+    }
+    t->must_cancel = false;
+  }
+  t->fut_waiter = AW_NONE;
+  AwValue prev_task = loop->current_task;
+  loop->current_task = AW_OBJ(t);
+  AwValue prev_ctx = vm->context;
+  if (!AW_IS_UNDEF(t->context)) vm->context = t->context;
+  AwValue out = AW_NONE;
+  aw_push_root(vm, AW_OBJ(t));
+  AwResumeStatus st = resume_coro(vm, t->coro, exc, &out);
+  bool ok = true;
+  if (st == AW_RESUME_RETURN) {
+    if (t->must_cancel) {
+      t->must_cancel = false;
+      aw_future_cancel(vm, t, t->cancel_msg);
+    } else {
+      ok = aw_future_set_result(vm, t, out);
+    }
+  } else if (st == AW_RESUME_ERROR) {
+    AwValue e = aw_exc_take(vm);
+    if (AW_IS_EXCEPTION(e) && aw_isinstance(vm, e, AW_CANCELLED(vm))) {
+      // The coroutine let CancelledError out: the task is cancelled.
+      t->must_cancel = false;
+      AwValue msg = t->cancel_msg;
+      AwValue args = AW_AS_EXCEPTION(e)->args;
+      if (AW_IS_NONE(msg) && AW_IS_TUPLE(args) && AW_AS_TUPLE(args)->len > 0) msg = AW_AS_TUPLE(args)->items[0];
+      aw_future_cancel(vm, t, msg);
+    } else if (AW_IS_EXCEPTION(e) && (aw_isinstance(vm, e, AW_EXCCLS(vm, KeyboardInterrupt)) ||
+                                      aw_isinstance(vm, e, AW_EXCCLS(vm, SystemExit)))) {
+      aw_future_set_exception(vm, t, e);
+      t->log_traceback = false;
+      vm->exc = e;  // propagates out of the loop
+      ok = false;
+    } else {
+      ok = aw_future_set_exception(vm, t, e);
+    }
+  } else {
+    ok = handle_yield(vm, loop, t, out);
+  }
+  aw_pop_root(vm);
+  vm->context = prev_ctx;
+  loop->current_task = prev_task;
+  return ok;
+}
+
+bool aw_task_wakeup(AwVM *vm, AwFuture *t, AwFuture *fut) {
+  if (fut->state == AW_FUT_CANCELLED) {
+    AwValue e = make_cancelled_error(vm, fut);
+    if (AW_IS_EXC(e)) return false;
+    return aw_task_step(vm, t, e);
+  }
+  if (!AW_IS_NONE(fut->exception)) {
+    fut->log_traceback = false;
+    return aw_task_step(vm, t, fut->exception);
+  }
+  return aw_task_step(vm, t, AW_UNDEF);
+}
+
+bool aw_task_cancel(AwVM *vm, AwFuture *t, AwValue msg) {
+  t->log_traceback = false;
+  if (t->state != AW_FUT_PENDING) return false;
+  t->num_cancels++;
+  if (is_future(t->fut_waiter) && aw_future_cancel_any(vm, as_future(t->fut_waiter), msg)) return true;
+  t->must_cancel = true;
+  t->cancel_msg = msg;
+  return true;
+}
+
+bool aw_future_cancel_any(AwVM *vm, AwFuture *f, AwValue msg) {
+  if (f->is_task) return aw_task_cancel(vm, f, msg);
+  if (f->is_gather) return aw_gather_cancel(vm, f, msg);
+  return aw_future_cancel(vm, f, msg);
+}
+
+// ---- repr -------------------------------------------------------------------------
+
+static bool coro_repr(AwVM *vm, AwBuf *b, AwValue coro, bool done) {
+  if (!AW_IS_KIND(coro, AW_OBJ_GENERATOR)) return aw_buf_repr(vm, b, coro);
+  AwGen *g = (AwGen *)AW_AS_OBJ(coro);
+  const char *qn = AW_IS_STR(g->qualname) ? AW_AS_STR(g->qualname)->data : "?";
+  AwProto *p = g->frame ? g->frame->proto : NULL;
+  const char *file = p && AW_IS_STR(p->filename) ? AW_AS_STR(p->filename)->data : "?";
+  if (done || !g->frame || g->state == AW_GEN_CLOSED)
+    return aw_buf_printf(vm, b, "<%s() done, defined at %s:%d>", qn, file, p ? p->firstline : 0);
+  int line = g->state == AW_GEN_CREATED ? p->firstline : aw_frame_line(g->resume_at ? g->frame : g->frame);
+  return aw_buf_printf(vm, b, "<%s() running at %s:%d>", qn, file, line);
+}
+
+static bool future_state_repr(AwVM *vm, AwBuf *b, AwFuture *f) {
+  static const char *const names[] = {"pending", "cancelled", "finished"};
+  return aw_buf_append(vm, b, names[f->state], strlen(names[f->state]));
+}
+
+static AwValue future_repr(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)argc; (void)kw;
+  AwFuture *f = as_future(argv[0]);
+  AwBuf b;
+  aw_buf_init(&b);
+  aw_buf_printf(vm, &b, "<%s ", f->is_task ? "Task" : "Future");
+  future_state_repr(vm, &b, f);
+  if (f->is_task) {
+    aw_buf_append(vm, &b, " name=", 6);
+    AwValue n = aw_task_name(vm, f);
+    if (AW_IS_EXC(n) || !aw_buf_repr(vm, &b, n)) goto fail;
+    aw_buf_append(vm, &b, " coro=", 6);
+    if (!coro_repr(vm, &b, f->coro, f->state != AW_FUT_PENDING)) goto fail;
+  }
+  if (f->state == AW_FUT_FINISHED) {
+    if (!AW_IS_NONE(f->exception)) {
+      aw_buf_append(vm, &b, " exception=", 11);
+      if (!aw_buf_repr(vm, &b, f->exception)) goto fail;
+    } else {
+      aw_buf_append(vm, &b, " result=", 8);
+      if (!aw_buf_repr(vm, &b, f->result)) goto fail;
+    }
+  }
+  if (f->is_task && is_future(f->fut_waiter)) {
+    aw_buf_append(vm, &b, " wait_for=", 10);
+    if (!aw_buf_repr(vm, &b, f->fut_waiter)) goto fail;
+  }
+  aw_buf_putc(vm, &b, '>');
+  return aw_buf_to_str(vm, &b);
+fail:
+  aw_buf_free(vm, &b);
+  return AW_EXC;
+}
+
+AwValue aw_task_name(AwVM *vm, AwFuture *t) {
+  if (AW_IS_INT(t->name)) {
+    AwValue s = aw_str_format(vm, "Task-%lld", (long long)AW_AS_INT(t->name));
+    if (!AW_IS_EXC(s)) t->name = s;
+    return s;
+  }
+  return t->name;
+}
+
+// ---- methods ----------------------------------------------------------------------
+
+static AwFuture *self_future(AwVM *vm, int argc, AwValue *argv, const char *what) {
+  if (argc < 1 || !is_future(argv[0])) {
+    aw_raisef(vm, AW_EXCCLS(vm, TypeError), "descriptor '%s' requires a 'Future' object", what);
+    return NULL;
+  }
+  return as_future(argv[0]);
+}
+
+static AwFuture *self_task(AwVM *vm, int argc, AwValue *argv, const char *what) {
+  AwFuture *f = self_future(vm, argc, argv, what);
+  if (f && !f->is_task) {
+    aw_raisef(vm, AW_EXCCLS(vm, TypeError), "descriptor '%s' requires a 'Task' object", what);
+    return NULL;
+  }
+  return f;
+}
+
+static AwValue future_new(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  static const char *const names[] = {"", "loop", NULL};
+  AwValue a[2];
+  if (!aw_parse_args(vm, "Future", argc, argv, kw, 1, names, a)) return AW_EXC;
+  if (AW_AS_CLASS(a[0]) != AW_CLS(vm, Future))
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "use asyncio.create_task() to make tasks");
+  AwLoop *loop = aw_loop_get(vm);
+  if (!loop) return AW_EXC;
+  AwFuture *f = aw_future_new(vm, loop);
+  return f ? AW_OBJ(f) : AW_EXC;
+}
+
+static AwValue future_result(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  AwFuture *f = self_future(vm, argc, argv, "result");
+  if (!f || !aw_check_argc(vm, "result", argc, kw, 1, 1)) return AW_EXC;
+  return aw_future_await_result(vm, f);
+}
+
+static AwValue future_exception(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  AwFuture *f = self_future(vm, argc, argv, "exception");
+  if (!f || !aw_check_argc(vm, "exception", argc, kw, 1, 1)) return AW_EXC;
+  if (f->state == AW_FUT_CANCELLED) {
+    AwValue e = make_cancelled_error(vm, f);
+    return AW_IS_EXC(e) ? e : aw_raise(vm, e);
+  }
+  if (f->state == AW_FUT_PENDING) return aw_raisef(vm, invalid_state(vm), "Exception is not set.");
+  f->log_traceback = false;
+  return f->exception;
+}
+
+static AwValue future_done_m(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  AwFuture *f = self_future(vm, argc, argv, "done");
+  if (!f || !aw_check_argc(vm, "done", argc, kw, 1, 1)) return AW_EXC;
+  return AW_BOOL(f->state != AW_FUT_PENDING);
+}
+
+static AwValue future_cancelled(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  AwFuture *f = self_future(vm, argc, argv, "cancelled");
+  if (!f || !aw_check_argc(vm, "cancelled", argc, kw, 1, 1)) return AW_EXC;
+  return AW_BOOL(f->state == AW_FUT_CANCELLED);
+}
+
+static AwValue future_cancel_m(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  static const char *const names[] = {"", "msg", NULL};
+  AwValue a[2];
+  AwFuture *f = self_future(vm, argc, argv, "cancel");
+  if (!f || !aw_parse_args(vm, "cancel", argc, argv, kw, 1, names, a)) return AW_EXC;
+  AwValue msg = AW_IS_UNDEF(a[1]) ? AW_NONE : a[1];
+  bool r = aw_future_cancel_any(vm, f, msg);
+  if (AW_IS_EXCEPTION(vm->exc)) return AW_EXC;
+  return AW_BOOL(r);
+}
+
+static AwValue future_set_result_m(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  AwFuture *f = self_future(vm, argc, argv, "set_result");
+  if (!f || !aw_check_argc(vm, "set_result", argc, kw, 2, 2)) return AW_EXC;
+  if (f->is_task) return aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "Task does not support set_result operation");
+  return aw_future_set_result(vm, f, argv[1]) ? AW_NONE : AW_EXC;
+}
+
+static AwValue future_set_exception_m(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  AwFuture *f = self_future(vm, argc, argv, "set_exception");
+  if (!f || !aw_check_argc(vm, "set_exception", argc, kw, 2, 2)) return AW_EXC;
+  if (f->is_task) return aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "Task does not support set_exception operation");
+  return aw_future_set_exception(vm, f, argv[1]) ? AW_NONE : AW_EXC;
+}
+
+static AwValue future_add_done_callback(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  static const char *const names[] = {"", "", "context", NULL};
+  AwValue a[3];
+  AwFuture *f = self_future(vm, argc, argv, "add_done_callback");
+  if (!f || !aw_parse_args(vm, "add_done_callback", argc, argv, kw, 2, names, a)) return AW_EXC;
+  AwValue ctx = AW_IS_UNDEF(a[2]) || AW_IS_NONE(a[2]) ? vm->context : a[2];
+  return aw_future_add_callback(vm, f, a[1], ctx) ? AW_NONE : AW_EXC;
+}
+
+static AwValue future_remove_done_callback(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  AwFuture *f = self_future(vm, argc, argv, "remove_done_callback");
+  if (!f || !aw_check_argc(vm, "remove_done_callback", argc, kw, 2, 2)) return AW_EXC;
+  int64_t removed = 0;
+  if (!AW_IS_UNDEF(f->cb0)) {
+    int eq = aw_eq(vm, f->cb0, argv[1]);
+    if (eq < 0) return AW_EXC;
+    if (eq) {
+      f->cb0 = f->cb0_ctx = AW_UNDEF;
+      removed++;
+    }
+  }
+  if (AW_IS_LIST(f->callbacks)) {
+    AwList *l = AW_AS_LIST(f->callbacks);
+    int64_t j = 0;
+    for (int64_t i = 0; i < l->len; i++) {
+      int eq = aw_eq(vm, AW_AS_TUPLE(l->items[i])->items[0], argv[1]);
+      if (eq < 0) return AW_EXC;
+      if (eq) removed++;
+      else l->items[j++] = l->items[i];
+    }
+    l->len = j;
+  }
+  // Keep the first callback slot filled so order is preserved.
+  if (AW_IS_UNDEF(f->cb0) && AW_IS_LIST(f->callbacks) && AW_AS_LIST(f->callbacks)->len > 0) {
+    AwList *l = AW_AS_LIST(f->callbacks);
+    AwTuple *t = AW_AS_TUPLE(l->items[0]);
+    f->cb0 = t->items[0];
+    f->cb0_ctx = t->items[1];
+    memmove(l->items, l->items + 1, (size_t)(l->len - 1) * sizeof(AwValue));
+    l->len--;
+  }
+  return AW_INT(removed);
+}
+
+static AwValue future_get_loop(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  AwFuture *f = self_future(vm, argc, argv, "get_loop");
+  if (!f || !aw_check_argc(vm, "get_loop", argc, kw, 1, 1)) return AW_EXC;
+  AwLoop *loop = future_loop(vm, f);
+  return loop ? loop->obj : AW_NONE;
+}
+
+static AwValue future_iter(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)vm; (void)argc; (void)kw;
+  return argv[0];
+}
+
+// The future as its own iterator (`yield from fut`, `fut.__await__()`).
+static AwValue future_next(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)argc; (void)kw;
+  AwFuture *f = as_future(argv[0]);
+  if (f->state == AW_FUT_PENDING) {
+    f->blocking = true;
+    return argv[0];
+  }
+  AwValue r = aw_future_await_result(vm, f);
+  if (AW_IS_EXC(r)) return r;
+  if (AW_IS_NONE(r)) return aw_raise_args(vm, AW_EXCCLS(vm, StopIteration), 0, NULL);
+  return aw_raise_args(vm, AW_EXCCLS(vm, StopIteration), 1, &r);
+}
+
+static AwValue future_send(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)kw;
+  return future_next(vm, argc > 1 ? 1 : argc, argv, NULL);
+}
+
+static AwValue future_throw(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)kw;
+  if (argc < 2) return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "throw expected at least 1 argument");
+  return aw_raise(vm, argv[1]);
+}
+
+static AwValue future_blocking(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)kw;
+  AwFuture *f = as_future(argv[0]);
+  if (argc == 2) {
+    int t = aw_truthy(vm, argv[1]);
+    if (t < 0) return AW_EXC;
+    f->blocking = t;
+    return AW_NONE;
+  }
+  return AW_BOOL(f->blocking);
+}
+
+static AwValue task_get_coro(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  AwFuture *t = self_task(vm, argc, argv, "get_coro");
+  if (!t || !aw_check_argc(vm, "get_coro", argc, kw, 1, 1)) return AW_EXC;
+  return t->coro;
+}
+
+static AwValue task_get_name(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  AwFuture *t = self_task(vm, argc, argv, "get_name");
+  if (!t || !aw_check_argc(vm, "get_name", argc, kw, 1, 1)) return AW_EXC;
+  return aw_task_name(vm, t);
+}
+
+static AwValue task_set_name(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  AwFuture *t = self_task(vm, argc, argv, "set_name");
+  if (!t || !aw_check_argc(vm, "set_name", argc, kw, 2, 2)) return AW_EXC;
+  AwStr *s = aw_to_str(vm, argv[1]);
+  if (!s) return AW_EXC;
+  t->name = AW_OBJ(s);
+  return AW_NONE;
+}
+
+static AwValue task_cancelling(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  AwFuture *t = self_task(vm, argc, argv, "cancelling");
+  if (!t || !aw_check_argc(vm, "cancelling", argc, kw, 1, 1)) return AW_EXC;
+  return AW_INT(t->num_cancels);
+}
+
+static AwValue task_uncancel(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  AwFuture *t = self_task(vm, argc, argv, "uncancel");
+  if (!t || !aw_check_argc(vm, "uncancel", argc, kw, 1, 1)) return AW_EXC;
+  if (t->num_cancels > 0) t->num_cancels--;
+  return AW_INT(t->num_cancels);
+}
+
+static AwValue task_get_context(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  AwFuture *t = self_task(vm, argc, argv, "get_context");
+  if (!t || !aw_check_argc(vm, "get_context", argc, kw, 1, 1)) return AW_EXC;
+  return AW_IS_UNDEF(t->context) ? AW_NONE : t->context;
+}
+
+// get_stack(): the frames of the suspended coroutine chain, outermost first.
+static AwValue task_get_stack(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)kw;
+  AwFuture *t = self_task(vm, argc, argv, "get_stack");
+  if (!t) return AW_EXC;
+  AwList *l = aw_list_new(vm, 0);
+  if (!l) return AW_EXC;
+  AwValue c = t->coro;
+  while (AW_IS_KIND(c, AW_OBJ_GENERATOR)) {
+    AwGen *g = (AwGen *)AW_AS_OBJ(c);
+    if (g->state == AW_GEN_CLOSED) break;
+    AwValue fr = aw_getattr_cstr(vm, c, "cr_frame");
+    if (AW_IS_EXC(fr)) return fr;
+    if (AW_IS_NONE(fr) || !aw_list_append(vm, l, fr)) break;
+    c = aw_getattr_cstr(vm, c, "cr_await");
+    if (AW_IS_EXC(c)) return c;
+  }
+  return AW_OBJ(l);
+}
+
+static AwValue task_print_stack(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  AwFuture *t = self_task(vm, argc, argv, "print_stack");
+  if (!t) return AW_EXC;
+  (void)kw;
+  AwValue stack = task_get_stack(vm, 1, argv, NULL);
+  if (AW_IS_EXC(stack)) return stack;
+  AwValue name = aw_task_name(vm, t);
+  if (AW_IS_EXC(name)) return name;
+  AwList *l = AW_AS_LIST(stack);
+  aw_printf_err(vm, "%s for %s (most recent call last):\n", l->len ? "Stack" : "No stack",
+                AW_IS_STR(name) ? AW_AS_STR(name)->data : "?");
+  for (int64_t i = 0; i < l->len; i++) {
+    AwValue line = aw_getattr_cstr(vm, l->items[i], "f_lineno");
+    AwValue code = aw_getattr_cstr(vm, l->items[i], "f_code");
+    if (AW_IS_EXC(line) || AW_IS_EXC(code)) return AW_EXC;
+    AwProto *p = (AwProto *)AW_AS_OBJ(code);
+    aw_printf_err(vm, "  File \"%s\", line %lld, in %s\n", AW_AS_STR(p->filename)->data,
+                  (long long)AW_AS_INT(line), AW_AS_STR(p->name)->data);
+  }
+  return AW_NONE;
+}
+
+static AwValue task_new_m(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  static const char *const names[] = {"", "coro", "loop", "name", "context", NULL};
+  AwValue a[5];
+  if (!aw_parse_args(vm, "Task", argc, argv, kw, 2, names, a)) return AW_EXC;
+  AwLoop *loop = aw_loop_get(vm);
+  if (!loop) return AW_EXC;
+  AwFuture *t = aw_task_new(vm, loop, a[1], AW_IS_UNDEF(a[3]) ? AW_NONE : a[3],
+                            AW_IS_UNDEF(a[4]) || AW_IS_NONE(a[4]) ? aw_context_copy(vm) : a[4]);
+  return t ? AW_OBJ(t) : AW_EXC;
+}
+
+void aw_future_trace(AwVM *vm, AwFuture *f) {
+  aw_gc_mark_value(vm, f->result);
+  aw_gc_mark_value(vm, f->exception);
+  aw_gc_mark_value(vm, f->cancel_msg);
+  aw_gc_mark_value(vm, f->cb0);
+  aw_gc_mark_value(vm, f->cb0_ctx);
+  aw_gc_mark_value(vm, f->callbacks);
+  aw_gc_mark_value(vm, f->timer);
+  aw_gc_mark_value(vm, f->coro);
+  aw_gc_mark_value(vm, f->fut_waiter);
+  aw_gc_mark_value(vm, f->name);
+  aw_gc_mark_value(vm, f->context);
+  aw_gc_mark_value(vm, f->created_tb);
+  aw_gc_mark_value(vm, f->children);
+}
+
+bool aw_future_init_classes(AwVM *vm) {
+  AwClass *F = AW_CLS(vm, Future), *T = AW_CLS(vm, Task);
+  bool ok = aw_class_add_native(vm, F, "__new__", future_new, AW_NATIVE_STATIC) &&
+            aw_class_add_native(vm, F, "result", future_result, AW_NATIVE_METHOD) &&
+            aw_class_add_native(vm, F, "exception", future_exception, AW_NATIVE_METHOD) &&
+            aw_class_add_native(vm, F, "done", future_done_m, AW_NATIVE_METHOD) &&
+            aw_class_add_native(vm, F, "cancelled", future_cancelled, AW_NATIVE_METHOD) &&
+            aw_class_add_native(vm, F, "cancel", future_cancel_m, AW_NATIVE_METHOD) &&
+            aw_class_add_native(vm, F, "set_result", future_set_result_m, AW_NATIVE_METHOD) &&
+            aw_class_add_native(vm, F, "set_exception", future_set_exception_m, AW_NATIVE_METHOD) &&
+            aw_class_add_native(vm, F, "add_done_callback", future_add_done_callback, AW_NATIVE_METHOD) &&
+            aw_class_add_native(vm, F, "remove_done_callback", future_remove_done_callback, AW_NATIVE_METHOD) &&
+            aw_class_add_native(vm, F, "get_loop", future_get_loop, AW_NATIVE_METHOD) &&
+            aw_class_add_native(vm, F, "__repr__", future_repr, AW_NATIVE_METHOD) &&
+            aw_class_add_native(vm, F, "__await__", future_iter, AW_NATIVE_METHOD) &&
+            aw_class_add_native(vm, F, "__iter__", future_iter, AW_NATIVE_METHOD) &&
+            aw_class_add_native(vm, F, "__next__", future_next, AW_NATIVE_METHOD) &&
+            aw_class_add_native(vm, F, "send", future_send, AW_NATIVE_METHOD) &&
+            aw_class_add_native(vm, F, "throw", future_throw, AW_NATIVE_METHOD) &&
+            aw_class_add_native(vm, F, "_asyncio_future_blocking", future_blocking,
+                                AW_NATIVE_GETTER | AW_NATIVE_SETTER);
+  ok = ok && aw_class_add_native(vm, T, "__new__", task_new_m, AW_NATIVE_STATIC) &&
+       aw_class_add_native(vm, T, "get_coro", task_get_coro, AW_NATIVE_METHOD) &&
+       aw_class_add_native(vm, T, "get_name", task_get_name, AW_NATIVE_METHOD) &&
+       aw_class_add_native(vm, T, "set_name", task_set_name, AW_NATIVE_METHOD) &&
+       aw_class_add_native(vm, T, "cancelling", task_cancelling, AW_NATIVE_METHOD) &&
+       aw_class_add_native(vm, T, "uncancel", task_uncancel, AW_NATIVE_METHOD) &&
+       aw_class_add_native(vm, T, "get_context", task_get_context, AW_NATIVE_METHOD) &&
+       aw_class_add_native(vm, T, "get_stack", task_get_stack, AW_NATIVE_METHOD) &&
+       aw_class_add_native(vm, T, "print_stack", task_print_stack, AW_NATIVE_METHOD);
+  return ok;
+}
+
+// Until stdlib/contextvars.c provides the real copy (it overrides this weak
+// definition), tasks share the creator's context object.
+__attribute__((weak)) AwValue aw_context_copy(AwVM *vm) { return vm->context; }

@@ -1,0 +1,405 @@
+// vm/loop.c -- the event loop: a ready queue of callbacks and task steps,
+// a min-heap of timers, and libuv for everything that waits on the outside
+// world (I/O, worker threads, signals). One iteration runs what was ready
+// when it started, exactly like CPython's BaseEventLoop._run_once. With
+// virtual time the clock jumps to the next deadline when nothing else can
+// happen, so sleeps cost nothing.
+#include <math.h>
+#include <signal.h>
+#include <string.h>
+#include "vm/loop.h"
+
+#define CLOCK_RESOLUTION 1e-9
+
+static bool is_future(AwValue v) { return AW_IS_KIND(v, AW_OBJ_FUTURE); }
+
+// ---- the ready queue -------------------------------------------------------
+
+static bool ready_grow(AwVM *vm, AwLoop *loop) {
+  size_t cap = loop->ready_cap ? loop->ready_cap * 2 : 64;
+  AwReady *r = aw_mem_alloc(vm, cap * sizeof(AwReady));
+  if (!r) return false;
+  for (size_t i = 0; i < loop->ready_len; i++) r[i] = loop->ready[(loop->ready_head + i) % loop->ready_cap];
+  aw_mem_free(vm, loop->ready, loop->ready_cap * sizeof(AwReady));
+  loop->ready = r;
+  loop->ready_cap = cap;
+  loop->ready_head = 0;
+  return true;
+}
+
+bool aw_loop_schedule(AwVM *vm, AwLoop *loop, AwReadyKind kind, AwValue a, AwValue b, AwValue c) {
+  if (loop->ready_len == loop->ready_cap && !ready_grow(vm, loop)) return false;
+  AwReady *r = &loop->ready[(loop->ready_head + loop->ready_len) % loop->ready_cap];
+  r->kind = kind;
+  r->a = a;
+  r->b = b;
+  r->c = c;
+  loop->ready_len++;
+  return true;
+}
+
+static AwReady ready_pop(AwLoop *loop) {
+  AwReady r = loop->ready[loop->ready_head];
+  loop->ready_head = (loop->ready_head + 1) % loop->ready_cap;
+  loop->ready_len--;
+  return r;
+}
+
+// ---- timers: a binary min-heap on (when, seq) -------------------------------
+
+static bool timer_less(const AwTimer *a, const AwTimer *b) {
+  return a->when < b->when || (a->when == b->when && a->seq < b->seq);
+}
+
+static bool timer_push(AwVM *vm, AwLoop *loop, double when, AwValue handle) {
+  if (loop->ntimers == loop->cap_timers) {
+    size_t cap = loop->cap_timers ? loop->cap_timers * 2 : 64;
+    AwTimer *t = aw_mem_realloc(vm, loop->timers, loop->cap_timers * sizeof(AwTimer), cap * sizeof(AwTimer));
+    if (!t) return false;
+    loop->timers = t;
+    loop->cap_timers = cap;
+  }
+  size_t i = loop->ntimers++;
+  AwTimer item = {when, loop->timer_seq++, handle};
+  while (i > 0) {
+    size_t parent = (i - 1) / 2;
+    if (!timer_less(&item, &loop->timers[parent])) break;
+    loop->timers[i] = loop->timers[parent];
+    i = parent;
+  }
+  loop->timers[i] = item;
+  return true;
+}
+
+static AwTimer timer_pop(AwLoop *loop) {
+  AwTimer top = loop->timers[0];
+  AwTimer last = loop->timers[--loop->ntimers];
+  size_t i = 0, n = loop->ntimers;
+  for (;;) {
+    size_t l = 2 * i + 1, r = l + 1, m = i;
+    const AwTimer *best = &last;
+    if (l < n && timer_less(&loop->timers[l], best)) {
+      m = l;
+      best = &loop->timers[l];
+    }
+    if (r < n && timer_less(&loop->timers[r], best)) m = r;
+    if (m == i) break;
+    loop->timers[i] = loop->timers[m];
+    i = m;
+  }
+  if (n) loop->timers[i] = last;
+  return top;
+}
+
+// Drops cancelled timers from the top of the heap.
+static void timers_trim(AwLoop *loop) {
+  while (loop->ntimers && ((AwHandle *)AW_AS_OBJ(loop->timers[0].handle))->cancelled) timer_pop(loop);
+}
+
+// ---- time ------------------------------------------------------------------------
+
+static double real_time(void) { return (double)uv_hrtime() / 1e9; }
+
+double aw_loop_time(AwVM *vm, AwLoop *loop) {
+  (void)vm;
+  return loop->virtual_time ? loop->virtual_now : real_time() - loop->start_time;
+}
+
+// ---- handles ---------------------------------------------------------------------
+
+static AwHandle *handle_new(AwVM *vm, AwClass *cls, AwValue fn, AwValue args, AwValue context) {
+  AwHandle *h = (AwHandle *)aw_obj_alloc(vm, sizeof(AwHandle), AW_OBJ_HANDLE, cls);
+  if (!h) return NULL;
+  h->fn = fn;
+  h->args = args;
+  h->context = context;
+  return h;
+}
+
+AwValue aw_loop_call_soon(AwVM *vm, AwLoop *loop, AwValue fn, AwValue args, AwValue context) {
+  AwHandle *h = handle_new(vm, AW_CLS(vm, Handle), fn, args, context);
+  if (!h || !aw_loop_schedule(vm, loop, AW_READY_HANDLE, AW_OBJ(h), AW_UNDEF, AW_UNDEF)) return AW_EXC;
+  return AW_OBJ(h);
+}
+
+AwValue aw_loop_call_at(AwVM *vm, AwLoop *loop, double when, AwValue fn, AwValue args, AwValue context, bool is_sleep) {
+  AwHandle *h = handle_new(vm, AW_CLS(vm, TimerHandle), fn, args, context);
+  if (!h) return AW_EXC;
+  h->when = when;
+  h->is_sleep = is_sleep;
+  if (!timer_push(vm, loop, when, AW_OBJ(h))) return AW_EXC;
+  return AW_OBJ(h);
+}
+
+void aw_handle_trace(AwVM *vm, AwHandle *h) {
+  aw_gc_mark_value(vm, h->fn);
+  aw_gc_mark_value(vm, h->args);
+  aw_gc_mark_value(vm, h->context);
+}
+
+// ---- error reporting --------------------------------------------------------------
+
+void aw_loop_report(AwVM *vm, AwLoop *loop, const char *message, AwValue exc, AwValue extra) {
+  if (!AW_IS_UNDEF(loop->exception_handler) && !AW_IS_NONE(loop->exception_handler)) {
+    AwDict *ctx = aw_dict_new(vm);
+    if (ctx) {
+      AwValue args[2] = {loop->obj, AW_OBJ(ctx)};
+      aw_dict_set_cstr(vm, ctx, "message", aw_str_from_cstr(vm, message));
+      if (!AW_IS_UNDEF(exc)) aw_dict_set_cstr(vm, ctx, "exception", exc);
+      if (!AW_IS_UNDEF(extra)) aw_dict_set_cstr(vm, ctx, "handle", extra);
+      aw_push_root(vm, AW_OBJ(ctx));
+      AwValue r = aw_call(vm, loop->exception_handler, 2, args, NULL);
+      aw_pop_root(vm);
+      if (!AW_IS_EXC(r)) return;
+    }
+    aw_exc_take(vm);
+  }
+  aw_printf_err(vm, "%s\n", message);
+  if (!AW_IS_UNDEF(extra)) {
+    AwStr *s = aw_repr(vm, extra);
+    if (s) aw_printf_err(vm, "handle: %s\n", s->data);
+    else aw_exc_take(vm);
+  }
+  if (AW_IS_EXCEPTION(exc)) aw_print_exception(vm, exc);
+}
+
+// ---- running callbacks ------------------------------------------------------------
+
+static bool is_fatal(AwVM *vm, AwValue e) {
+  return AW_IS_EXCEPTION(e) && (aw_isinstance(vm, e, AW_EXCCLS(vm, KeyboardInterrupt)) ||
+                                aw_isinstance(vm, e, AW_EXCCLS(vm, SystemExit)));
+}
+
+// Calls fn(*args) in [context]; an exception goes to the exception handler
+// unless it is KeyboardInterrupt/SystemExit, which stop the loop.
+static bool run_call(AwVM *vm, AwLoop *loop, AwValue fn, AwValue args, AwValue context, AwValue handle) {
+  AwValue prev = vm->context;
+  if (!AW_IS_UNDEF(context) && !AW_IS_NONE(context)) vm->context = context;
+  AwValue r;
+  if (AW_IS_TUPLE(args)) r = aw_call(vm, fn, (int)AW_AS_TUPLE(args)->len, AW_AS_TUPLE(args)->items, NULL);
+  else r = aw_call(vm, fn, 1, &args, NULL);
+  vm->context = prev;
+  if (!AW_IS_EXC(r)) return true;
+  AwValue e = aw_exc_take(vm);
+  if (is_fatal(vm, e)) {
+    vm->exc = e;
+    return false;
+  }
+  aw_push_root(vm, e);
+  AwStr *fr = aw_repr(vm, fn);
+  if (!fr) aw_exc_take(vm);
+  char msg[512];
+  snprintf(msg, sizeof msg, "Exception in callback %s", fr ? fr->data : "?");
+  aw_loop_report(vm, loop, msg, e, handle);
+  aw_pop_root(vm);
+  return true;
+}
+
+static bool run_ready(AwVM *vm, AwLoop *loop, AwReady r) {
+  switch (r.kind) {
+    case AW_READY_STEP:
+      return aw_task_step(vm, (AwFuture *)AW_AS_OBJ(r.a), r.b);
+    case AW_READY_WAKEUP:
+      return aw_task_wakeup(vm, (AwFuture *)AW_AS_OBJ(r.a), (AwFuture *)AW_AS_OBJ(r.b));
+    case AW_READY_CALLBACK:
+      return run_call(vm, loop, r.a, r.b, r.c, AW_UNDEF);
+    case AW_READY_GATHER:
+      return aw_gather_child_done(vm, (AwFuture *)AW_AS_OBJ(r.a), (AwFuture *)AW_AS_OBJ(r.b));
+    case AW_READY_HANDLE: {
+      AwHandle *h = (AwHandle *)AW_AS_OBJ(r.a);
+      if (h->cancelled) return true;
+      h->cancelled = true;  // a handle runs once
+      if (h->is_sleep) {
+        AwFuture *f = (AwFuture *)AW_AS_OBJ(h->args);
+        if (f->state == AW_FUT_PENDING && !aw_future_set_result(vm, f, h->fn)) return false;
+        return true;
+      }
+      return run_call(vm, loop, h->fn, h->args, h->context, r.a);
+    }
+  }
+  return true;
+}
+
+// ---- libuv glue ----------------------------------------------------------------------
+
+static void on_wake(uv_timer_t *t) { (void)t; }
+static void on_async(uv_async_t *a) { (void)a; }
+
+static void on_sigint(uv_signal_t *s, int signum) {
+  (void)signum;
+  AwLoop *loop = s->data;
+  loop->interrupted = true;
+}
+
+// True when nothing outside the loop can make progress happen: no worker
+// thread running and no I/O handle besides the loop's own.
+static bool outside_world_idle(AwLoop *loop) { return loop->pending_threads == 0; }
+
+static void poll_io(AwVM *vm, AwLoop *loop, double timeout) {
+  (void)vm;
+  if (timeout == 0) {
+    uv_run(&loop->uv, UV_RUN_NOWAIT);
+    return;
+  }
+  if (timeout > 0) {
+    uint64_t ms = (uint64_t)ceil(timeout * 1000.0);
+    uv_timer_start(&loop->wake, on_wake, ms, 0);
+  }
+  aw_gil_release(vm);
+  uv_run(&loop->uv, UV_RUN_ONCE);
+  aw_gil_acquire(vm);
+  uv_timer_stop(&loop->wake);
+}
+
+bool aw_loop_run_once(AwVM *vm, AwLoop *loop, int timeout_ms) {
+  timers_trim(loop);
+  double timeout = -1;
+  if (loop->ready_len) {
+    timeout = 0;
+  } else if (loop->ntimers) {
+    double now = aw_loop_time(vm, loop);
+    timeout = loop->timers[0].when - now;
+    if (timeout < 0) timeout = 0;
+    if (loop->virtual_time && outside_world_idle(loop)) {
+      // Nothing but timers can happen: jump to the next deadline.
+      if (loop->timers[0].when > loop->virtual_now) loop->virtual_now = loop->timers[0].when;
+      timeout = 0;
+    }
+  }
+  if (timeout_ms >= 0 && (timeout < 0 || timeout > timeout_ms / 1000.0)) timeout = timeout_ms / 1000.0;
+  poll_io(vm, loop, timeout);
+  if (loop->pending_threads && !aw_threads_finish_jobs(vm, loop)) return false;
+  if (loop->interrupted) {
+    loop->interrupted = false;
+    if (is_future(loop->main_task) && ((AwFuture *)AW_AS_OBJ(loop->main_task))->state == AW_FUT_PENDING) {
+      ((AwFuture *)AW_AS_OBJ(loop->main_task))->log_traceback = false;
+      aw_task_cancel(vm, (AwFuture *)AW_AS_OBJ(loop->main_task), AW_NONE);
+      loop->main_interrupted = true;
+    } else {
+      aw_raisef(vm, AW_EXCCLS(vm, KeyboardInterrupt), "");
+      return false;
+    }
+  }
+  double end = aw_loop_time(vm, loop) + CLOCK_RESOLUTION;
+  while (loop->ntimers && loop->timers[0].when <= end) {
+    AwTimer t = timer_pop(loop);
+    AwHandle *h = (AwHandle *)AW_AS_OBJ(t.handle);
+    if (h->cancelled) continue;
+    if (!aw_loop_schedule(vm, loop, AW_READY_HANDLE, t.handle, AW_UNDEF, AW_UNDEF)) return false;
+  }
+  // Run only what was ready now; callbacks scheduled meanwhile wait.
+  size_t ntodo = loop->ready_len;
+  for (size_t i = 0; i < ntodo; i++) {
+    AwReady r = ready_pop(loop);
+    // The entry left the queue: keep what it references rooted while it runs.
+    aw_push_root(vm, r.a);
+    aw_push_root(vm, r.b);
+    bool ok = run_ready(vm, loop, r);
+    aw_pop_root(vm);
+    aw_pop_root(vm);
+    if (!ok) return false;
+    if ((vm->gc_requested || vm->interrupt) && !aw_interp_safepoint(vm)) return false;
+  }
+  return true;
+}
+
+bool aw_loop_run_until_complete(AwVM *vm, AwLoop *loop, AwFuture *fut) {
+  if (loop->running) {
+    aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "This event loop is already running");
+    return false;
+  }
+  loop->running = true;
+  uv_signal_start(&loop->sigint, on_sigint, SIGINT);
+  aw_push_root(vm, AW_OBJ(fut));
+  bool ok = true;
+  while (fut->state == AW_FUT_PENDING) {
+    if (!aw_loop_run_once(vm, loop, -1)) {
+      ok = false;
+      break;
+    }
+  }
+  aw_pop_root(vm);
+  uv_signal_stop(&loop->sigint);
+  loop->running = false;
+  return ok;
+}
+
+// ---- creation and teardown ------------------------------------------------------------
+
+static bool loop_init_uv(AwLoop *loop) {
+  if (uv_loop_init(&loop->uv) != 0) return false;
+  uv_timer_init(&loop->uv, &loop->wake);
+  uv_signal_init(&loop->uv, &loop->sigint);
+  loop->sigint.data = loop;
+  uv_async_init(&loop->uv, &loop->async, on_async);
+  // The async handle keeps uv_run(ONCE) blocking (instead of returning at
+  // once) when a program waits on something that only a thread or a signal
+  // will bring.
+  loop->async.data = loop;
+  loop->uv_ready = true;
+  return true;
+}
+
+AwLoop *aw_loop_get(AwVM *vm) {
+  if (vm->loop) return vm->loop;
+  AwLoop *loop = aw_mem_alloc(vm, sizeof(AwLoop));
+  if (!loop) return NULL;
+  memset(loop, 0, sizeof *loop);
+  loop->current_task = AW_NONE;
+  loop->main_task = AW_NONE;
+  loop->obj = AW_NONE;
+  loop->exception_handler = AW_NONE;
+  loop->slow_callback_duration = 0.1;
+  loop->start_time = real_time();
+  if (!loop_init_uv(loop)) {
+    aw_mem_free(vm, loop, sizeof(AwLoop));
+    aw_raisef(vm, AW_EXCCLS(vm, OSError), "cannot create the event loop");
+    return NULL;
+  }
+  vm->loop = loop;
+  AwLoopObj *o = (AwLoopObj *)aw_obj_alloc(vm, sizeof(AwLoopObj), AW_OBJ_LOOP, AW_CLS(vm, event_loop));
+  if (!o) return NULL;
+  o->loop = loop;
+  loop->obj = AW_OBJ(o);
+  return loop;
+}
+
+AwLoop *aw_loop_running(AwVM *vm) { return vm->loop && vm->loop->running ? vm->loop : NULL; }
+
+void aw_loop_gc_mark(AwVM *vm) {
+  AwLoop *loop = vm->loop;
+  if (!loop) return;
+  for (size_t i = 0; i < loop->ready_len; i++) {
+    AwReady *r = &loop->ready[(loop->ready_head + i) % loop->ready_cap];
+    aw_gc_mark_value(vm, r->a);
+    aw_gc_mark_value(vm, r->b);
+    aw_gc_mark_value(vm, r->c);
+  }
+  for (size_t i = 0; i < loop->ntimers; i++) aw_gc_mark_value(vm, loop->timers[i].handle);
+  for (AwFuture *t = loop->tasks; t; t = t->next_task) aw_gc_mark_obj(vm, &t->obj);
+  aw_gc_mark_value(vm, loop->current_task);
+  aw_gc_mark_value(vm, loop->main_task);
+  aw_gc_mark_value(vm, loop->obj);
+  aw_gc_mark_value(vm, loop->exception_handler);
+  aw_threads_gc_mark(vm);
+}
+
+static void on_close_walk(uv_handle_t *h, void *arg) {
+  (void)arg;
+  if (!uv_is_closing(h)) uv_close(h, NULL);
+}
+
+void aw_loop_free(AwVM *vm) {
+  AwLoop *loop = vm->loop;
+  if (!loop) return;
+  if (loop->uv_ready) {
+    uv_walk(&loop->uv, on_close_walk, NULL);
+    uv_run(&loop->uv, UV_RUN_DEFAULT);
+    uv_loop_close(&loop->uv);
+  }
+  aw_mem_free(vm, loop->ready, loop->ready_cap * sizeof(AwReady));
+  aw_mem_free(vm, loop->timers, loop->cap_timers * sizeof(AwTimer));
+  if (AW_IS_KIND(loop->obj, AW_OBJ_LOOP)) ((AwLoopObj *)AW_AS_OBJ(loop->obj))->loop = NULL;
+  aw_mem_free(vm, loop, sizeof(AwLoop));
+  vm->loop = NULL;
+}

@@ -1,0 +1,172 @@
+// vm/loop.h -- the event loop (loop.c), futures and tasks (future.c,
+// task.c): their layouts and the C API the asyncio module and the
+// interpreter use. One loop per VM; libuv does the waiting.
+#ifndef AW_LOOP_H
+#define AW_LOOP_H
+
+#include <uv.h>
+#include "vm/interp.h"
+
+typedef enum { AW_FUT_PENDING, AW_FUT_CANCELLED, AW_FUT_FINISHED } AwFutState;
+
+// asyncio.Future and asyncio.Task (is_task). A done callback is stored as
+// (fn, context) pairs; the first one inline, the rest in a list, because
+// almost every future has exactly one (the waiting task).
+typedef struct AwFuture {
+  AwObj obj;
+  uint8_t state;            // AwFutState
+  bool is_task;
+  bool log_traceback;       // an exception nobody retrieved yet
+  bool blocking;            // _asyncio_future_blocking
+  bool must_cancel;         // task: cancel at the next step
+  bool step_scheduled;      // task: a step is in the ready queue
+  int32_t num_cancels;      // task: cancel() requests not yet uncancelled
+  AwValue result;
+  AwValue exception;
+  AwValue cancel_msg;       // message given to cancel(), or None
+  AwValue cb0, cb0_ctx;     // first done callback (UNDEF: none)
+  AwValue callbacks;        // list of (fn, ctx) tuples for the rest, or UNDEF
+  AwValue timer;            // sleep(): its TimerHandle, cancelled with it
+  // ---- task part ----
+  AwValue coro;
+  AwValue fut_waiter;       // the future this task waits on, or None
+  AwValue name;             // str, or an int n for the default "Task-n"
+  AwValue context;          // contextvars context the task runs in
+  AwValue created_tb;       // where the task was created (aw extension)
+  // ---- gather() outer future ----
+  AwValue children;         // list of the child futures, in argument order
+  int32_t nfinished;
+  bool is_gather;
+  bool return_exceptions;
+  bool cancel_requested;
+  bool sleep0;              // sleep(0): a done future that yields once first
+  struct AwFuture *next_task, *prev_task;  // all pending tasks of the loop
+} AwFuture;
+
+// A callback scheduled with call_soon / call_later (cancellable).
+typedef struct {
+  AwObj obj;
+  double when;              // TimerHandle: loop time of the call
+  bool cancelled;
+  bool is_sleep;            // fires by setting [args] (a future) to [fn]
+  AwValue fn;
+  AwValue args;             // tuple
+  AwValue context;
+} AwHandle;
+
+// One entry of the ready queue. Internal work (task steps, wakeups)
+// needs no Handle object.
+typedef enum {
+  AW_READY_HANDLE, AW_READY_STEP, AW_READY_WAKEUP, AW_READY_CALLBACK, AW_READY_GATHER
+} AwReadyKind;
+typedef struct {
+  AwReadyKind kind;
+  AwValue a, b, c;  // HANDLE: handle; STEP: task, exc; WAKEUP: task, fut;
+                    // CALLBACK: fn, arg, context
+} AwReady;
+
+typedef struct {
+  double when;
+  uint64_t seq;             // FIFO among equal deadlines
+  AwValue handle;
+} AwTimer;
+
+struct AwLoop {
+  uv_loop_t uv;
+  uv_timer_t wake;          // wakes uv_run at the next timer deadline
+  uv_signal_t sigint;       // Ctrl-C while the loop runs
+  uv_async_t async;         // wakes the loop from worker threads
+  AwReady *ready;           // ring buffer
+  size_t ready_head, ready_len, ready_cap;
+  AwTimer *timers;          // binary min-heap on (when, seq)
+  size_t ntimers, cap_timers;
+  uint64_t timer_seq;
+  AwFuture *tasks;          // pending tasks (all_tasks)
+  AwValue current_task;     // None when no task runs
+  AwValue main_task;
+  AwValue obj;              // the script-visible loop object (AwLoopObj)
+  AwValue exception_handler;
+  double virtual_now;       // virtual time: the clock
+  double start_time;
+  double slow_callback_duration;
+  int pending_threads;      // run_in_executor jobs in flight
+  bool virtual_time;
+  bool virtual_time_request; // asyncio.run(..., virtual_time=True) pending
+  bool running;
+  bool closed;
+  bool debug;
+  bool interrupted;         // SIGINT arrived while running
+  bool main_interrupted;    // ... and cancelled the main task
+  void *jobs;               // thread.c: run_in_executor jobs in flight
+  bool uv_ready;            // uv loop initialised
+};
+
+typedef struct {
+  AwObj obj;
+  AwLoop *loop;             // NULL once the VM's loop is gone
+} AwLoopObj;
+
+// ---- loop.c ----
+// The VM's loop, created on first use; NULL with MemoryError.
+AwLoop *aw_loop_get(AwVM *vm);
+// The loop if one is running, else NULL.
+AwLoop *aw_loop_running(AwVM *vm);
+double aw_loop_time(AwVM *vm, AwLoop *loop);
+// Schedules internal work (never fails silently: false = MemoryError).
+bool aw_loop_schedule(AwVM *vm, AwLoop *loop, AwReadyKind kind, AwValue a, AwValue b, AwValue c);
+// call_soon / call_later from scripts: returns the Handle.
+AwValue aw_loop_call_soon(AwVM *vm, AwLoop *loop, AwValue fn, AwValue args, AwValue context);
+AwValue aw_loop_call_at(AwVM *vm, AwLoop *loop, double when, AwValue fn, AwValue args, AwValue context, bool is_sleep);
+// Runs the loop until [fut] is done. Returns false if an exception escaped
+// the loop itself (KeyboardInterrupt, SystemExit, internal errors).
+bool aw_loop_run_until_complete(AwVM *vm, AwLoop *loop, AwFuture *fut);
+// Runs one iteration: poll with [timeout_ms] (-1: until something is due).
+bool aw_loop_run_once(AwVM *vm, AwLoop *loop, int timeout_ms);
+void aw_loop_gc_mark(AwVM *vm);
+void aw_loop_free(AwVM *vm);
+// Reports an error from a callback like CPython's default exception handler.
+void aw_loop_report(AwVM *vm, AwLoop *loop, const char *message, AwValue exc, AwValue extra);
+bool aw_loop_init_classes(AwVM *vm);
+
+// ---- future.c / task.c ----
+AwFuture *aw_future_new(AwVM *vm, AwLoop *loop);
+bool aw_future_set_result(AwVM *vm, AwFuture *f, AwValue v);
+bool aw_future_set_exception(AwVM *vm, AwFuture *f, AwValue exc);
+bool aw_future_cancel(AwVM *vm, AwFuture *f, AwValue msg);
+bool aw_future_add_callback(AwVM *vm, AwFuture *f, AwValue fn, AwValue ctx);
+// The value `await fut` produces once done (raises its exception).
+AwValue aw_future_await_result(AwVM *vm, AwFuture *f);
+// Creates a task running [coro] (scheduled at once). NULL on error.
+AwFuture *aw_task_new(AwVM *vm, AwLoop *loop, AwValue coro, AwValue name, AwValue context);
+bool aw_task_step(AwVM *vm, AwFuture *task, AwValue exc);
+bool aw_task_wakeup(AwVM *vm, AwFuture *task, AwFuture *fut);
+bool aw_task_cancel(AwVM *vm, AwFuture *task, AwValue msg);
+// cancel() of any future kind (task, gather, plain).
+bool aw_future_cancel_any(AwVM *vm, AwFuture *f, AwValue msg);
+bool aw_future_init_classes(AwVM *vm);
+void aw_future_trace(AwVM *vm, AwFuture *f);
+void aw_handle_trace(AwVM *vm, AwHandle *h);
+// The task's name as a str ("Task-3" is made on first use).
+AwValue aw_task_name(AwVM *vm, AwFuture *t);
+
+// ---- thread.c ----
+AwValue aw_threads_submit(AwVM *vm, AwLoop *loop, AwValue fn, AwValue args, AwValue kwargs);
+bool aw_threads_finish_jobs(AwVM *vm, AwLoop *loop);
+void aw_threads_gc_mark(AwVM *vm);
+void aw_threads_free(AwVM *vm);
+
+// ---- stdlib/asyncio.c ----
+// asyncio.run(coro): runs [coro] as the main task of the loop.
+AwValue aw_asyncio_run(AwVM *vm, AwValue coro, bool debug);
+bool aw_gather_child_done(AwVM *vm, AwFuture *outer, AwFuture *child);
+bool aw_gather_cancel(AwVM *vm, AwFuture *outer, AwValue msg);
+AwModule *aw_open_asyncio(AwVM *vm);
+
+// ---- stdlib/contextvars.c ----
+// A copy of the current context for a new task (UNDEF when none is set).
+AwValue aw_context_copy(AwVM *vm);
+
+// asyncio.CancelledError
+#define AW_CANCELLED(vm) AW_EXCCLS(vm, CancelledError)
+
+#endif
