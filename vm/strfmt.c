@@ -415,8 +415,8 @@ static bool pct_float(AwVM *vm, AwBuf *out, const PctSpec *sp, double x, char ty
     s = tmp.data;
   }
   size_t sign_len = s[0] == '-' || s[0] == '+' || s[0] == ' ';
-  bool numeric = isfinite(x);
-  bool ok = pct_pad(vm, out, sp, s, (size_t)n, n, sign_len, numeric);
+  // CPython zero-pads inf and nan too.
+  bool ok = pct_pad(vm, out, sp, s, (size_t)n, n, sign_len, true);
   aw_buf_free(vm, &tmp);
   return ok;
 }
@@ -533,6 +533,11 @@ static AwValue percent_impl(AwVM *vm, const char *fmt, size_t len, AwValue args,
     if (p > lit && !aw_buf_append(vm, out, lit, (size_t)(p - lit))) return AW_EXC;
     if (p >= end) break;
     const char *start = p++;
+    if (p < end && *p == '%') {  // "%%" only when nothing is in between
+      if (!aw_buf_putc(vm, out, '%')) return AW_EXC;
+      p++;
+      continue;
+    }
     AwValue arg = AW_UNDEF;
     bool have_arg = false;
     if (p < end && *p == '(') {
@@ -598,11 +603,7 @@ static AwValue percent_impl(AwVM *vm, const char *fmt, size_t len, AwValue args,
     while (p < end && (*p == 'h' || *p == 'l' || *p == 'L')) p++;
     if (p >= end) return value_error(vm, "incomplete format");
     char type = *p++;
-    if (type == '%') {
-      if (!aw_buf_putc(vm, out, '%')) return AW_EXC;
-      continue;
-    }
-    if (!strchr("diouxXeEfFgGcsra", type) || (bytes_mode && type == 'a' && false)) {
+    if (!type || !strchr("diouxXeEfFgGcsra", type)) {
       unsigned char t = (unsigned char)type;
       if (t >= 0x80) {
         uint32_t cp;
