@@ -184,8 +184,10 @@ bool cc_funcdef(C *c, AwNode *s) {
   int di = doc ? cc_const_of_node(c, doc) : cc_const_none(c);
   if (di < 0) return false;
   for (int i = doc ? 1 : 0; i < body->len; i++) TRY(cc_stmt(c, body->items[i]));
-  TRY(load_none(c));
-  TRY(emit(c, OP_RETURN_VALUE, 0));
+  if (cc_falls_through(c)) {
+    TRY(load_none(c));
+    TRY(emit(c, OP_RETURN_VALUE, 0));
+  }
   AwProto *fp = cc_exit_unit(c);
   if (!fp) return false;
   TRY(cc_make_closure(c, fp, flags));

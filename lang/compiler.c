@@ -65,6 +65,20 @@ bool cc_bind(C *c, int label) {
   return true;
 }
 
+// False when control cannot reach the next instruction: the last one is a
+// return/raise/jump and no label points here (so an implicit `return None`
+// would be dead code).
+bool cc_falls_through(C *c) {
+  Unit *u = c->u;
+  int32_t n = u->proto->ncode;
+  if (n == 0) return true;
+  AwOpcode op = AW_OP(u->proto->code[n - 1]);
+  if (op != OP_RETURN_VALUE && op != OP_RAISE_VARARGS && op != OP_RERAISE && op != OP_JUMP) return true;
+  for (int i = 0; i < u->nlabels; i++)
+    if (u->labels[i] == n) return true;
+  return false;
+}
+
 bool cc_emit_jump(C *c, AwOpcode op, int label) {
   if (label < 0) return false;
   return cc_emit(c, op, (uint32_t)label);

@@ -93,6 +93,7 @@ bool cc_emit(C *c, AwOpcode op, uint32_t arg);
 int cc_new_label(C *c);                     // -1 on failure
 bool cc_bind(C *c, int label);
 bool cc_emit_jump(C *c, AwOpcode op, int label);
+bool cc_falls_through(C *c);                 // can control reach the next instruction?
 int cc_const_value(C *c, AwValue v);        // appended, never shared
 int cc_const_none(C *c);
 int cc_const_bool(C *c, bool b);
