@@ -32,6 +32,8 @@ check(lambda: "%(a)s" % {})
 check(lambda: "%*d" % ("x", 1))
 check(lambda: "%c" % -1)
 check(lambda: "hello" % 5)
+check(lambda: "%5%" % ())
+print("[%010f][%+08e][%09G]" % (float("inf"), float("-inf"), float("nan")))
 # expect: s 42  3.14 'r' ff %
 # expect: single 7 1 [1, 2] (1, 2)
 # expect: x-005
@@ -60,3 +62,5 @@ check(lambda: "hello" % 5)
 # expect: TypeError * wants int
 # expect: OverflowError %c arg not in range(0x110000)
 # expect: TypeError not all arguments converted during string formatting
+# expect: TypeError not enough arguments for format string
+# expect: [0000000inf][-0000inf][000000NAN]
