@@ -1,7 +1,8 @@
 // vm/code.c -- AwProto helpers (allocation, emission, constants and names,
 // GC tracing and freeing) and the disassembler behind `aw --dis` and
 // dis.dis(). The compiler (lang/compiler.c) fills protos; it keeps its own
-// hash of constants, so aw_proto_add_const here is the simple path for tools.
+// hash of constants and names; aw_proto_add_const/add_name here are the
+// simple path for tools.
 #include <string.h>
 #include "vm/vm.h"
 
@@ -60,10 +61,14 @@ static bool same_const(AwValue a, AwValue b) {
   }
 }
 
+// Sharing scans at most this many recent entries, so adding stays O(1);
+// the compiler keeps a full hash of its own.
+#define SHARE_WINDOW 64
+
 int aw_proto_add_const(AwVM *vm, AwProto *p, AwValue v) {
   bool shareable = !AW_IS_OBJ(v) || AW_IS_STR(v);
   if (shareable)
-    for (int32_t i = 0; i < p->nconsts; i++)
+    for (int32_t i = p->nconsts > SHARE_WINDOW ? p->nconsts - SHARE_WINDOW : 0; i < p->nconsts; i++)
       if (same_const(p->consts[i], v)) return i;
   if (p->nconsts == p->cap_consts && !grow_array(vm, (void **)&p->consts, &p->cap_consts, sizeof(AwValue)))
     return -1;
@@ -72,7 +77,7 @@ int aw_proto_add_const(AwVM *vm, AwProto *p, AwValue v) {
 }
 
 int aw_proto_add_name(AwVM *vm, AwProto *p, AwValue name) {
-  for (int32_t i = 0; i < p->nnames; i++)
+  for (int32_t i = p->nnames > SHARE_WINDOW ? p->nnames - SHARE_WINDOW : 0; i < p->nnames; i++)
     if (aw_str_eq(AW_AS_STR(p->names[i]), AW_AS_STR(name))) return i;
   if (p->nnames == p->cap_names && !grow_array(vm, (void **)&p->names, &p->cap_names, sizeof(AwValue)))
     return -1;
