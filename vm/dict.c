@@ -307,14 +307,16 @@ int aw_dict_get(AwVM *vm, AwDict *d, AwValue key, AwValue *out) {
 // colliding hash are treated as different.
 static int64_t lookup_str(AwDict *d, AwStr *s, uint64_t h) {
   if (d->index_cap == 0) {
-    AwDictEntry *e = d->entries;
-    for (int64_t i = 0; i < d->used; i++) {
-      if (e[i].key.tag == AW_T_OBJ && e[i].key.as.o == &s->obj) return i;
-    }
-    for (int64_t i = 0; i < d->used; i++) {
-      if (e[i].hash != h || !AW_IS_STR(e[i].key)) continue;
-      AwStr *k = AW_AS_STR(e[i].key);
-      if (k->nbytes == s->nbytes && memcmp(k->data, s->data, (size_t)s->nbytes) == 0) return i;
+    // One pass: identity (interned keys) or equal hash and bytes.
+    AwDictEntry *e = d->entries, *end = e + d->used;
+    for (; e < end; e++) {
+      if (e->key.as.o == &s->obj && e->key.tag == AW_T_OBJ) return e - d->entries;
+      if (e->hash == h && AW_IS_STR(e->key)) {
+        AwStr *k = AW_AS_STR(e->key);
+        if (k->nbytes == s->nbytes && !(k->interned && s->interned) &&
+            memcmp(k->data, s->data, (size_t)s->nbytes) == 0)
+          return e - d->entries;
+      }
     }
     return LOOKUP_ABSENT;
   }
@@ -325,10 +327,12 @@ static int64_t lookup_str(AwDict *d, AwStr *s, uint64_t h) {
     if (ix == IX_EMPTY) return LOOKUP_ABSENT;
     if (ix >= 0) {
       AwDictEntry *e = &d->entries[ix];
-      if (e->key.tag == AW_T_OBJ && e->key.as.o == &s->obj) return ix;
+      if (e->key.as.o == &s->obj && e->key.tag == AW_T_OBJ) return ix;
       if (e->hash == h && AW_IS_STR(e->key)) {
         AwStr *k = AW_AS_STR(e->key);
-        if (k->nbytes == s->nbytes && memcmp(k->data, s->data, (size_t)s->nbytes) == 0) return ix;
+        if (k->nbytes == s->nbytes && !(k->interned && s->interned) &&
+            memcmp(k->data, s->data, (size_t)s->nbytes) == 0)
+          return ix;
       }
     }
     perturb >>= 5;
