@@ -30,7 +30,9 @@ bool cc_error(C *c, AwNode *n, const char *fmt, ...) {
     int line = n ? n->line : (c->u ? c->u->lineno : 0);
     int col = n ? n->col : -1;
     aw_diag_set(c->diag, AW_DIAG_SYNTAX, line, col, "%s", msg);
-    c->diag->end_col = n && n->end_line == n->line ? n->end_col : -1;
+    // A node spanning lines gets carets to the end of its first line (the
+    // formatter clamps end_col to the line), as CPython prints them.
+    c->diag->end_col = !n ? -1 : n->end_line == n->line ? n->end_col : 1 << 30;
   }
   c->failed = true;
   return false;

@@ -42,7 +42,7 @@ static bool error_at(AwSymtab *st, int line, int col, int end_col, const char *f
 static bool error_node(AwSymtab *st, AwNode *n, const char *fmt, const char *name) {
   if (!st->failed) {
     aw_diag_set(st->diag, AW_DIAG_SYNTAX, n->line, n->col, fmt, name);
-    st->diag->end_col = n->end_line == n->line ? n->end_col : -1;
+    st->diag->end_col = n->end_line == n->line ? n->end_col : 1 << 30;  // multi-line: to end of line
   }
   st->failed = true;
   return false;
@@ -312,7 +312,7 @@ static void record_directive(AwScope *sc, AwSymName *name, AwNode *at) {
   if (s && s->dline < 0) {
     s->dline = at->line;
     s->dcol = at->col;
-    s->dend = at->end_line == at->line ? at->end_col : -1;
+    s->dend = at->end_line == at->line ? at->end_col : 1 << 30;
   }
 }
 

@@ -74,7 +74,7 @@ AwProto *aw_proto_new(AwVM *vm);
 // Appends an instruction with its source line; returns its index or -1.
 int aw_proto_emit(AwVM *vm, AwProto *p, AwOpcode op, uint32_t arg, int line);
 // Adds [v] to the constants (reusing an identical int/str/None/bool/float
-// constant); returns its index or -1.
+// constant among the most recent ones: O(1)); returns its index or -1.
 int aw_proto_add_const(AwVM *vm, AwProto *p, AwValue v);
 // Adds a name (str) to names[] (reusing an existing equal one); index or -1.
 int aw_proto_add_name(AwVM *vm, AwProto *p, AwValue name);
