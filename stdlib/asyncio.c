@@ -92,6 +92,8 @@ AwValue aw_asyncio_run(AwVM *vm, AwValue coro, bool debug) {
   aw_push_root(vm, escaped);
   loop->running = true;
   bool cleaned = cancel_all_tasks(vm, loop);
+  // Like shutdown_default_executor(): wait for worker threads to finish.
+  while (cleaned && loop->pending_threads > 0) cleaned = aw_loop_run_once(vm, loop, -1);
   loop->running = false;
   if (!cleaned && AW_IS_UNDEF(escaped)) escaped = aw_exc_take(vm);
   loop->main_task = AW_NONE;
@@ -376,9 +378,34 @@ static AwValue submit_call(AwVM *vm, AwValue fn, int argc, AwValue *argv, AwTupl
   return aw_threads_submit(vm, loop, fn, AW_OBJ(args), kwargs);
 }
 
-static AwValue asyncio_to_thread(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
-  if (argc < 1) return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "to_thread() missing 1 required positional argument: 'func'");
-  return submit_call(vm, argv[0], argc - 1, argv + 1, kw);
+// _submit_to_thread(func, args, kwargs): the future of a worker-thread call.
+static AwValue asyncio_submit_to_thread(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  if (!aw_check_argc(vm, "_submit_to_thread", argc, kw, 3, 3)) return AW_EXC;
+  AwLoop *loop = running_loop(vm);
+  if (!loop) return AW_EXC;
+  if (!AW_IS_TUPLE(argv[1]) || !AW_IS_DICT(argv[2]))
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "_submit_to_thread(func, tuple, dict)");
+  return aw_threads_submit(vm, loop, argv[0], argv[1], argv[2]);
+}
+
+// Definitions that must be coroutine functions, written in aw itself.
+static const char coroutine_defs[] =
+    "async def to_thread(func, /, *args, **kwargs):\n"
+    "    return await _submit_to_thread(func, args, kwargs)\n";
+
+static bool run_source(AwVM *vm, AwModule *m, const char *src, size_t len, const char *name) {
+  AwDiag diag;
+  memset(&diag, 0, sizeof diag);
+  bool incomplete = false;
+  AwProto *p = aw_compile(vm, src, len, name, AW_PARSE_FILE, &diag, &incomplete);
+  if (!p) {
+    aw_raise_syntax_error(vm, &diag, name, src, len);
+    return false;
+  }
+  aw_push_root(vm, AW_OBJ(p));
+  bool ok = !AW_IS_EXC(aw_run_module_code(vm, p, m->dict));
+  aw_pop_root(vm);
+  return ok;
 }
 
 // ---- the loop object ----------------------------------------------------------------
@@ -672,7 +699,7 @@ AwModule *aw_open_asyncio(AwVM *vm) {
             aw_module_add_fn(vm, m, "current_task", asyncio_current_task) &&
             aw_module_add_fn(vm, m, "all_tasks", asyncio_all_tasks) &&
             aw_module_add_fn(vm, m, "gather", asyncio_gather) &&
-            aw_module_add_fn(vm, m, "to_thread", asyncio_to_thread) &&
+            aw_module_add_fn(vm, m, "_submit_to_thread", asyncio_submit_to_thread) &&
             add_class(vm, m, "Future", AW_CLS(vm, Future)) && add_class(vm, m, "Task", AW_CLS(vm, Task)) &&
             add_class(vm, m, "Handle", AW_CLS(vm, Handle)) && add_class(vm, m, "TimerHandle", AW_CLS(vm, TimerHandle)) &&
             add_class(vm, m, "AbstractEventLoop", AW_CLS(vm, event_loop)) &&
@@ -681,22 +708,9 @@ AwModule *aw_open_asyncio(AwVM *vm) {
             add_class(vm, m, "TimeoutError", AW_EXCCLS(vm, TimeoutError));
   // The module must be importable by the .aw half while it runs.
   ok = ok && aw_dict_set_cstr(vm, vm->modules, "asyncio", mv);
+  ok = ok && run_source(vm, m, coroutine_defs, sizeof coroutine_defs - 1, "<frozen asyncio>");
 #ifdef HAVE_ASYNCIO_AW
-  if (ok) {
-    AwDiag diag;
-    memset(&diag, 0, sizeof diag);
-    bool incomplete = false;
-    AwProto *p = aw_compile(vm, aw_src_asyncio, sizeof aw_src_asyncio - 1, "<frozen asyncio>", AW_PARSE_FILE, &diag,
-                            &incomplete);
-    if (!p) {
-      aw_raise_syntax_error(vm, &diag, "<frozen asyncio>", aw_src_asyncio, sizeof aw_src_asyncio - 1);
-      ok = false;
-    } else {
-      aw_push_root(vm, AW_OBJ(p));
-      ok = !AW_IS_EXC(aw_run_module_code(vm, p, m->dict));
-      aw_pop_root(vm);
-    }
-  }
+  ok = ok && run_source(vm, m, aw_src_asyncio, sizeof aw_src_asyncio - 1, "<frozen asyncio>");
 #endif
   if (!ok) aw_dict_del(vm, vm->modules, aw_str_from_cstr(vm, "asyncio"), NULL);
   aw_pop_root(vm);

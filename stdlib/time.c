@@ -92,8 +92,11 @@ static AwValue time_sleep(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
   req.tv_sec = (time_t)secs;
   req.tv_nsec = (long)((secs - (double)req.tv_sec) * 1e9);
   if (req.tv_nsec >= 1000000000) req.tv_nsec = 999999999;
+  // Other threads of this VM run while this one sleeps.
+  aw_gil_release(vm);
   while (nanosleep(&req, &req) != 0 && errno == EINTR)
     if (vm->interrupt) break;
+  aw_gil_acquire(vm);
   return AW_NONE;
 }
 

@@ -69,6 +69,7 @@ typedef struct AwGen {
   int32_t created_line;  // for "never awaited" warnings
   AwProto *created_proto;
   bool awaited;          // a coroutine that has been awaited / started
+  bool frame_started;    // its body has run (closing before start differs)
   bool running_async;    // async generator: an asend/athrow is in flight
   bool async_yield;      // async generator: the last yield was its own
                          // `yield v` (not an await passing a future through)

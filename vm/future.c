@@ -163,8 +163,10 @@ AwFuture *aw_task_new(AwVM *vm, AwLoop *loop, AwValue coro, AwValue name, AwValu
   t->obj.cls = AW_CLS(vm, Task);
   t->is_task = true;
   t->coro = coro;
+  // CPython 3.11 counts every task, named or not.
+  int64_t id = ++vm->next_task_id;
   if (AW_IS_NONE(name) || AW_IS_UNDEF(name)) {
-    t->name = AW_INT(++vm->next_task_id);
+    t->name = AW_INT(id);
   } else if (AW_IS_STR(name)) {
     t->name = name;
   } else {

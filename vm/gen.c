@@ -132,6 +132,10 @@ AwResumeStatus aw_gen_resume(AwVM *vm, AwGen *g, AwValue value, AwValue exc, AwV
     return AW_RESUME_ERROR;
   }
   if (g->state == AW_GEN_CLOSED) {
+    if (g->gkind == AW_GENKIND_COROUTINE) {
+      aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "cannot reuse already awaited coroutine");
+      return AW_RESUME_ERROR;
+    }
     if (!AW_IS_UNDEF(exc)) {
       vm->exc = exc;
       return AW_RESUME_ERROR;
@@ -160,6 +164,7 @@ AwResumeStatus aw_gen_resume(AwVM *vm, AwGen *g, AwValue value, AwValue exc, AwV
     *leaf->sp++ = AW_IS_UNDEF(value) ? AW_NONE : value;
   }
   g->awaited = true;
+  g->frame_started = true;
   root->flags |= AW_FRAME_ENTRY;
   root->caller = NULL;
   root->saved_handling = AW_IS_UNDEF(vm->handling) ? AW_NONE : vm->handling;

@@ -394,7 +394,9 @@ void aw_loop_free(AwVM *vm) {
   if (!loop) return;
   if (loop->uv_ready) {
     uv_walk(&loop->uv, on_close_walk, NULL);
+    aw_gil_release(vm);  // worker threads still running may need the lock
     uv_run(&loop->uv, UV_RUN_DEFAULT);
+    aw_gil_acquire(vm);
     uv_loop_close(&loop->uv);
   }
   aw_mem_free(vm, loop->ready, loop->ready_cap * sizeof(AwReady));
