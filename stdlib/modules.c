@@ -18,6 +18,7 @@ const AwBuiltinModule aw_builtin_modules[] = {
   {"string", aw_open_string},
   {"functools", aw_open_functools},
   {"itertools", aw_open_itertools},
+  {"collections", aw_open_collections},
   {"dis", aw_open_dis},
   {"asyncio", aw_open_asyncio},
   {NULL, NULL},
