@@ -389,13 +389,28 @@ static bool buf_repr_other(AwVM *vm, AwBuf *b, AwValue v) {
   return aw_ops_default_repr(vm, b, v);
 }
 
+// Decimal digits of [n] written backwards from [end]; returns the start.
+static char *format_int(int64_t n, char *end) {
+  uint64_t m = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
+  char *p = end;
+  do {
+    *--p = (char)('0' + m % 10);
+    m /= 10;
+  } while (m);
+  if (n < 0) *--p = '-';
+  return p;
+}
+
 bool aw_buf_repr(AwVM *vm, AwBuf *b, AwValue v) {
+  char tmp[64];
   switch (v.tag) {
     case AW_T_NONE: return aw_buf_append(vm, b, "None", 4);
     case AW_T_BOOL: return AW_AS_BOOL(v) ? aw_buf_append(vm, b, "True", 4) : aw_buf_append(vm, b, "False", 5);
-    case AW_T_INT: return aw_buf_printf(vm, b, "%lld", (long long)AW_AS_INT(v));
+    case AW_T_INT: {
+      char *p = format_int(AW_AS_INT(v), tmp + sizeof tmp);
+      return aw_buf_append(vm, b, p, (size_t)(tmp + sizeof tmp - p));
+    }
     case AW_T_FLOAT: {
-      char tmp[64];
       size_t n = aw_float_repr(AW_AS_FLOAT(v), tmp, sizeof tmp);
       return aw_buf_append(vm, b, tmp, n);
     }
@@ -475,6 +490,12 @@ AwStr *aw_to_str(AwVM *vm, AwValue v) {
   if (AW_IS_STR(v)) return AW_AS_STR(v);
   if (AW_IS_BOOL(v)) return AW_AS_STR(AW_AS_BOOL(v) ? AW_N(vm, true) : AW_N(vm, false));
   if (AW_IS_NONE(v)) return AW_AS_STR(AW_N(vm, none));
+  if (AW_IS_INT(v)) {
+    char tmp[32];
+    char *p = format_int(AW_AS_INT(v), tmp + sizeof tmp);
+    AwValue s = aw_str_new(vm, p, (size_t)(tmp + sizeof tmp - p));
+    return AW_IS_STR(s) ? AW_AS_STR(s) : NULL;
+  }
   AwBuf b;
   aw_buf_init(&b);
   return buf_finish(vm, &b, aw_buf_str(vm, &b, v));
