@@ -57,6 +57,11 @@ except NameError:
                 obj._asyncio_future_blocking is not None)
 
 
+async def _wrap_awaitable(awaitable):
+    # ensure_future() (C) runs any object with __await__ through this.
+    return await awaitable
+
+
 def _release_waiter(waiter, *args):
     if not waiter.done():
         waiter.set_result(None)
@@ -1083,23 +1088,31 @@ def _running_loop_or_none():
         return None
 
 
-async def _drain(tasks):
-    return await gather(*tasks, return_exceptions=True)
+def _fresh_loop():
+    # A new loop where the C layer offers one; else the VM's single loop.
+    try:
+        factory = _new_event_loop
+    except NameError:
+        return get_event_loop()
+    return factory()
 
 
-def _cancel_all_tasks(loop):
-    pending = all_tasks(loop)
+async def _cancel_all_tasks():
+    # Runs as a task on the closing loop: cancel the others, let them finish
+    # and report the ones that failed instead of dying of the cancel.
+    me = current_task()
+    pending = [t for t in all_tasks() if t is not me]
     if not pending:
         return
     for t in pending:
         t.cancel()
-    _run_on_loop(loop, _drain(pending))
-    handler = getattr(loop, 'call_exception_handler', None)
+    await gather(*pending, return_exceptions=True)
+    loop = get_running_loop()
     for t in pending:
         if t.cancelled():
             continue
-        if t.exception() is not None and handler is not None:
-            handler({
+        if t.exception() is not None:
+            loop.call_exception_handler({
                 'message': 'unhandled exception during asyncio.run() shutdown',
                 'exception': t.exception(),
                 'task': t,
@@ -1109,9 +1122,7 @@ def _cancel_all_tasks(loop):
 class Runner:
     __module__ = 'asyncio.runners'
 
-    # _state: 'created', 'initialized' or 'closed'. Needs from the C layer:
-    # _new_event_loop() -> a fresh loop, _run_on_loop(loop, coro) -> runs
-    # coro as a task on that loop until done, returning its result.
+    # _state: 'created', 'initialized' or 'closed'.
     def __init__(self, *, debug=None, loop_factory=None):
         self._state = 'created'
         self._debug = debug
@@ -1130,10 +1141,7 @@ class Runner:
             return
         loop = self._loop
         try:
-            _cancel_all_tasks(loop)
-            shutdown = getattr(loop, 'shutdown_asyncgens', None)
-            if shutdown is not None:
-                _run_on_loop(loop, shutdown())
+            loop.run_until_complete(_cancel_all_tasks())
         finally:
             loop.close()
             self._loop = None
@@ -1149,7 +1157,9 @@ class Runner:
         if _running_loop_or_none() is not None:
             raise RuntimeError('Runner.run() cannot be called from a running event loop')
         self._lazy_init()
-        return _run_on_loop(self._loop, coro)
+        if context is None:
+            return self._loop.run_until_complete(coro)
+        return self._loop.run_until_complete(self._loop.create_task(coro, context=context))
 
     def _lazy_init(self):
         if self._state == 'closed':
@@ -1157,7 +1167,7 @@ class Runner:
         if self._state == 'initialized':
             return
         if self._loop_factory is None:
-            self._loop = _new_event_loop()
+            self._loop = _fresh_loop()
         else:
             self._loop = self._loop_factory()
         if self._debug is not None:

@@ -2,7 +2,7 @@
 import asyncio
 
 async def fail(exc):
-    await asyncio.sleep(0.01)
+    await asyncio.sleep(0)
     raise exc
 
 async def main():
@@ -10,7 +10,7 @@ async def main():
         async with asyncio.TaskGroup() as tg:
             tg.create_task(fail(ValueError(1)))
             tg.create_task(fail(TypeError(2)))
-            tg.create_task(asyncio.sleep(0.01))
+            tg.create_task(asyncio.sleep(0))
     except* ValueError as eg:
         print('value', repr(eg.exceptions))
     except* TypeError as eg:

@@ -2,13 +2,14 @@
 import asyncio
 
 async def work(n):
-    await asyncio.sleep(0.01 * n)
+    for _ in range(n):
+        await asyncio.sleep(0)
     if n == 2:
         raise ValueError(n)
     return n
 
 async def main():
-    tasks = [asyncio.create_task(work(n)) for n in (1, 2, 5)]
+    tasks = [asyncio.create_task(work(n)) for n in (1, 2, 9)]
     done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
     print(len(done), len(pending))
     print(sorted(repr(t.exception()) for t in done))
