@@ -150,22 +150,47 @@ static AwValue bytes_result(AwVM *vm, AwBuf *b) {
   return v;
 }
 
-// Appends one line (through '\n', or to EOF) to [b]; false on error.
-static bool read_line_into(AwVM *vm, AwFile *f, AwBuf *b, int64_t limit) {
-  FILE *fp = file_fp(f);
-  int64_t n = 0;
-  int c;
-  errno = 0;
-  while ((limit < 0 || n < limit) && (c = getc(fp)) != EOF) {
-    if (!aw_buf_putc(vm, b, (char)c)) return false;
-    // In text mode a limit counts code points: finish the sequence.
-    if (f->binary || ((unsigned)c & 0xC0) != 0x80) n++;
+// Reads bytes into [chunk] up to and including '\n' (or [cap] bytes or
+// EOF) with the interpreter lock released: only C stdio is touched.
+static size_t read_chunk(AwVM *vm, FILE *fp, char *chunk, size_t cap, bool *eol) {
+  size_t n = 0;
+  int c = 0;
+  aw_gil_release(vm);
+  while (n < cap && (c = getc(fp)) != EOF) {
+    chunk[n++] = (char)c;
     if (c == '\n') break;
   }
-  if (!f->binary && limit >= 0) {
-    while ((c = getc(fp)) != EOF && ((unsigned)c & 0xC0) == 0x80)
+  aw_gil_acquire(vm);
+  *eol = c == '\n' || c == EOF;
+  return n;
+}
+
+// Appends one line (through '\n', or to EOF) to [b]; false on error. A
+// [limit] >= 0 counts bytes (binary) or code points (text).
+static bool read_line_into(AwVM *vm, AwFile *f, AwBuf *b, int64_t limit) {
+  FILE *fp = file_fp(f);
+  int c;
+  errno = 0;
+  if (limit < 0) {
+    char chunk[4096];
+    bool eol = false;
+    while (!eol) {
+      size_t n = read_chunk(vm, fp, chunk, sizeof chunk, &eol);
+      if (n && !aw_buf_append(vm, b, chunk, n)) return false;
+    }
+  } else {
+    int64_t n = 0;
+    while (n < limit && (c = getc(fp)) != EOF) {
       if (!aw_buf_putc(vm, b, (char)c)) return false;
-    if (c != EOF) ungetc(c, fp);
+      // In text mode a limit counts code points: finish the sequence.
+      if (f->binary || ((unsigned)c & 0xC0) != 0x80) n++;
+      if (c == '\n') break;
+    }
+    if (!f->binary) {
+      while ((c = getc(fp)) != EOF && ((unsigned)c & 0xC0) == 0x80)
+        if (!aw_buf_putc(vm, b, (char)c)) return false;
+      if (c != EOF) ungetc(c, fp);
+    }
   }
   if (ferror(fp)) {
     read_error(vm, f);
@@ -202,7 +227,9 @@ static AwValue file_read(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
     for (;;) {
       if (size >= 0) want = left < (int64_t)sizeof chunk ? (size_t)left : sizeof chunk;
       if (want == 0) break;
+      aw_gil_release(vm);  // fread touches only C stdio and [chunk]
       size_t got = fread(chunk, 1, want, fp);
+      aw_gil_acquire(vm);
       if (got && !aw_buf_append(vm, &b, chunk, got)) break;
       if (size >= 0) left -= (int64_t)got;
       if (got < want) break;
@@ -299,7 +326,12 @@ static AwValue file_write_value(AwVM *vm, AwFile *f, AwValue data) {
     aw_write_err(vm, p, n);
   } else {
     errno = 0;
-    if (n && fwrite(p, 1, n, (FILE *)f->fp) != n) return read_error(vm, f);
+    // [data] stays rooted in the caller's argv and objects never move, so
+    // the bytes can be written with the interpreter lock released.
+    aw_gil_release(vm);
+    size_t put = n ? fwrite(p, 1, n, (FILE *)f->fp) : 0;
+    aw_gil_acquire(vm);
+    if (put != n) return read_error(vm, f);
   }
   return AW_INT(count);
 }
