@@ -12,7 +12,36 @@
 
 // ---- float repr ---------------------------------------------------------------
 
+// Shortest digits of a positive [ax] that is n / 10**k for an integer n
+// below 2**53 and k <= 17: then the division n / 10**k is correctly rounded,
+// so it equals x exactly when the decimal n e-k round-trips, and the first
+// such k gives the shortest digits (nearbyint picks the closest n).
+// Returns the digit count, or 0 when the slow search is needed.
+static int short_digits(double ax, char *digits, int *decpt) {
+  static const double p10[18] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+                                 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17};
+  if (!(ax >= 1e-5 && ax < 1e16)) return 0;
+  for (int k = 0; k <= 17; k++) {
+    double y = ax * p10[k];
+    if (y >= 9007199254740992.0) return 0;
+    double n = nearbyint(y);
+    if (n == 0.0 || n / p10[k] != ax) continue;
+    char tmp[24];
+    int len = snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)n);
+    *decpt = len - k;
+    while (len > 1 && tmp[len - 1] == '0') len--;
+    memcpy(digits, tmp, (size_t)len);
+    digits[len] = '\0';
+    return len;
+  }
+  return 0;
+}
+
 int aw_float_digits(double x, int ndigits, char *digits, int *decpt) {
+  if (ndigits <= 0 && x != 0.0) {
+    int n = short_digits(fabs(x), digits, decpt);
+    if (n) return n;
+  }
   // "%.*e" is correctly rounded in glibc, so it gives exactly the digits
   // CPython's dtoa produces for the same precision.
   char tmp[1100];

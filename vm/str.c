@@ -1015,11 +1015,11 @@ static AwValue str_replace(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) 
   if (max < 0) max = INT64_MAX;
   AwStr *old = AW_AS_STR(argv[1]), *new = AW_AS_STR(argv[2]);
   if (max == 0) return argv[0];
-  AwBuf b;
-  aw_buf_init(&b);
-  int64_t done = 0;
   if (old->nbytes == 0) {
     // Insert [new] before every code point and at the end.
+    AwBuf b;
+    aw_buf_init(&b);
+    int64_t done = 0;
     const unsigned char *p = (const unsigned char *)s->data, *end = p + s->nbytes;
     while (p < end && done < max) {
       aw_buf_append(vm, &b, new->data, (size_t)new->nbytes);
@@ -1033,25 +1033,34 @@ static AwValue str_replace(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) 
     else if (done < max) aw_buf_append(vm, &b, new->data, (size_t)new->nbytes);
     return aw_buf_to_str(vm, &b);
   }
+  // Count first so the result is allocated once at its final size.
+  int64_t n = aw_text_count(s->data, s->nbytes, old->data, old->nbytes, max);
+  if (n == 0) return argv[0];
+  int64_t total;
+  if (__builtin_mul_overflow(n, new->nbytes - old->nbytes, &total) ||
+      __builtin_add_overflow(total, s->nbytes, &total))
+    return aw_raisef(vm, AW_EXCCLS(vm, OverflowError), "replace string is too long");
+  AwStr *r = str_alloc(vm, (size_t)total);
+  if (!r) return AW_EXC;
+  char *out = r->data;
   int64_t i = 0;
-  while (done < max) {
+  for (int64_t k = 0; k < n; k++) {
     int64_t f = aw_text_find(s->data + i, s->nbytes - i, old->data, old->nbytes);
-    if (f < 0) break;
-    aw_buf_append(vm, &b, s->data + i, (size_t)f);
-    aw_buf_append(vm, &b, new->data, (size_t)new->nbytes);
+    memcpy(out, s->data + i, (size_t)f);
+    out += f;
+    memcpy(out, new->data, (size_t)new->nbytes);
+    out += new->nbytes;
     i += f + old->nbytes;
-    done++;
   }
-  if (done == 0) {
-    aw_buf_free(vm, &b);
-    return argv[0];
-  }
-  aw_buf_append(vm, &b, s->data + i, (size_t)(s->nbytes - i));
-  return aw_buf_to_str(vm, &b);
+  memcpy(out, s->data + i, (size_t)(s->nbytes - i));
+  str_set_counts(r, s->nchars + n * (new->nchars - old->nchars));
+  return AW_OBJ(r);
 }
 
 static bool list_push_bytes(AwVM *vm, AwList *l, AwStr *s, int64_t b0, int64_t b1) {
-  AwValue v = b0 == 0 && b1 == s->nbytes ? AW_OBJ(s) : aw_str_new(vm, s->data + b0, (size_t)(b1 - b0));
+  AwValue v = b0 == 0 && b1 == s->nbytes ? AW_OBJ(s)
+              : s->ascii ? str_new_n(vm, s->data + b0, (size_t)(b1 - b0), b1 - b0)
+                         : aw_str_new(vm, s->data + b0, (size_t)(b1 - b0));
   return !AW_IS_EXC(v) && aw_list_append(vm, l, v);
 }
 
@@ -1084,6 +1093,24 @@ static AwValue split_impl(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames, c
   if (!l) return AW_EXC;
   const unsigned char *p = (const unsigned char *)s->data;
   int64_t n = s->nbytes;
+  if ((AW_IS_UNDEF(a[0]) || AW_IS_NONE(a[0])) && s->ascii && !right) {
+    static const bool ws[128] = {['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1,
+                                 [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, [' '] = 1};
+    int64_t i = 0;
+    while (i < n) {
+      while (i < n && ws[p[i]]) i++;
+      if (i >= n) break;
+      if (l->len >= max) {
+        if (!list_push_bytes(vm, l, s, i, n)) return AW_EXC;
+        break;
+      }
+      int64_t j = i;
+      while (j < n && !ws[p[j]]) j++;
+      if (!list_push_bytes(vm, l, s, i, j)) return AW_EXC;
+      i = j;
+    }
+    return AW_OBJ(l);
+  }
   if (AW_IS_UNDEF(a[0]) || AW_IS_NONE(a[0])) {
     if (!right) {
       int64_t i = 0;

@@ -603,6 +603,8 @@ static AwValue percent_impl(AwVM *vm, const char *fmt, size_t len, AwValue args,
     while (p < end && (*p == 'h' || *p == 'l' || *p == 'L')) p++;
     if (p >= end) return value_error(vm, "incomplete format");
     char type = *p++;
+    // CPython takes the argument before it looks at the type character.
+    if (!have_arg && !next_arg(vm, items, nargs, &ai, &arg)) return AW_EXC;
     if (!type || !strchr("diouxXeEfFgGcsra", type)) {
       unsigned char t = (unsigned char)type;
       if (t >= 0x80) {
@@ -618,7 +620,6 @@ static AwValue percent_impl(AwVM *vm, const char *fmt, size_t len, AwValue args,
                        (long long)(p - 1 - fmt));
     }
     (void)start;
-    if (!have_arg && !next_arg(vm, items, nargs, &ai, &arg)) return AW_EXC;
     bool ok;
     switch (type) {
       case 'd':
