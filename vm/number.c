@@ -13,15 +13,17 @@
 // ---- float repr ---------------------------------------------------------------
 
 // Shortest digits of a positive [ax] that is n / 10**k for an integer n
-// below 2**53 and k <= 17: then the division n / 10**k is correctly rounded,
+// below 2**53 and k <= 22: then the division n / 10**k is correctly rounded,
 // so it equals x exactly when the decimal n e-k round-trips, and the first
 // such k gives the shortest digits (nearbyint picks the closest n).
 // Returns the digit count, or 0 when the slow search is needed.
 static int short_digits(double ax, char *digits, int *decpt) {
-  static const double p10[18] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
-                                 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17};
+  // Powers of ten up to 1e22 are exact doubles.
+  static const double p10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
   if (!(ax >= 1e-5 && ax < 1e16)) return 0;
-  for (int k = 0; k <= 17; k++) {
+  for (int k = 0; k <= 22; k++) {
     double y = ax * p10[k];
     if (y >= 9007199254740992.0) return 0;
     double n = nearbyint(y);
@@ -53,8 +55,11 @@ int aw_float_digits(double x, int ndigits, char *digits, int *decpt) {
     // correctly rounded 15-digit form is those k digits padded with zeros
     // (x is far closer to them than a 15-digit unit), so try 15, 16, 17
     // and strip trailing zeros below.
-    // Subnormals have fewer significant bits: search from 1 there.
-    for (int p = fabs(x) < 2.2250738585072014e-308 ? 1 : 15; p <= 17; p++) {
+    // Subnormals have fewer significant bits: search from 1 there. In
+    // short_digits' range every value with <= 15 digits was caught there.
+    double ax = fabs(x);
+    int first = ax < 2.2250738585072014e-308 ? 1 : (ax >= 1e-5 && ax < 1e16) ? 16 : 15;
+    for (int p = first; p <= 17; p++) {
       snprintf(tmp, sizeof tmp, "%.*e", p - 1, fabs(x));
       if (strtod(tmp, NULL) == fabs(x)) break;
     }
