@@ -191,7 +191,11 @@ bool cc_funcdef(C *c, AwNode *s) {
   AwProto *fp = cc_exit_unit(c);
   if (!fp) return false;
   TRY(cc_make_closure(c, fp, flags));
-  for (int i = decos->len - 1; i >= 0; i--) TRY(emit(c, OP_CALL, 1));
+  for (int i = decos->len - 1; i >= 0; i--) {
+    c->u->lineno = decos->items[i]->line;  // a failing decorator points at its own line
+    TRY(emit(c, OP_CALL, 1));
+  }
+  c->u->lineno = s->line;
   return cc_nameop(c, s, name, CTX_STORE);
 }
 
@@ -239,7 +243,11 @@ bool cc_classdef(C *c, AwNode *s) {
   TRY(load_const_idx(c, cc_const_str(c, name, strlen(name))));
   for (int i = 0; i < s->u.classdef.bases.len; i++) TRY(cc_expr(c, s->u.classdef.bases.items[i]));
   TRY(emit(c, OP_BUILD_CLASS, (uint32_t)s->u.classdef.bases.len));
-  for (int i = decos->len - 1; i >= 0; i--) TRY(emit(c, OP_CALL, 1));
+  for (int i = decos->len - 1; i >= 0; i--) {
+    c->u->lineno = decos->items[i]->line;  // a failing decorator points at its own line
+    TRY(emit(c, OP_CALL, 1));
+  }
+  c->u->lineno = s->line;
   return cc_nameop(c, s, name, CTX_STORE);
 }
 
