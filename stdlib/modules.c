@@ -19,6 +19,7 @@ const AwBuiltinModule aw_builtin_modules[] = {
   {"functools", aw_open_functools},
   {"itertools", aw_open_itertools},
   {"collections", aw_open_collections},
+  {"operator", aw_open_operator},
   {"dis", aw_open_dis},
   {"contextvars", aw_open_contextvars},
   {"asyncio", aw_open_asyncio},
