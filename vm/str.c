@@ -677,11 +677,6 @@ static inline bool cp_isspace(uint32_t c) {
   return aw_unicode_props(c) & AW_UNI_SPACE;
 }
 
-// Byte offset -> code point index.
-static int64_t cp_index(AwStr *s, int64_t off) {
-  return s->ascii ? off : count_chars(s->data, (size_t)off);
-}
-
 // Decodes [s] into a fresh array of code points (freed with free_cps).
 static uint32_t *decode_cps(AwVM *vm, AwStr *s) {
   uint32_t *cps = aw_mem_alloc(vm, (size_t)(s->nchars + 1) * sizeof(uint32_t));
