@@ -759,7 +759,9 @@ static bool counter_add(AwVM *vm, AwDict *d, AwValue src, int sign) {
       if (r < 0) return false;
       AwValue delta = sign < 0 ? aw_unary_op(vm, AW_UNARY_NEG, v) : v;
       if (AW_IS_EXC(delta)) return false;
+      aw_push_root(vm, delta);  // a user __add__ may run
       AwValue nv = r ? add_count(vm, old, delta) : delta;
+      aw_pop_root(vm);
       if (AW_IS_EXC(nv) || !aw_dict_set(vm, d, k, nv)) return false;
     }
     return true;
@@ -882,14 +884,24 @@ static AwValue counter_total(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames
   if (!aw_check_argc(vm, "total", argc, kwnames, 1, 1)) return AW_EXC;
   AwDict *d = inner(vm, argv[0]);
   if (!d) return AW_EXC;
-  AwValue total = AW_INT(0);
+  // The running total sits in a rooted 1-tuple: a user __add__ may run.
+  AwTuple *acc = aw_tuple_new(vm, 1);
+  if (!acc) return AW_EXC;
+  acc->items[0] = AW_INT(0);
+  aw_push_root(vm, AW_OBJ(acc));
   int64_t pos = 0;
   AwValue k, v;
+  AwValue result = AW_UNDEF;
   while (aw_dict_next(d, &pos, &k, &v)) {
-    total = add_count(vm, total, v);
-    if (AW_IS_EXC(total)) return AW_EXC;
+    AwValue t = add_count(vm, acc->items[0], v);
+    if (AW_IS_EXC(t)) {
+      result = AW_EXC;
+      break;
+    }
+    acc->items[0] = t;
   }
-  return total;
+  aw_pop_root(vm);
+  return AW_IS_UNDEF(result) ? acc->items[0] : result;
 }
 
 static AwValue counter_repr(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {

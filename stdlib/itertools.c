@@ -505,14 +505,14 @@ static AwValue accumulate_next(AwVM *vm, AwIter *it) {
     return v;
   }
   AwValue total;
+  aw_push_root(vm, v);  // + or func may run script code
   if (AW_IS_NONE(it->b)) {
     total = aw_binary_op(vm, AW_BINOP_ADD, it->c, v);
   } else {
     AwValue args[2] = {it->c, v};
-    aw_push_root(vm, v);
     total = aw_call(vm, it->b, 2, args, NULL);
-    aw_pop_root(vm);
   }
+  aw_pop_root(vm);
   if (AW_IS_EXC(total)) return AW_EXC;
   it->c = total;
   return total;

@@ -346,7 +346,9 @@ static AwValue json_dump(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
   a[1] = a[0];
   AwValue s = dumps_core(vm, a + 1);
   if (AW_IS_EXC(s)) return AW_EXC;
+  aw_push_root(vm, s);
   AwValue r = aw_call_method(vm, fp, AW_N(vm, write), 1, &s);
+  aw_pop_root(vm);
   return AW_IS_EXC(r) ? AW_EXC : AW_NONE;
 }
 
@@ -379,7 +381,9 @@ static bool dec_error(Dec *d, const char *msg, size_t at) {
     aw_raisef(vm, AW_EXCCLS(vm, ValueError), "%s: char %lld", msg, (long long)cpos);
     return false;
   }
+  aw_push_root(vm, m);
   AwValue exc = aw_call(vm, cls, 3, args, NULL);
+  aw_pop_root(vm);
   if (!AW_IS_EXC(exc)) aw_raise(vm, exc);
   return false;
 }
@@ -538,7 +542,9 @@ static bool dec_number(Dec *d, AwValue *out, bool *matched) {
   if (!AW_IS_NONE(hook)) {
     AwValue s = aw_str_new(vm, d->s + start, p - start);
     if (AW_IS_EXC(s)) return false;
+    aw_push_root(vm, s);
     *out = aw_call(vm, hook, 1, &s, NULL);
+    aw_pop_root(vm);
   } else if (is_float) {
     *out = aw_float_from_str(vm, d->s + start, p - start);
   } else {
@@ -553,7 +559,13 @@ static bool dec_constant(Dec *d, const char *word, AwValue v, AwValue *out) {
   d->pos += n;
   if ((word[0] == 'N' || word[0] == 'I' || word[0] == '-') && !AW_IS_NONE(d->parse_constant)) {
     AwValue s = aw_str_from_cstr(d->vm, word);
-    *out = AW_IS_EXC(s) ? AW_EXC : aw_call(d->vm, d->parse_constant, 1, &s, NULL);
+    if (AW_IS_EXC(s)) {
+      *out = AW_EXC;
+    } else {
+      aw_push_root(d->vm, s);
+      *out = aw_call(d->vm, d->parse_constant, 1, &s, NULL);
+      aw_pop_root(d->vm);
+    }
   } else {
     *out = v;
   }

@@ -260,7 +260,9 @@ static AwValue sample_impl(AwVM *vm, uint64_t *s, int argc, AwValue *argv, AwTup
   if (!AW_IS_UNDEF(a[2]) && !AW_IS_NONE(a[2])) {
     // counts=[...]: repeat each element that many times.
     AwList *counts = aw_list_from_iterable(vm, a[2]);
+    if (counts) aw_push_root(vm, AW_OBJ(counts));  // __index__ may run script code
     AwList *expanded = counts ? aw_list_new(vm, 0) : NULL;
+    if (expanded) aw_push_root(vm, AW_OBJ(expanded));
     if (!expanded) result = AW_EXC;
     else if (counts->len != pool->len)
       result = aw_raisef(vm, AW_EXCCLS(vm, ValueError),
@@ -271,6 +273,8 @@ static AwValue sample_impl(AwVM *vm, uint64_t *s, int argc, AwValue *argv, AwTup
       for (int64_t j = 0; AW_IS_UNDEF(result) && j < c; j++)
         if (!aw_list_append(vm, expanded, pool->items[i])) result = AW_EXC;
     }
+    if (expanded) aw_pop_root(vm);
+    if (counts) aw_pop_root(vm);
     if (AW_IS_UNDEF(result)) {
       aw_pop_root(vm);
       pool = expanded;
