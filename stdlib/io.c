@@ -544,6 +544,26 @@ static AwValue file_get_encoding(AwVM *vm, int argc, AwValue *argv, AwTuple *kwn
   return aw_str_from_cstr(vm, std ? "utf-8" : "UTF-8");
 }
 
+static AwFile *file_alloc(AwVM *vm, bool binary);
+
+// sys.stdout.buffer & co: a binary file object on the same std stream.
+static AwValue file_get_buffer(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  (void)argc;
+  (void)kwnames;
+  if (!AW_IS_KIND(argv[0], AW_OBJ_FILE) || !(AW_AS_OBJ(argv[0])->flags & AW_FILE_STD))
+    return aw_raisef(vm, AW_EXCCLS(vm, AttributeError), "'%s' object has no attribute 'buffer'",
+                     aw_type_name(vm, argv[0]));
+  AwFile *src = (AwFile *)AW_AS_OBJ(argv[0]);
+  AwFile *f = file_alloc(vm, true);
+  if (!f) return AW_EXC;
+  f->obj.flags = src->obj.flags & (AW_FILE_STD | AW_FILE_CLOSED);
+  f->readable = src->readable;
+  f->writable = src->writable;
+  f->name = src->name;
+  f->mode = aw_str_from_cstr(vm, src->readable ? "rb" : "wb");
+  return AW_IS_EXC(f->mode) ? AW_EXC : AW_OBJ(f);
+}
+
 // A computed read-only attribute (f.closed, f.name ...).
 static bool add_property(AwVM *vm, AwClass *cls, const char *name, AwNativeFn fn) {
   return aw_class_add_native(vm, cls, name, fn, AW_NATIVE_GETTER);
@@ -580,7 +600,8 @@ bool aw_io_init_classes(AwVM *vm) {
     for (const FileMethod *m = file_props; m->name; m++)
       if (!add_property(vm, classes[c], m->name, m->fn)) return false;
   }
-  return add_property(vm, AW_CLS(vm, file), "encoding", file_get_encoding);
+  return add_property(vm, AW_CLS(vm, file), "encoding", file_get_encoding) &&
+         add_property(vm, AW_CLS(vm, file), "buffer", file_get_buffer);
 }
 
 // ---- opening ---------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // objects (made by io.c), exit, recursion limit, exc_info and version data.
 // aw_sys_stream gives natives (print, input) the script's current streams.
 #define _POSIX_C_SOURCE 200809L
+#include <float.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,6 +134,27 @@ static bool add_implementation(AwVM *vm, AwModule *m, AwValue vinfo) {
   return ok;
 }
 
+// sys.float_info: a module-like namespace of the double's limits.
+static bool add_float_info(AwVM *vm, AwModule *m) {
+  AwModule *fi = aw_module_new(vm, "float_info");
+  if (!fi) return false;
+  aw_push_root(vm, AW_OBJ(fi));
+  bool ok = aw_module_add_value(vm, fi, "max", AW_FLOAT(DBL_MAX)) &&
+            aw_module_add_value(vm, fi, "max_exp", AW_INT(DBL_MAX_EXP)) &&
+            aw_module_add_value(vm, fi, "max_10_exp", AW_INT(DBL_MAX_10_EXP)) &&
+            aw_module_add_value(vm, fi, "min", AW_FLOAT(DBL_MIN)) &&
+            aw_module_add_value(vm, fi, "min_exp", AW_INT(DBL_MIN_EXP)) &&
+            aw_module_add_value(vm, fi, "min_10_exp", AW_INT(DBL_MIN_10_EXP)) &&
+            aw_module_add_value(vm, fi, "dig", AW_INT(DBL_DIG)) &&
+            aw_module_add_value(vm, fi, "mant_dig", AW_INT(DBL_MANT_DIG)) &&
+            aw_module_add_value(vm, fi, "epsilon", AW_FLOAT(DBL_EPSILON)) &&
+            aw_module_add_value(vm, fi, "radix", AW_INT(FLT_RADIX)) &&
+            aw_module_add_value(vm, fi, "rounds", AW_INT(1)) &&
+            aw_module_add_value(vm, m, "float_info", AW_OBJ(fi));
+  aw_pop_root(vm);
+  return ok;
+}
+
 static bool add_streams(AwVM *vm, AwModule *m) {
   static const char *const dunder[3] = {"__stdin__", "__stdout__", "__stderr__"};
   for (int i = 0; i < 3; i++) {
@@ -206,6 +228,7 @@ static bool fill_sys(AwVM *vm, AwModule *m) {
          add_str(vm, m, "copyright", "Copyright (c) the aw authors.") &&
          add_str(vm, m, "prefix", "/usr/local") &&
          add_executable(vm, m) && add_implementation(vm, m, vinfo) && add_streams(vm, m) &&
+         add_float_info(vm, m) &&
          aw_module_add_value(vm, m, "builtin_module_names", AW_NONE);
 }
 
