@@ -833,6 +833,22 @@ static AwValue core_compare(AwVM *vm, AwValue a, AwValue b, AwCmpOp op) {
     }
     case AW_OBJ_LIST: case AW_OBJ_TUPLE:
       return seq_compare(vm, a, b, op);
+    case AW_OBJ_SLICE: {
+      // Slices order as their (start, stop, step) tuples.
+      AwSlice *x = (AwSlice *)AW_AS_OBJ(a), *y = (AwSlice *)AW_AS_OBJ(b);
+      AwValue tx = aw_tuple_pack(vm, 3, x->start, x->stop, x->step);
+      if (AW_IS_EXC(tx)) return tx;
+      aw_push_root(vm, tx);
+      AwValue ty = aw_tuple_pack(vm, 3, y->start, y->stop, y->step);
+      AwValue r = ty;
+      if (!AW_IS_EXC(ty)) {
+        aw_push_root(vm, ty);
+        r = seq_compare(vm, tx, ty, op);
+        aw_pop_root(vm);
+      }
+      aw_pop_root(vm);
+      return r;
+    }
     case AW_OBJ_SET: {
       AwSet *x = AW_AS_SET(a), *y = AW_AS_SET(b);
       switch (op) {
@@ -1280,6 +1296,13 @@ static AwValue inplace_op(AwVM *vm, int op, AwValue a, AwValue b) {
   switch (AW_KIND(a)) {
     case AW_OBJ_LIST: {
       AwList *l = AW_AS_LIST(a);
+      if ((op == AW_BINOP_ADD || op == AW_BINOP_MUL) && !is_core(b)) {
+        // list has no number slots: b.__radd__/__rmul__ gets the first try.
+        AwValue rname = vm->names[binop_names[op][1]];
+        AwValue r = call_special_opt(vm, b, rname, 1, &a);
+        if (AW_IS_EXC(r)) return r;
+        if (!AW_IS_UNDEF(r) && !is_not_implemented(vm, r)) return r;
+      }
       if (op == AW_BINOP_ADD) return aw_list_extend(vm, l, b) ? a : AW_EXC;
       int64_t n;
       int rc;
@@ -1364,7 +1387,9 @@ static AwValue binop_error(AwVM *vm, int op, bool inplace, AwValue a, AwValue b)
     if (AW_IS_BYTES(a))
       return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "can't concat %s to bytes", aw_type_name(vm, b));
   }
-  if (op == AW_BINOP_MUL && (is_sequence(a) || is_sequence(b)))
+  // In place, a user class's (empty) sequence slots win over b's repeat.
+  bool user_left = inplace && AW_IS_OBJ(a) && !is_core(a) && !aw_type_of(vm, a)->is_builtin;
+  if (op == AW_BINOP_MUL && (is_sequence(a) || is_sequence(b)) && !user_left)
     return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "can't multiply sequence by non-int of type '%s'",
                      aw_type_name(vm, is_sequence(a) ? b : a));
   const char *sym = binop_symbols[op];
@@ -1501,6 +1526,11 @@ AwValue aw_getitem(AwVM *vm, AwValue obj, AwValue key) {
     AwValue f = aw_lookup_special(vm, obj, AW_N(vm, getitem));
     if (AW_IS_EXC(f)) return f;
     if (!AW_IS_UNDEF(f)) return call_found(vm, f, AW_N(vm, getitem), obj, 1, &key);
+  }
+  if (AW_IS_CLASS(obj)) {
+    AwClass *c = AW_AS_CLASS(obj);
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "type '%s' is not subscriptable",
+                     AW_IS_STR(c->name) ? AW_AS_STR(c->name)->data : "?");
   }
   return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "'%s' object is not subscriptable", aw_type_name(vm, obj));
 }
