@@ -91,36 +91,83 @@ AwList *aw_list_from_iterable(AwVM *vm, AwValue iterable) {
 }
 
 // ---- sorting -------------------------------------------------------------------
-// A stable merge sort (binary insertion for short runs, a skipped merge for
-// runs already in order) over keys[] with the items moved alongside in
-// vals[] (NULL without a key function). Every value always lives in a
-// GC-visible array: the arrays belong to temporary lists that are rooted,
-// because comparisons can run script code (and so collect).
+// CPython's timsort without galloping: natural runs (strictly descending
+// ones reversed), short runs extended to minrun by binary insertion, and a
+// run stack merged under timsort's invariants, so sorted, reversed and
+// partly ordered input is fast and equal keys keep their order. keys[] is
+// sorted with the items moved alongside in vals[] (NULL without a key
+// function). Every value always lives in a GC-visible array: the arrays
+// belong to rooted temporary lists, because comparisons can run script
+// code (and so collect).
+
+#define MAX_RUNS 85  // enough for 2**64 items under the run-length invariants
 
 typedef struct {
   AwVM *vm;
-  AwValue *keys, *vals;   // the run being sorted
+  AwValue *keys, *vals;   // the array being sorted
   AwValue *tkeys, *tvals; // scratch for merges (n/2 + 1 items)
+  int64_t run_base[MAX_RUNS], run_len[MAX_RUNS];
+  int nruns;
 } Sorter;
 
-// a < b with the common scalar cases inline; 1, 0 or -1.
+static int str_less(AwStr *x, AwStr *y) {
+  int64_t n = x->nbytes < y->nbytes ? x->nbytes : y->nbytes;
+  int c = memcmp(x->data, y->data, (size_t)n);  // UTF-8 byte order = code point order
+  return c < 0 || (c == 0 && x->nbytes < y->nbytes);
+}
+
+// a == b decided without running code: 1, 0, or -1 (cannot tell).
+static int quick_eq(AwValue a, AwValue b) {
+  if (a.tag == b.tag && a.tag != AW_T_FLOAT && a.as.i == b.as.i) return 1;
+  if (a.tag == AW_T_INT && b.tag == AW_T_INT) return 0;
+  if (a.tag == AW_T_FLOAT && b.tag == AW_T_FLOAT) return a.as.f == b.as.f;
+  if (AW_IS_STR(a) && AW_IS_STR(b)) {
+    AwStr *x = AW_AS_STR(a), *y = AW_AS_STR(b);
+    return x->nbytes == y->nbytes && memcmp(x->data, y->data, (size_t)x->nbytes) == 0;
+  }
+  return -1;
+}
+
+// a < b with the common scalar cases (and tuples of them) inline; 1, 0, -1.
 static int sort_less(AwVM *vm, AwValue a, AwValue b) {
   if (a.tag == AW_T_INT && b.tag == AW_T_INT) return a.as.i < b.as.i;
   if (a.tag == AW_T_FLOAT && b.tag == AW_T_FLOAT) return a.as.f < b.as.f;
-  if (AW_IS_STR(a) && AW_IS_STR(b)) {
-    AwStr *x = AW_AS_STR(a), *y = AW_AS_STR(b);
-    int64_t n = x->nbytes < y->nbytes ? x->nbytes : y->nbytes;
-    int c = memcmp(x->data, y->data, (size_t)n);  // UTF-8 byte order = code point order
-    return c < 0 || (c == 0 && x->nbytes < y->nbytes);
+  if (AW_IS_STR(a) && AW_IS_STR(b)) return str_less(AW_AS_STR(a), AW_AS_STR(b));
+  if (AW_IS_TUPLE(a) && AW_IS_TUPLE(b)) {
+    // Skip the equal prefix when equality is evident (CPython's
+    // unsafe_tuple_compare idea), then compare the first differing items.
+    AwTuple *x = AW_AS_TUPLE(a), *y = AW_AS_TUPLE(b);
+    int64_t n = x->len < y->len ? x->len : y->len, i = 0;
+    for (; i < n; i++) {
+      int e = quick_eq(x->items[i], y->items[i]);
+      if (e < 0) return aw_less(vm, a, b);
+      if (!e) break;
+    }
+    if (i == n) return x->len < y->len;
+    return sort_less(vm, x->items[i], y->items[i]);
   }
   return aw_less(vm, a, b);
 }
 
-static bool binary_insertion(Sorter *s, int64_t lo, int64_t n) {
-  AwValue *k = s->keys + lo, *v = s->vals ? s->vals + lo : NULL;
-  for (int64_t i = 1; i < n; i++) {
+static void swap_values(AwValue *a, int64_t i, int64_t j) {
+  AwValue t = a[i];
+  a[i] = a[j];
+  a[j] = t;
+}
+
+static void reverse_range(Sorter *s, int64_t lo, int64_t hi) {
+  for (int64_t i = lo, j = hi - 1; i < j; i++, j--) {
+    swap_values(s->keys, i, j);
+    if (s->vals) swap_values(s->vals, i, j);
+  }
+}
+
+// Sorts [lo, hi) by binary insertion, [lo, start) being sorted already.
+static bool binary_insertion(Sorter *s, int64_t lo, int64_t hi, int64_t start) {
+  AwValue *k = s->keys, *v = s->vals;
+  for (int64_t i = start; i < hi; i++) {
     AwValue x = k[i];
-    int64_t a = 0, b = i;
+    int64_t a = lo, b = i;
     while (a < b) {  // first position whose key is > x (keeps equal keys in order)
       int64_t m = a + (b - a) / 2;
       int r = sort_less(s->vm, x, k[m]);
@@ -140,37 +187,161 @@ static bool binary_insertion(Sorter *s, int64_t lo, int64_t n) {
   return true;
 }
 
-static bool merge_sort(Sorter *s, int64_t lo, int64_t n) {
-  if (n <= 16) return binary_insertion(s, lo, n);
-  int64_t mid = n / 2;
-  if (!merge_sort(s, lo, mid) || !merge_sort(s, lo + mid, n - mid)) return false;
-  AwValue *k = s->keys + lo, *v = s->vals ? s->vals + lo : NULL;
-  int r = sort_less(s->vm, k[mid], k[mid - 1]);
-  if (r < 0) return false;
-  if (!r) return true;  // the halves are already in order
-  memcpy(s->tkeys, k, (size_t)mid * sizeof(AwValue));
-  if (v) memcpy(s->tvals, v, (size_t)mid * sizeof(AwValue));
-  int64_t i = 0, j = mid, o = 0;
+// Length of the run starting at lo (< hi), made ascending; -1 on error.
+static int64_t count_run(Sorter *s, int64_t lo, int64_t hi) {
+  if (lo + 1 == hi) return 1;
+  AwValue *k = s->keys;
+  int r = sort_less(s->vm, k[lo + 1], k[lo]);
+  if (r < 0) return -1;
+  int64_t i = lo + 2;
+  if (r) {  // strictly descending: reversing it keeps stability
+    for (; i < hi; i++) {
+      r = sort_less(s->vm, k[i], k[i - 1]);
+      if (r < 0) return -1;
+      if (!r) break;
+    }
+    reverse_range(s, lo, i);
+  } else {
+    for (; i < hi; i++) {
+      r = sort_less(s->vm, k[i], k[i - 1]);
+      if (r < 0) return -1;
+      if (r) break;
+    }
+  }
+  return i - lo;
+}
+
+// First index in [lo, hi) whose key is > x ([right]) or >= x; -1 on error.
+static int64_t bisect(Sorter *s, AwValue x, int64_t lo, int64_t hi, bool right) {
+  while (lo < hi) {
+    int64_t m = lo + (hi - lo) / 2;
+    int r = right ? sort_less(s->vm, x, s->keys[m]) : sort_less(s->vm, s->keys[m], x);
+    if (r < 0) return -1;
+    if (right ? r : !r) hi = m;
+    else lo = m + 1;
+  }
+  return lo;
+}
+
+// Merges the adjacent sorted runs [a, b) and [b, c), copying the shorter
+// one to the scratch arrays. On error the rest of the scratch is copied
+// back into the gap, so the array stays a permutation of the items.
+static bool merge_runs(Sorter *s, int64_t a, int64_t b, int64_t c) {
+  AwValue *k = s->keys, *v = s->vals;
+  // Items of the left run <= right[0] are already in place, and so are
+  // items of the right run >= left[last].
+  int64_t a2 = bisect(s, k[b], a, b, true);
+  if (a2 < 0) return false;
+  if (a2 == b) return true;
+  int64_t c2 = bisect(s, k[b - 1], b, c, false);
+  if (c2 < 0) return false;
+  a = a2;
+  c = c2;
+  int64_t na = b - a, nb = c - b;
   bool ok = true;
-  while (i < mid && j < n) {
-    r = sort_less(s->vm, k[j], s->tkeys[i]);
+  if (na <= nb) {  // merge forwards from a copy of the left run
+    memcpy(s->tkeys, &k[a], (size_t)na * sizeof(AwValue));
+    if (v) memcpy(s->tvals, &v[a], (size_t)na * sizeof(AwValue));
+    int64_t i = 0, j = b, o = a;
+    while (i < na && j < c) {
+      int r = sort_less(s->vm, k[j], s->tkeys[i]);
+      if (r < 0) {
+        ok = false;
+        break;
+      }
+      if (r) {
+        if (v) v[o] = v[j];
+        k[o++] = k[j++];
+      } else {
+        if (v) v[o] = s->tvals[i];
+        k[o++] = s->tkeys[i++];
+      }
+    }
+    memcpy(&k[o], &s->tkeys[i], (size_t)(na - i) * sizeof(AwValue));
+    if (v) memcpy(&v[o], &s->tvals[i], (size_t)(na - i) * sizeof(AwValue));
+    return ok;
+  }
+  // Merge backwards from a copy of the right run.
+  memcpy(s->tkeys, &k[b], (size_t)nb * sizeof(AwValue));
+  if (v) memcpy(s->tvals, &v[b], (size_t)nb * sizeof(AwValue));
+  int64_t i = b - 1, j = nb - 1, o = c - 1;
+  while (i >= a && j >= 0) {
+    int r = sort_less(s->vm, s->tkeys[j], k[i]);
     if (r < 0) {
       ok = false;
       break;
     }
     if (r) {
-      if (v) v[o] = v[j];
-      k[o++] = k[j++];
+      if (v) v[o] = v[i];
+      k[o--] = k[i--];
     } else {
-      if (v) v[o] = s->tvals[i];
-      k[o++] = s->tkeys[i++];
+      if (v) v[o] = s->tvals[j];
+      k[o--] = s->tkeys[j--];
     }
   }
-  // The rest of the left half fills exactly the gap [o, j): also on error,
-  // so the list stays a permutation of its items.
-  memcpy(&k[o], &s->tkeys[i], (size_t)(mid - i) * sizeof(AwValue));
-  if (v) memcpy(&v[o], &s->tvals[i], (size_t)(mid - i) * sizeof(AwValue));
+  memcpy(&k[i + 1], s->tkeys, (size_t)(j + 1) * sizeof(AwValue));
+  if (v) memcpy(&v[i + 1], s->tvals, (size_t)(j + 1) * sizeof(AwValue));
   return ok;
+}
+
+static bool merge_at(Sorter *s, int i) {
+  int64_t a = s->run_base[i], b = s->run_base[i + 1], c = b + s->run_len[i + 1];
+  s->run_len[i] += s->run_len[i + 1];
+  for (int j = i + 1; j + 1 < s->nruns; j++) {
+    s->run_base[j] = s->run_base[j + 1];
+    s->run_len[j] = s->run_len[j + 1];
+  }
+  s->nruns--;
+  return merge_runs(s, a, b, c);
+}
+
+// Restores timsort's run-length invariants (the corrected 2015 version).
+static bool merge_collapse(Sorter *s) {
+  int64_t *len = s->run_len;
+  while (s->nruns > 1) {
+    int n = s->nruns - 2;
+    if ((n > 0 && len[n - 1] <= len[n] + len[n + 1]) || (n > 1 && len[n - 2] <= len[n - 1] + len[n])) {
+      if (len[n - 1] < len[n + 1]) n--;
+    } else if (len[n] > len[n + 1]) {
+      break;
+    }
+    if (!merge_at(s, n)) return false;
+  }
+  return true;
+}
+
+static int64_t min_run(int64_t n) {
+  int64_t r = 0;
+  while (n >= 64) {
+    r |= n & 1;
+    n >>= 1;
+  }
+  return n + r;
+}
+
+static bool tim_sort(Sorter *s, int64_t n) {
+  int64_t minrun = min_run(n), lo = 0;
+  s->nruns = 0;
+  while (lo < n) {
+    int64_t len = count_run(s, lo, n);
+    if (len < 0) return false;
+    if (len < minrun) {
+      int64_t force = n - lo < minrun ? n - lo : minrun;
+      if (!binary_insertion(s, lo, lo + force, lo + len)) return false;
+      len = force;
+    }
+    s->run_base[s->nruns] = lo;
+    s->run_len[s->nruns] = len;
+    s->nruns++;
+    if (!merge_collapse(s)) return false;
+    lo += len;
+  }
+  while (s->nruns > 1) {
+    int m = s->nruns - 2;
+    if (m > 0 && s->run_len[m - 1] < s->run_len[m + 1]) m--;
+    if (!merge_at(s, m)) return false;
+  }
+  return true;
 }
 
 static void reverse_values(AwValue *a, int64_t n) {
@@ -207,7 +378,7 @@ bool aw_list_sort(AwVM *vm, AwList *l, AwValue key, bool reverse) {
   aw_push_root(vm, AW_OBJ(hold));
   int roots = 1;
   bool ok = true;
-  Sorter s = {vm, hold->items, NULL, NULL, NULL};
+  Sorter s = {.vm = vm, .keys = hold->items};
   if (!AW_IS_UNDEF(key)) {
     AwList *kl = scratch_list(vm, n);
     if (!kl) goto fail;
@@ -236,7 +407,7 @@ bool aw_list_sort(AwVM *vm, AwList *l, AwValue key, bool reverse) {
       reverse_values(s.keys, n);
       if (s.vals) reverse_values(s.vals, n);
     }
-    ok = merge_sort(&s, 0, n);
+    ok = tim_sort(&s, n);
     if (reverse) {
       reverse_values(s.keys, n);
       if (s.vals) reverse_values(s.vals, n);
