@@ -18,6 +18,7 @@ typedef struct {
   AwValue default_fn;       // None when absent
   AwDict *markers;          // id(container) -> None while it is being encoded
   AwList *keep;             // rooted temporaries (default() results, sorted keys)
+  AwValue fp;               // json.dump's file (chunks written as made), or UNDEF
   int depth;
 } Enc;
 
@@ -116,10 +117,33 @@ static bool leave(Enc *e, AwValue v) {
   return aw_dict_del(e->vm, e->markers, AW_INT((int64_t)(uintptr_t)AW_AS_OBJ(v)), NULL) >= 0;
 }
 
+// Hands the pending text to fp.write() as one chunk. json.dump writes the
+// same chunks as CPython's iterencode (so a failing dump leaves the same
+// partial output); for dumps (fp UNDEF) everything stays in the buffer.
+static bool yield_chunk(Enc *e) {
+  if (AW_IS_UNDEF(e->fp)) return true;
+  AwVM *vm = e->vm;
+  if (e->b->failed) return false;
+  AwValue s = aw_str_new(vm, e->b->data ? e->b->data : "", e->b->len);
+  if (AW_IS_EXC(s)) return false;
+  e->b->len = 0;
+  if (e->b->data) e->b->data[0] = '\0';
+  aw_push_root(vm, s);
+  AwValue r = aw_call_method(vm, e->fp, AW_N(vm, write), 1, &s);
+  aw_pop_root(vm);
+  return !AW_IS_EXC(r);
+}
+
+// str, None, bool, int and float: encoded in one piece (CPython joins them
+// with the preceding separator into one chunk).
+static bool is_scalar(AwValue v) {
+  return AW_IS_STR(v) || AW_IS_NONE(v) || AW_IS_BOOL(v) || AW_IS_INT(v) || AW_IS_FLOAT(v);
+}
+
 static bool enc_sequence(Enc *e, AwValue v, int level) {
   AwValue *items;
   int64_t n = AW_IS_LIST(v) ? AW_AS_LIST(v)->len : AW_AS_TUPLE(v)->len;
-  if (n == 0) return put_cstr(e, "[]");
+  if (n == 0) return put_cstr(e, "[]") && yield_chunk(e);
   if (!enter(e, v)) return false;
   aw_buf_putc(e->vm, e->b, '[');
   bool pretty = !AW_IS_NONE(e->indent);
@@ -133,16 +157,31 @@ static bool enc_sequence(Enc *e, AwValue v, int level) {
       if (!aw_buf_append_str(e->vm, e->b, e->item_sep)) return false;
       if (pretty && !newline_indent(e, level + 1)) return false;
     }
-    if (!enc_value(e, items[i], level + 1)) return false;
+    AwValue item = items[i];
+    if (!is_scalar(item) && !yield_chunk(e)) return false;
+    if (!enc_value(e, item, level + 1)) return false;
   }
-  if (pretty && !newline_indent(e, level)) return false;
+  if (pretty && (!newline_indent(e, level) || !yield_chunk(e))) return false;
   aw_buf_putc(e->vm, e->b, ']');
-  return leave(e, v);
+  return yield_chunk(e) && leave(e, v);
 }
 
-// A dict key as JSON text; *skip set for skipkeys.
-static bool enc_key(Enc *e, AwValue k, bool *skip) {
+// Whether a dict key can be encoded: true, or false with *skip (skipkeys)
+// or a TypeError.
+static bool key_ok(Enc *e, AwValue k, bool *skip) {
   *skip = false;
+  if (AW_IS_STR(k) || AW_IS_FLOAT(k) || AW_IS_BOOL(k) || AW_IS_NONE(k) || AW_IS_INT(k)) return true;
+  if (e->skipkeys) {
+    *skip = true;
+    return false;
+  }
+  aw_raisef(e->vm, AW_EXCCLS(e->vm, TypeError), "keys must be str, int, float, bool or None, not %s",
+            aw_type_name(e->vm, k));
+  return false;
+}
+
+// A dict key (already checked by key_ok) as a JSON string.
+static bool enc_key(Enc *e, AwValue k) {
   if (AW_IS_STR(k)) return enc_str_value(e, k);
   char buf[64];
   if (AW_IS_FLOAT(k)) {
@@ -160,27 +199,19 @@ static bool enc_key(Enc *e, AwValue k, bool *skip) {
   }
   if (AW_IS_BOOL(k)) return put_cstr(e, AW_AS_BOOL(k) ? "\"true\"" : "\"false\"");
   if (AW_IS_NONE(k)) return put_cstr(e, "\"null\"");
-  if (AW_IS_INT(k)) {
-    snprintf(buf, sizeof buf, "\"%lld\"", (long long)AW_AS_INT(k));
-    return put_cstr(e, buf);
-  }
-  if (e->skipkeys) {
-    *skip = true;
-    return true;
-  }
-  aw_raisef(e->vm, AW_EXCCLS(e->vm, TypeError), "keys must be str, int, float, bool or None, not %s",
-            aw_type_name(e->vm, k));
-  return false;
+  snprintf(buf, sizeof buf, "\"%lld\"", (long long)AW_AS_INT(k));
+  return put_cstr(e, buf);
 }
 
 static bool enc_dict(Enc *e, AwValue v, int level) {
   AwVM *vm = e->vm;
   AwDict *d = AW_AS_DICT(v);
-  if (d->len == 0) return put_cstr(e, "{}");
+  if (d->len == 0) return put_cstr(e, "{}") && yield_chunk(e);
   if (!enter(e, v)) return false;
   aw_buf_putc(vm, e->b, '{');
+  if (!yield_chunk(e)) return false;
   bool pretty = !AW_IS_NONE(e->indent);
-  if (pretty && !newline_indent(e, level + 1)) return false;
+  if (pretty && (!newline_indent(e, level + 1) || !yield_chunk(e))) return false;
   AwList *keys = NULL;
   if (e->sort_keys) {
     keys = aw_list_new(vm, d->len);
@@ -204,40 +235,41 @@ static bool enc_dict(Enc *e, AwValue v, int level) {
     } else if (!aw_dict_next(d, &pos, &k, &val)) {
       break;
     }
-    size_t mark = e->b->len;
+    bool skip;
+    if (!key_ok(e, k, &skip)) {
+      if (skip) continue;
+      return false;
+    }
     if (!first) {
       if (!aw_buf_append_str(vm, e->b, e->item_sep)) return false;
       if (pretty && !newline_indent(e, level + 1)) return false;
-    }
-    bool skip;
-    if (!enc_key(e, k, &skip)) return false;
-    if (skip) {
-      e->b->len = mark;
-      continue;
+      if (!yield_chunk(e)) return false;
     }
     first = false;
-    if (!aw_buf_append_str(vm, e->b, e->key_sep) || !enc_value(e, val, level + 1)) return false;
+    if (!enc_key(e, k) || !yield_chunk(e)) return false;
+    if (!aw_buf_append_str(vm, e->b, e->key_sep) || !yield_chunk(e)) return false;
+    if (!enc_value(e, val, level + 1)) return false;
   }
   if (keys) e->keep->len--;
-  if (pretty && !newline_indent(e, level)) return false;
+  if (pretty && (!newline_indent(e, level) || !yield_chunk(e))) return false;
   aw_buf_putc(vm, e->b, '}');
-  return leave(e, v);
+  return yield_chunk(e) && leave(e, v);
 }
 
 static bool enc_value(Enc *e, AwValue v, int level) {
   AwVM *vm = e->vm;
   switch (v.tag) {
-    case AW_T_NONE: return put_cstr(e, "null");
-    case AW_T_BOOL: return put_cstr(e, AW_AS_BOOL(v) ? "true" : "false");
+    case AW_T_NONE: return put_cstr(e, "null") && yield_chunk(e);
+    case AW_T_BOOL: return put_cstr(e, AW_AS_BOOL(v) ? "true" : "false") && yield_chunk(e);
     case AW_T_INT: {
       char buf[32];
       snprintf(buf, sizeof buf, "%lld", (long long)AW_AS_INT(v));
-      return put_cstr(e, buf);
+      return put_cstr(e, buf) && yield_chunk(e);
     }
-    case AW_T_FLOAT: return enc_float(e, AW_AS_FLOAT(v));
+    case AW_T_FLOAT: return enc_float(e, AW_AS_FLOAT(v)) && yield_chunk(e);
     default: break;
   }
-  if (AW_IS_STR(v)) return enc_str_value(e, v);
+  if (AW_IS_STR(v)) return enc_str_value(e, v) && yield_chunk(e);
   if (AW_IS_LIST(v) || AW_IS_TUPLE(v)) return enc_sequence(e, v, level);
   if (AW_IS_DICT(v)) return enc_dict(e, v, level);
   if (AW_IS_NONE(e->default_fn)) {
@@ -272,10 +304,12 @@ static bool flag(AwVM *vm, AwValue v, bool dflt, bool *out) {
   return true;
 }
 
-// a[0] = obj, a[1..9] = skipkeys .. sort_keys. Returns the JSON str.
-static AwValue dumps_core(AwVM *vm, AwValue *a) {
+// a[0] = obj, a[1..9] = skipkeys .. sort_keys. Returns the JSON str, or
+// with [fp] (json.dump) writes it in chunks and returns None.
+static AwValue dumps_core(AwVM *vm, AwValue *a, AwValue fp) {
   Enc e = {0};
   e.vm = vm;
+  e.fp = fp;
   if (!flag(vm, a[1], false, &e.skipkeys) || !flag(vm, a[2], true, &e.ensure_ascii) ||
       !flag(vm, a[3], true, &e.check_circular) || !flag(vm, a[4], true, &e.allow_nan) ||
       !flag(vm, a[9], false, &e.sort_keys))
@@ -326,8 +360,16 @@ static AwValue dumps_core(AwVM *vm, AwValue *a) {
     AwBuf b;
     aw_buf_init(&b);
     e.b = &b;
-    if (enc_value(&e, a[0], 0) && !b.failed) result = aw_buf_to_str(vm, &b);
-    else aw_buf_free(vm, &b);
+    if (enc_value(&e, a[0], 0) && !b.failed) {
+      if (AW_IS_UNDEF(fp)) {
+        result = aw_buf_to_str(vm, &b);
+      } else {
+        aw_buf_free(vm, &b);
+        result = AW_NONE;
+      }
+    } else {
+      aw_buf_free(vm, &b);
+    }
   }
   aw_pop_root(vm);
   return result;
@@ -336,20 +378,15 @@ static AwValue dumps_core(AwVM *vm, AwValue *a) {
 static AwValue json_dumps(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
   AwValue a[10];
   if (!aw_parse_args(vm, "dumps", argc, argv, kwnames, 1, dumps_names, a)) return AW_EXC;
-  return dumps_core(vm, a);
+  return dumps_core(vm, a, AW_UNDEF);
 }
 
 static AwValue json_dump(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
   AwValue a[11];
   if (!aw_parse_args(vm, "dump", argc, argv, kwnames, 2, dump_names, a)) return AW_EXC;
-  AwValue fp = a[1];
+  AwValue fp = a[1];  // rooted: it came from argv
   a[1] = a[0];
-  AwValue s = dumps_core(vm, a + 1);
-  if (AW_IS_EXC(s)) return AW_EXC;
-  aw_push_root(vm, s);
-  AwValue r = aw_call_method(vm, fp, AW_N(vm, write), 1, &s);
-  aw_pop_root(vm);
-  return AW_IS_EXC(r) ? AW_EXC : AW_NONE;
+  return dumps_core(vm, a + 1, fp);
 }
 
 // ---- decoding -------------------------------------------------------------------
