@@ -198,7 +198,10 @@ static AwValue builtins_print(AwVM *vm, int argc, AwValue *argv, AwTuple *kwname
   int fl = aw_truthy(vm, kw[3]);
   if (fl < 0) return AW_EXC;
   if (fl) {
+    // print() may have replaced sys.stdout: keep the file it wrote to alive.
+    aw_push_root(vm, file);
     AwValue f = aw_call_method(vm, file, AW_N(vm, flush), 0, NULL);
+    aw_pop_root(vm);
     if (AW_IS_EXC(f)) return AW_EXC;
   }
   return AW_NONE;
@@ -211,7 +214,9 @@ static AwValue builtins_input(AwVM *vm, int argc, AwValue *argv, AwTuple *kwname
     if (AW_IS_EXC(out)) return AW_EXC;
     aw_push_root(vm, out);
     AwStr *s = aw_to_str(vm, argv[0]);
+    if (s) aw_push_root(vm, AW_OBJ(s));  // write() may run script code
     bool ok = s && aw_io_write(vm, out, AW_OBJ(s));
+    if (s) aw_pop_root(vm);
     if (ok && !is_std_stream(out, AW_FILE_STDOUT))
       ok = !AW_IS_EXC(aw_call_method(vm, out, AW_N(vm, flush), 0, NULL));
     aw_pop_root(vm);
