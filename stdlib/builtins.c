@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "lang/ast.h"
+#include "lang/compiler.h"
+#include "vm/interp.h"
 #include "vm/vm.h"
 
 // ---- helpers ----------------------------------------------------------------
@@ -1013,6 +1015,98 @@ static AwValue builtins_chr(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames)
   return aw_str_from_codepoint(vm, (uint32_t)n);
 }
 
+// ---- eval and exec -------------------------------------------------------------
+// Both compile with the module compiler and run in the caller's globals (or
+// the dict given). Local variables of an enclosing function are not seen:
+// the code runs at module level. eval wraps the expression in a function
+// that returns it, defined under a reserved name that is removed again.
+
+static AwDict *globals_arg(AwVM *vm, const char *fname, int argc, AwValue *argv) {
+  if (argc > 1 && !AW_IS_NONE(argv[1])) {
+    if (!AW_IS_DICT(argv[1])) {
+      aw_raisef(vm, AW_EXCCLS(vm, TypeError), "%s() globals must be a dict, not %s", fname,
+                aw_type_name(vm, argv[1]));
+      return NULL;
+    }
+    return AW_AS_DICT(argv[1]);
+  }
+  AwDict *g = aw_frame_globals(vm);
+  if (!g) aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "%s(): no running frame", fname);
+  return g;
+}
+
+// Compiles and runs [src] as module code in [g].
+static AwValue run_source(AwVM *vm, const char *src, size_t len, AwDict *g) {
+  AwDiag diag;
+  bool incomplete = false;
+  memset(&diag, 0, sizeof diag);
+  AwProto *p = aw_compile(vm, src, len, "<string>", AW_PARSE_FILE, &diag, &incomplete);
+  if (!p) return aw_raise_syntax_error(vm, &diag, "<string>", src, len);
+  return aw_run_module_code(vm, p, g);
+}
+
+static bool source_arg(AwVM *vm, const char *fname, AwValue v, const char **s, size_t *n) {
+  if (AW_IS_STR(v)) {
+    *s = AW_AS_STR(v)->data;
+    *n = (size_t)AW_AS_STR(v)->nbytes;
+  } else if (AW_IS_BYTES(v)) {
+    *s = (const char *)AW_AS_BYTES(v)->data;
+    *n = (size_t)AW_AS_BYTES(v)->len;
+  } else {
+    aw_raisef(vm, AW_EXCCLS(vm, TypeError), "%s() arg 1 must be a string, bytes or code object", fname);
+    return false;
+  }
+  if (memchr(*s, '\0', *n)) {
+    aw_raisef(vm, AW_EXCCLS(vm, ValueError), "source code string cannot contain null bytes");
+    return false;
+  }
+  return true;
+}
+
+static AwValue builtins_exec(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  if (!n_args(vm, "exec", argc, kwnames, 1, 3)) return AW_EXC;
+  const char *src;
+  size_t n;
+  if (!source_arg(vm, "exec", argv[0], &src, &n)) return AW_EXC;
+  AwDict *g = globals_arg(vm, "exec", argc, argv);
+  if (!g) return AW_EXC;
+  AwValue r = run_source(vm, src, n, g);
+  return AW_IS_EXC(r) ? AW_EXC : AW_NONE;
+}
+
+static AwValue builtins_eval(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  if (!n_args(vm, "eval", argc, kwnames, 1, 3)) return AW_EXC;
+  const char *src;
+  size_t n;
+  if (!source_arg(vm, "eval", argv[0], &src, &n)) return AW_EXC;
+  while (n > 0 && (*src == ' ' || *src == '\t')) src++, n--;  // as CPython
+  AwDict *g = globals_arg(vm, "eval", argc, argv);
+  if (!g) return AW_EXC;
+  static const char head[] = "def __aw_eval__(): return (";
+  static const char tail[] = "\n)\n";
+  AwBuf b;
+  aw_buf_init(&b);
+  aw_buf_append(vm, &b, head, sizeof head - 1);
+  aw_buf_append(vm, &b, src, n);
+  aw_buf_append(vm, &b, tail, sizeof tail - 1);
+  if (b.failed) {
+    aw_buf_free(vm, &b);
+    return AW_EXC;
+  }
+  AwValue name = aw_str_intern(vm, "__aw_eval__", 11);
+  AwValue saved = AW_IS_EXC(name) ? AW_UNDEF : aw_dict_get_str(g, name);
+  AwValue r = AW_IS_EXC(name) ? AW_EXC : run_source(vm, b.data, b.len, g);
+  aw_buf_free(vm, &b);
+  if (AW_IS_EXC(r)) return AW_EXC;
+  AwValue fn = aw_dict_get_str(g, name);
+  if (AW_IS_UNDEF(fn)) return aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "eval(): lost its function");
+  aw_push_root(vm, fn);
+  bool ok = AW_IS_UNDEF(saved) ? aw_dict_del(vm, g, name, NULL) >= 0 : aw_dict_set(vm, g, name, saved);
+  AwValue result = ok ? aw_call(vm, fn, 0, NULL, NULL) : AW_EXC;
+  aw_pop_root(vm);
+  return result;
+}
+
 // ---- misc -------------------------------------------------------------------
 
 // exit()/quit(): raise SystemExit(code).
@@ -1049,6 +1143,7 @@ static const BuiltinFn builtin_fns[] = {
   {"divmod", builtins_divmod},     {"pow", builtins_pow},
   {"ord", builtins_ord},           {"chr", builtins_chr},
   {"exit", builtins_exit},         {"quit", builtins_exit},
+  {"eval", builtins_eval},         {"exec", builtins_exec},
   {NULL, NULL},
 };
 
