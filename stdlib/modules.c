@@ -20,6 +20,7 @@ const AwBuiltinModule aw_builtin_modules[] = {
   {"itertools", aw_open_itertools},
   {"collections", aw_open_collections},
   {"operator", aw_open_operator},
+  {"copy", aw_open_copy},
   {"dis", aw_open_dis},
   {"contextvars", aw_open_contextvars},
   {"asyncio", aw_open_asyncio},
