@@ -40,7 +40,7 @@ static bool is_not_implemented(AwVM *vm, AwValue v) { return aw_value_is(v, vm->
 // repr, identity hash) itself.
 static AwValue find_special(AwVM *vm, AwValue v, AwValue name) {
   AwValue f = aw_lookup_special(vm, v, name);
-  if (AW_IS_UNDEF(f) || AW_IS_EXC(f)) return f;
+  if (!AW_IS_KIND(f, AW_OBJ_NATIVE)) return f;  // object's entries are natives
   AwValue base = aw_dict_get_str(AW_CLS(vm, object)->dict, name);
   if (!AW_IS_UNDEF(base) && aw_value_is(f, base)) return AW_UNDEF;
   return f;
