@@ -21,6 +21,7 @@ const AwBuiltinModule aw_builtin_modules[] = {
   {"collections", aw_open_collections},
   {"operator", aw_open_operator},
   {"copy", aw_open_copy},
+  {"typing", aw_open_typing},
   {"dis", aw_open_dis},
   {"contextvars", aw_open_contextvars},
   {"asyncio", aw_open_asyncio},

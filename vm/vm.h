@@ -667,6 +667,7 @@ AwModule *aw_open_itertools(AwVM *vm);
 AwModule *aw_open_collections(AwVM *vm);
 AwModule *aw_open_operator(AwVM *vm);
 AwModule *aw_open_copy(AwVM *vm);
+AwModule *aw_open_typing(AwVM *vm);
 AwModule *aw_open_dis(AwVM *vm);
 AwModule *aw_open_contextvars(AwVM *vm);
 
