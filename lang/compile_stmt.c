@@ -450,14 +450,14 @@ static bool compile_try_except(C *c, AwNode *s) {
       TRY(cc_emit_jump(c, OP_POP_JUMP_IF_FALSE, next));
     }
     if (h->u.handler.name) {
-      AwSymName *name = cc_mangle(c, h->u.handler.name);
-      if (!name) return false;
       int cleanup_end = cc_new_label(c);
       if (cleanup_end < 0) return false;
       TRY(cc_nameop(c, h, h->u.handler.name, CTX_STORE));
       TRY(cc_emit_jump(c, OP_SETUP_FINALLY, cleanup_end));
       TRY(cc_push_fblock(c, FB_HANDLER_CLEANUP, -1, -1, h));
-      c->u->fblocks[c->u->nfblocks - 1].name = aw_symtab_intern(&c->st, h->u.handler.name, strlen(h->u.handler.name));
+      AwSymName *name = cc_intern(c, h->u.handler.name);
+      if (!name) return false;
+      c->u->fblocks[c->u->nfblocks - 1].name = name;
       TRY(cc_stmts(c, &h->u.handler.body));
       cc_pop_fblock(c);
       TRY(emit(c, OP_POP_BLOCK, 0));

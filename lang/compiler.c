@@ -476,7 +476,7 @@ static void free_unit(C *c, Unit *u) {
 }
 
 bool cc_enter_unit(C *c, AwScope *scope, AwNode *node, const char *name, AwScopeKind kind, int firstline) {
-  (void)node;
+  (void)node;  // the scope was looked up from it; kept for symmetry with CPython's enter_scope
   AwVM *vm = c->vm;
   Unit *u = aw_mem_alloc(vm, sizeof(Unit));
   if (!u) return cc_oom(c);
