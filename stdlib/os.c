@@ -297,6 +297,145 @@ static AwValue os_stat(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
   return stat_result(vm, &st);
 }
 
+// ---- os.walk ----------------------------------------------------------------------
+// Top-down walks are lazy, as CPython's generator: the dirs list yielded
+// last is read when the next item is asked for, so callers can prune it.
+// Iterator state: a = stack of directories still to visit (a list of str),
+// b = the dirs list yielded last (UNDEF if none), c = its directory.
+// Directories that cannot be listed are skipped (onerror=None).
+
+static AwValue join2(AwVM *vm, AwValue dir, AwValue name) {
+  AwStr *d = AW_AS_STR(dir);
+  bool slash = d->nbytes > 0 && d->data[d->nbytes - 1] == '/';
+  return aw_str_format(vm, slash ? "%S%S" : "%S/%S", dir, name);
+}
+
+static bool is_link(AwValue path) {
+  struct stat st;
+  return lstat(AW_AS_STR(path)->data, &st) == 0 && S_ISLNK(st.st_mode);
+}
+
+// Lists [top] into new lists *dirs and *files; false with an exception
+// for memory errors, true with *dirs == NULL when the directory is unreadable.
+static bool list_split(AwVM *vm, AwValue top, AwList **dirs, AwList **files) {
+  *dirs = *files = NULL;
+  DIR *dir = opendir(AW_AS_STR(top)->data);
+  if (!dir) return true;
+  AwList *dl = aw_list_new(vm, 0), *fl = dl ? aw_list_new(vm, 0) : NULL;
+  if (!fl) {
+    closedir(dir);
+    return false;
+  }
+  AwTuple *hold = aw_tuple_new(vm, 2);
+  if (!hold) {
+    closedir(dir);
+    return false;
+  }
+  hold->items[0] = AW_OBJ(dl);
+  hold->items[1] = AW_OBJ(fl);
+  aw_push_root(vm, AW_OBJ(hold));
+  bool ok = true;
+  struct dirent *ent;
+  while (ok && (ent = readdir(dir)) != NULL) {
+    if (strcmp(ent->d_name, ".") == 0 || strcmp(ent->d_name, "..") == 0) continue;
+    AwValue name = aw_str_new_checked(vm, ent->d_name, strlen(ent->d_name));
+    if (AW_IS_EXC(name)) {
+      aw_exc_take(vm);  // not UTF-8: skipped
+      continue;
+    }
+    aw_push_root(vm, name);
+    AwValue full = join2(vm, top, name);
+    struct stat st;
+    bool isdir = !AW_IS_EXC(full) && stat(AW_AS_STR(full)->data, &st) == 0 && S_ISDIR(st.st_mode);
+    ok = !AW_IS_EXC(full) && aw_list_append(vm, isdir ? dl : fl, name);
+    aw_pop_root(vm);
+  }
+  closedir(dir);
+  aw_pop_root(vm);
+  if (!ok) return false;
+  *dirs = dl;
+  *files = fl;
+  return true;
+}
+
+static AwValue walk_next(AwVM *vm, AwIter *it) {
+  AwList *stack = AW_AS_LIST(it->a);
+  if (AW_IS_LIST(it->b)) {
+    // Visit the (possibly pruned) subdirectories next, in their order.
+    AwList *dirs = AW_AS_LIST(it->b);
+    for (int64_t i = dirs->len - 1; i >= 0; i--) {
+      if (!AW_IS_STR(dirs->items[i])) continue;
+      AwValue full = join2(vm, it->c, dirs->items[i]);
+      if (AW_IS_EXC(full)) return AW_EXC;
+      if (is_link(full)) continue;  // followlinks=False
+      if (!aw_list_append(vm, stack, full)) return AW_EXC;
+    }
+    it->b = AW_UNDEF;
+  }
+  while (stack->len > 0) {
+    AwValue top = stack->items[--stack->len];
+    it->c = top;
+    AwList *dirs, *files;
+    if (!list_split(vm, top, &dirs, &files)) return AW_EXC;
+    if (!dirs) continue;
+    it->b = AW_OBJ(dirs);
+    return aw_tuple_pack(vm, 3, top, AW_OBJ(dirs), AW_OBJ(files));
+  }
+  return AW_UNDEF;
+}
+
+// Bottom-up: children's entries before their parent's, collected eagerly.
+static bool walk_bottom_up(AwVM *vm, AwValue top, AwList *out, int depth) {
+  if (depth > vm->recursion_limit) {
+    aw_raisef(vm, AW_EXCCLS(vm, RecursionError), "maximum recursion depth exceeded");
+    return false;
+  }
+  AwList *dirs, *files;
+  if (!list_split(vm, top, &dirs, &files)) return false;
+  if (!dirs) return true;
+  AwValue entry = aw_tuple_pack(vm, 3, top, AW_OBJ(dirs), AW_OBJ(files));
+  if (AW_IS_EXC(entry)) return false;
+  aw_push_root(vm, entry);
+  bool ok = true;
+  for (int64_t i = 0; ok && i < dirs->len; i++) {
+    AwValue full = join2(vm, top, dirs->items[i]);
+    if (AW_IS_EXC(full)) ok = false;
+    else if (!is_link(full)) {
+      aw_push_root(vm, full);
+      ok = walk_bottom_up(vm, full, out, depth + 1);
+      aw_pop_root(vm);
+    }
+  }
+  ok = ok && aw_list_append(vm, out, entry);
+  aw_pop_root(vm);
+  return ok;
+}
+
+static AwValue os_walk(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  static const char *const names[] = {"top", "topdown", "onerror", "followlinks", NULL};
+  AwValue a[4];
+  AwStr *p;
+  if (!aw_parse_args(vm, "walk", argc, argv, kwnames, 1, names, a) || !path_arg(vm, "walk", "top", a[0], &p))
+    return AW_EXC;
+  int topdown = AW_IS_UNDEF(a[1]) ? 1 : aw_truthy(vm, a[1]);
+  if (topdown < 0) return AW_EXC;
+  AwList *l = aw_list_new(vm, 1);
+  if (!l) return AW_EXC;
+  aw_push_root(vm, AW_OBJ(l));
+  AwValue r = AW_EXC;
+  if (!topdown) {
+    if (walk_bottom_up(vm, a[0], l, 0)) r = aw_get_iter(vm, AW_OBJ(l));
+  } else if (aw_list_append(vm, l, a[0])) {
+    AwIter *it = aw_iter_new(vm, AW_CLS(vm, iterator), walk_next, AW_OBJ(l), AW_UNDEF);
+    if (it) {
+      it->c = AW_UNDEF;
+      r = AW_OBJ(it);
+    }
+  }
+  aw_pop_root(vm);
+  return r;
+}
+
 // ---- os.path: strings ----------------------------------------------------------
 
 static bool str_arg(AwVM *vm, const char *fname, AwValue v, AwStr **out) {
@@ -745,7 +884,8 @@ static const ModFn os_fns[] = {
   {"getenv", os_getenv},   {"listdir", os_listdir},   {"remove", os_remove},
   {"unlink", os_unlink},   {"rmdir", os_rmdir},       {"rename", os_rename},
   {"replace", os_rename},  {"mkdir", os_mkdir},       {"makedirs", os_makedirs},
-  {"urandom", os_urandom}, {"stat", os_stat},         {NULL, NULL},
+  {"urandom", os_urandom}, {"stat", os_stat},         {"walk", os_walk},
+  {NULL, NULL},
 };
 
 AwModule *aw_open_os(AwVM *vm) {
