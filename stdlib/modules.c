@@ -22,6 +22,8 @@ const AwBuiltinModule aw_builtin_modules[] = {
   {"operator", aw_open_operator},
   {"copy", aw_open_copy},
   {"typing", aw_open_typing},
+  {"heapq", aw_open_heapq},
+  {"bisect", aw_open_bisect},
   {"dis", aw_open_dis},
   {"contextvars", aw_open_contextvars},
   {"asyncio", aw_open_asyncio},

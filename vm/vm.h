@@ -668,6 +668,8 @@ AwModule *aw_open_collections(AwVM *vm);
 AwModule *aw_open_operator(AwVM *vm);
 AwModule *aw_open_copy(AwVM *vm);
 AwModule *aw_open_typing(AwVM *vm);
+AwModule *aw_open_heapq(AwVM *vm);   // heapq.c also holds bisect
+AwModule *aw_open_bisect(AwVM *vm);
 AwModule *aw_open_dis(AwVM *vm);
 AwModule *aw_open_contextvars(AwVM *vm);
 
