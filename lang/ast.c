@@ -29,7 +29,10 @@ struct AwArenaChunk {
   size_t used;
 };
 
-#define ARENA_ALIGN (_Alignof(max_align_t))
+// Everything in the arena (nodes, lists, strings, int64/double constants)
+// needs at most pointer/double alignment.
+#define ARENA_ALIGN ((size_t)8)
+_Static_assert(_Alignof(AwNode) <= 8 && _Alignof(double) <= 8 && _Alignof(int64_t) <= 8, "arena alignment");
 #define ARENA_HDR ((sizeof(AwArenaChunk) + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1))
 #define ARENA_MIN_CHUNK ((size_t)64 * 1024)
 #define ARENA_MAX_CHUNK ((size_t)1024 * 1024)
@@ -181,7 +184,7 @@ AwNode *aw_ast_new(AwArena *arena, AwNodeKind kind, int line, int col) {
 
 bool aw_ast_list_push(AwArena *arena, AwNodeList *list, AwNode *node) {
   if (list->len == list->cap) {
-    int ncap = list->cap ? list->cap * 2 : 4;
+    int ncap = list->cap ? list->cap * 2 : 2;
     size_t old = (size_t)list->cap * sizeof(AwNode *), size = (size_t)ncap * sizeof(AwNode *);
     if (!arena_grow_last(arena, list->items, old, size)) {
       AwNode **items = arena_alloc_raw(arena, size);
@@ -207,6 +210,101 @@ static AwNode *mk(AwParser *p, AwNodeKind kind, int line, int col, int end_line,
   return n;
 }
 
+// ---- parenthesized spans ----
+
+// Fibonacci hashing: the high bits of the product are well mixed. The
+// tables are at most 2^31 entries, so the top 32 bits are enough.
+static uint32_t ptr_hash(const void *ptr) {
+  return (uint32_t)(((uint64_t)(uintptr_t)ptr * UINT64_C(11400714819323198485)) >> 32);
+}
+
+static const AwParenSpan *paren_find(const AwParser *p, const AwNode *n) {
+  const AwParseShared *sh = p->sh;
+  if (sh->parens_len == 0) return NULL;
+  uint32_t mask = sh->parens_cap - 1;
+  for (uint32_t i = (ptr_hash(n) >> sh->parens_shift) & mask;; i = (i + 1) & mask) {
+    if (sh->parens[i].node == n) return &sh->parens[i];
+    if (!sh->parens[i].node) return NULL;
+  }
+}
+
+// Records that [n] was written in parentheses. While parsing, [n] carries
+// the outer span (so nodes built around it start at the parenthesis, as in
+// CPython); its own span is kept here and put back by aw_ast_restore_parens.
+static void paren_put(AwParser *p, AwNode *n, const AwToken *open, const AwToken *close) {
+  AwParseShared *sh = p->sh;
+  if (sh->parens_len * 2 >= sh->parens_cap) {
+    uint32_t ncap = sh->parens_cap ? sh->parens_cap * 2 : 64, shift = 32;
+    for (uint32_t c = ncap; c > 1; c >>= 1) shift--;
+    AwArena *a = p->arena;
+    AwParenSpan *t = a->realloc_fn(a->ud, NULL, 0, ncap * sizeof *t);
+    if (!t) {
+      a->failed = true;
+      return;
+    }
+    memset(t, 0, ncap * sizeof *t);
+    for (uint32_t i = 0; i < sh->parens_cap; i++) {
+      if (!sh->parens[i].node) continue;
+      uint32_t j = (ptr_hash(sh->parens[i].node) >> shift) & (ncap - 1);
+      while (t[j].node) j = (j + 1) & (ncap - 1);
+      t[j] = sh->parens[i];
+    }
+    if (sh->parens) a->realloc_fn(a->ud, sh->parens, sh->parens_cap * sizeof *t, 0);
+    sh->parens = t;
+    sh->parens_cap = ncap;
+    sh->parens_shift = shift;
+  }
+  uint32_t mask = sh->parens_cap - 1, i = (ptr_hash(n) >> sh->parens_shift) & mask;
+  while (sh->parens[i].node && sh->parens[i].node != n) i = (i + 1) & mask;
+  if (!sh->parens[i].node) {
+    // ((x)): only the innermost span is x's own.
+    sh->parens_len++;
+    sh->parens[i] = (AwParenSpan){n, n->line, n->col, n->end_line, n->end_col};
+  }
+  n->line = open->line;
+  n->col = open->col;
+  n->end_line = close->end_line;
+  n->end_col = close->end_col;
+}
+
+void aw_ast_own_span(const AwParser *p, const AwNode *n, int *line, int *col, int *end_line, int *end_col) {
+  const AwParenSpan *e = paren_find(p, n);
+  *line = e ? e->line : n->line;
+  *col = e ? e->col : n->col;
+  *end_line = e ? e->end_line : n->end_line;
+  *end_col = e ? e->end_col : n->end_col;
+}
+
+void aw_ast_restore_parens(AwParser *p) {
+  AwParseShared *sh = p->sh;
+  for (uint32_t i = 0; i < sh->parens_cap; i++) {
+    AwParenSpan *e = &sh->parens[i];
+    if (!e->node) continue;
+    AwNode *n = (AwNode *)e->node;
+    n->line = e->line;
+    n->col = e->col;
+    n->end_line = e->end_line;
+    n->end_col = e->end_col;
+  }
+}
+
+// A node spanning from [first] to [last] (parentheses included).
+static AwNode *mk_span(AwParser *p, AwNodeKind kind, const AwNode *first, const AwNode *last) {
+  if (aw_parser_failed(p)) return NULL;
+  return mk(p, kind, first->line, first->col, last->end_line, last->end_col);
+}
+
+// From token [t] to node [last] / from node [first] to token [t].
+static AwNode *mk_tok_node(AwParser *p, AwNodeKind kind, const AwToken *t, const AwNode *last) {
+  if (aw_parser_failed(p)) return NULL;
+  return mk(p, kind, t->line, t->col, last->end_line, last->end_col);
+}
+
+static AwNode *mk_node_tok(AwParser *p, AwNodeKind kind, const AwNode *first, const AwToken *t) {
+  if (aw_parser_failed(p)) return NULL;
+  return mk(p, kind, first->line, first->col, t->end_line, t->end_col);
+}
+
 static AwNode *mk_tok(AwParser *p, AwNodeKind kind, const AwToken *t) {
   return mk(p, kind, t->line, t->col, t->end_line, t->end_col);
 }
@@ -216,12 +314,13 @@ static void set_end(AwNode *n, int end_line, int end_col) {
   n->end_col = end_col;
 }
 
-static void set_end_node(AwNode *n, const AwNode *last) {
+static void set_end_node(const AwParser *p, AwNode *n, const AwNode *last) {
+  (void)p;
   if (last) set_end(n, last->end_line, last->end_col);
 }
 
-static void set_end_list(AwNode *n, AwNodeList l) {
-  if (l.len) set_end_node(n, l.items[l.len - 1]);
+static void set_end_list(const AwParser *p, AwNode *n, AwNodeList l) {
+  if (l.len) set_end_node(p, n, l.items[l.len - 1]);
 }
 
 static bool push(AwParser *p, AwNodeList *l, AwNode *x) {
@@ -369,7 +468,7 @@ AwNode *aw_ast_const_tok(AwParser *p, const AwToken *t, AwConstKind kind) {
 
 AwNode *aw_ast_binop(AwParser *p, AwNode *l, AwBinOp op, AwNode *r) {
   if (aw_parser_failed(p)) return NULL;
-  AwNode *n = mk(p, AST_BINOP, l->line, l->col, r->end_line, r->end_col);
+  AwNode *n = mk_span(p, AST_BINOP, l, r);
   if (!n) return NULL;
   n->u.binop.op = op;
   n->u.binop.left = l;
@@ -388,7 +487,7 @@ AwNode *aw_ast_unary(AwParser *p, const AwToken *t, AwUnaryOp op, AwNode *x) {
     p->last_node = x;
     return x;
   }
-  AwNode *n = mk(p, AST_UNARYOP, t->line, t->col, x->end_line, x->end_col);
+  AwNode *n = mk_tok_node(p, AST_UNARYOP, t, x);
   if (!n) return NULL;
   n->u.unaryop.op = op;
   n->u.unaryop.operand = x;
@@ -399,13 +498,13 @@ AwNode *aw_ast_boolop(AwParser *p, AwNode *l, AwBoolOp op, AwNode *r, bool exten
   if (aw_parser_failed(p)) return NULL;
   AwNode *n = l;
   if (!extend) {
-    n = mk(p, AST_BOOLOP, l->line, l->col, l->end_line, l->end_col);
+    n = mk_span(p, AST_BOOLOP, l, l);
     if (!n) return NULL;
     n->u.boolop.op = op;
     push(p, &n->u.boolop.values, l);
   }
   push(p, &n->u.boolop.values, r);
-  set_end_node(n, r);
+  set_end_node(p, n, r);
   p->last_node = n;
   return n;
 }
@@ -414,7 +513,7 @@ AwNode *aw_ast_compare(AwParser *p, AwNode *l, AwCmpKind op, AwNode *r, bool ext
   if (aw_parser_failed(p)) return NULL;
   AwNode *n = l;
   if (!extend) {
-    n = mk(p, AST_COMPARE, l->line, l->col, l->end_line, l->end_col);
+    n = mk_span(p, AST_COMPARE, l, l);
     if (!n) return NULL;
     n->u.compare.left = l;
   }
@@ -429,14 +528,14 @@ AwNode *aw_ast_compare(AwParser *p, AwNode *l, AwCmpKind op, AwNode *r, bool ext
     n->u.compare.ops = ops;
   }
   n->u.compare.ops[len - 1] = op;
-  set_end_node(n, r);
+  set_end_node(p, n, r);
   p->last_node = n;
   return n;
 }
 
 AwNode *aw_ast_ifexp(AwParser *p, AwNode *body, AwNode *test, AwNode *orelse) {
   if (aw_parser_failed(p)) return NULL;
-  AwNode *n = mk(p, AST_IFEXP, body->line, body->col, orelse->end_line, orelse->end_col);
+  AwNode *n = mk_span(p, AST_IFEXP, body, orelse);
   if (!n) return NULL;
   n->u.ifexp.test = test;
   n->u.ifexp.body = body;
@@ -463,7 +562,7 @@ AwNode *aw_ast_lambda(AwParser *p, const AwToken *t, AwParams *params, AwNode *b
   if (aw_parser_failed(p)) return NULL;
   AwNode *args = params_done(p, params, t);
   if (!args) return NULL;
-  AwNode *n = mk(p, AST_LAMBDA, t->line, t->col, body->end_line, body->end_col);
+  AwNode *n = mk_tok_node(p, AST_LAMBDA, t, body);
   if (!n) return NULL;
   n->u.lambda.args = args;
   n->u.lambda.body = body;
@@ -476,7 +575,7 @@ AwNode *aw_ast_namedexpr(AwParser *p, AwNode *target, AwNode *value) {
     return aw_parser_error_at(p, target, "cannot use assignment expressions with %s",
                               aw_ast_expr_name(target));
   }
-  AwNode *n = mk(p, AST_NAMEDEXPR, target->line, target->col, value->end_line, value->end_col);
+  AwNode *n = mk_span(p, AST_NAMEDEXPR, target, value);
   if (!n) return NULL;
   n->u.namedexpr.target = target;
   n->u.namedexpr.value = value;
@@ -488,7 +587,7 @@ static AwNode *unary_node(AwParser *p, AwNodeKind kind, const AwToken *t, AwNode
   AwNode *n = mk_tok(p, kind, t);
   if (!n) return NULL;
   n->u.unary.value = x;
-  set_end_node(n, x);
+  set_end_node(p, n, x);
   return n;
 }
 
@@ -502,14 +601,14 @@ AwNode *aw_ast_yield(AwParser *p, const AwToken *t, AwNode *x, bool from) {
 
 AwNode *aw_ast_starred(AwParser *p, const AwToken *t, AwNode *x) {
   if (aw_parser_failed(p)) return NULL;
-  AwNode *n = mk(p, AST_STARRED, t->line, t->col, x->end_line, x->end_col);
+  AwNode *n = mk_tok_node(p, AST_STARRED, t, x);
   if (n) n->u.starred.value = x;
   return n;
 }
 
 AwNode *aw_ast_attribute(AwParser *p, AwNode *x, const AwToken *name) {
   if (aw_parser_failed(p)) return NULL;
-  AwNode *n = mk(p, AST_ATTRIBUTE, x->line, x->col, name->end_line, name->end_col);
+  AwNode *n = mk_node_tok(p, AST_ATTRIBUTE, x, name);
   if (!n) return NULL;
   n->u.attribute.value = x;
   n->u.attribute.attr = name->id;
@@ -518,7 +617,8 @@ AwNode *aw_ast_attribute(AwParser *p, AwNode *x, const AwToken *name) {
 
 AwNode *aw_ast_subscript(AwParser *p, AwNode *x, AwNode *slice, const AwToken *close) {
   if (aw_parser_failed(p)) return NULL;
-  AwNode *n = mk(p, AST_SUBSCRIPT, x->line, x->col, close->end_line, close->end_col);
+  if (slice->kind == AST_STARRED) slice = aw_ast_tuple_start(p, slice);  // a[*b] is a[(*b,)]
+  AwNode *n = mk_node_tok(p, AST_SUBSCRIPT, x, close);
   if (!n) return NULL;
   n->u.subscript.value = x;
   n->u.subscript.slice = slice;
@@ -527,22 +627,29 @@ AwNode *aw_ast_subscript(AwParser *p, AwNode *x, AwNode *slice, const AwToken *c
 
 AwNode *aw_ast_slice(AwParser *p, const AwToken *colon, AwNode *lo, AwNode *hi, AwNode *step) {
   if (aw_parser_failed(p)) return NULL;
-  AwNode *n = lo ? mk(p, AST_SLICE, lo->line, lo->col, colon->end_line, colon->end_col)
+  AwNode *n = lo ? mk_node_tok(p, AST_SLICE, lo, colon)
                  : mk_tok(p, AST_SLICE, colon);
   if (!n) return NULL;
   n->u.slice.lower = lo;
   n->u.slice.upper = hi;
   n->u.slice.step = step;
-  set_end_node(n, step ? step : hi);
+  set_end_node(p, n, step ? step : hi);
   return n;
 }
 
-AwNode *aw_ast_call(AwParser *p, AwNode *func, AwCallArgs *args, const AwToken *close) {
+AwNode *aw_ast_call(AwParser *p, AwNode *func, const AwToken *open, AwCallArgs *args, const AwToken *close) {
   if (aw_parser_failed(p)) return NULL;
-  AwNode *n = mk(p, AST_CALL, func->line, func->col, close->end_line, close->end_col);
+  AwNode *n = mk_node_tok(p, AST_CALL, func, close);
   if (!n) return NULL;
   n->u.call.func = func;
   if (args) {
+    if (args->bare_genexp) {
+      // f(x for x in y): CPython spans the generator over the parentheses.
+      AwNode *g = args->bare_genexp;
+      g->line = open->line;
+      g->col = open->col;
+      set_end(g, close->end_line, close->end_col);
+    }
     n->u.call.args = args->args;
     n->u.call.keywords = args->keywords;
   }
@@ -578,10 +685,16 @@ AwCallArgs *aw_ast_callargs(AwParser *p, AwCallArgs *a, AwNode *arg) {
       if (a->count > 1) return aw_parser_error_at(p, arg, "Generator expression must be parenthesized");
       a->bare_genexp = arg;
     }
+    // CPython reports these at the token that completed the argument.
+    const AwToken *c = &p->cur;
     if (a->seen_kwunpack) {
-      return aw_parser_error_at(p, arg, "positional argument follows keyword argument unpacking");
+      return aw_parser_error(p, AW_DIAG_SYNTAX, c->line, c->col, c->end_col,
+                             "positional argument follows keyword argument unpacking");
     }
-    if (a->seen_keyword) return aw_parser_error_at(p, arg, "positional argument follows keyword argument");
+    if (a->seen_keyword) {
+      return aw_parser_error(p, AW_DIAG_SYNTAX, c->line, c->col, c->end_col,
+                             "positional argument follows keyword argument");
+    }
   }
   push(p, &a->args, arg);
   return a;
@@ -603,9 +716,12 @@ AwNode *aw_ast_keyword(AwParser *p, AwNode *name, AwNode *value) {
                                     name->u.constant.kind == AW_CONST_NONE)) {
       return aw_parser_error_at(p, name, "cannot assign to %s", aw_ast_expr_name(name));
     }
-    return aw_parser_error_at(p, name, "expression cannot contain assignment, perhaps you meant \"==\"?");
+    // CPython's caret covers the expression and the '='.
+    return aw_parser_error(p, AW_DIAG_SYNTAX, name->line, name->col,
+                           name->end_line == name->line ? name->end_col + 1 : -1,
+                           "expression cannot contain assignment, perhaps you meant \"==\"?");
   }
-  AwNode *n = mk(p, AST_KEYWORD, name->line, name->col, value->end_line, value->end_col);
+  AwNode *n = mk_span(p, AST_KEYWORD, name, value);
   if (!n) return NULL;
   n->u.keyword.arg = name->u.name.id;
   n->u.keyword.value = value;
@@ -614,14 +730,14 @@ AwNode *aw_ast_keyword(AwParser *p, AwNode *name, AwNode *value) {
 
 AwNode *aw_ast_kwunpack(AwParser *p, const AwToken *t, AwNode *value) {
   if (aw_parser_failed(p)) return NULL;
-  AwNode *n = mk(p, AST_KEYWORD, t->line, t->col, value->end_line, value->end_col);
+  AwNode *n = mk_tok_node(p, AST_KEYWORD, t, value);
   if (n) n->u.keyword.value = value;
   return n;
 }
 
 AwNode *aw_ast_tuple_start(AwParser *p, AwNode *first) {
   if (aw_parser_failed(p)) return NULL;
-  AwNode *n = mk(p, AST_TUPLE, first->line, first->col, first->end_line, first->end_col);
+  AwNode *n = mk_span(p, AST_TUPLE, first, first);
   if (n) push(p, &n->u.list.items, first);
   return n;
 }
@@ -629,7 +745,7 @@ AwNode *aw_ast_tuple_start(AwParser *p, AwNode *first) {
 AwNode *aw_ast_seq_push(AwParser *p, AwNode *seq, AwNode *x) {
   if (aw_parser_failed(p)) return NULL;
   push(p, &seq->u.list.items, x);
-  set_end_node(seq, x);
+  set_end_node(p, seq, x);
   p->last_node = seq;
   return seq;
 }
@@ -647,10 +763,9 @@ AwNode *aw_ast_seq(AwParser *p, AwNodeKind kind, const AwToken *open, AwNode *tu
 }
 
 AwNode *aw_ast_paren(AwParser *p, const AwToken *open, AwNode *x, const AwToken *close) {
-  (void)open;
-  (void)close;
   if (aw_parser_failed(p)) return NULL;
   if (x->kind == AST_STARRED) return aw_parser_error_at(p, x, "cannot use starred expression here");
+  paren_put(p, x, open, close);
   p->last_node = x;
   return x;
 }
@@ -659,12 +774,12 @@ AwNode *aw_ast_dict_push(AwParser *p, AwNode *dict, AwNode *key, AwNode *value) 
   if (aw_parser_failed(p)) return NULL;
   if (!dict) {
     const AwNode *first = key ? key : value;
-    dict = mk(p, AST_DICT, first->line, first->col, first->end_line, first->end_col);
+    dict = mk_span(p, AST_DICT, first, first);
     if (!dict) return NULL;
   }
   push(p, &dict->u.dict.keys, key);
   push(p, &dict->u.dict.values, value);
-  set_end_node(dict, value);
+  set_end_node(p, dict, value);
   return dict;
 }
 
@@ -685,19 +800,19 @@ AwNode *aw_ast_comp(AwParser *p, AwNodeKind kind, const AwToken *open, AwNode *e
   if (elt->kind == AST_STARRED) {
     return aw_parser_error_at(p, elt, "iterable unpacking cannot be used in comprehension");
   }
-  AwNode *n = open ? mk_tok(p, kind, open) : mk(p, kind, elt->line, elt->col, elt->end_line, elt->end_col);
+  AwNode *n = open ? mk_tok(p, kind, open) : mk_span(p, kind, elt, elt);
   if (!n) return NULL;
   n->u.comp.elt = elt;
   n->u.comp.value = value;
   n->u.comp.generators = gens;
   if (close) set_end(n, close->end_line, close->end_col);
-  else set_end_list(n, gens);
+  else set_end_list(p, n, gens);
   return n;
 }
 
 AwNode *aw_ast_comprehension(AwParser *p, const AwToken *t, AwNode *target, AwNode *iter, bool is_async) {
   if (aw_parser_failed(p) || !check_store(p, target)) return NULL;
-  AwNode *n = mk(p, AST_COMPREHENSION, t->line, t->col, iter->end_line, iter->end_col);
+  AwNode *n = mk_tok_node(p, AST_COMPREHENSION, t, iter);
   if (!n) return NULL;
   n->u.comprehension.target = target;
   n->u.comprehension.iter = iter;
@@ -709,7 +824,7 @@ AwNodeList aw_ast_gens_if(AwParser *p, AwNodeList gens, AwNode *cond) {
   if (aw_parser_failed(p) || gens.len == 0) return gens;
   AwNode *last = gens.items[gens.len - 1];
   push(p, &last->u.comprehension.ifs, cond);
-  set_end_node(last, cond);
+  set_end_node(p, last, cond);
   return gens;
 }
 
@@ -728,7 +843,7 @@ AwNode *aw_ast_arg(AwParser *p, const AwToken *name, AwNode *annotation) {
   if (!n) return NULL;
   n->u.arg.name = name->id;
   n->u.arg.annotation = annotation;
-  set_end_node(n, annotation);
+  set_end_node(p, n, annotation);
   return n;
 }
 
@@ -842,13 +957,13 @@ AwNode *aw_ast_module(AwParser *p, AwNodeList body) {
   AwNode *n = mk(p, AST_MODULE, 1, 0, 1, 0);
   if (!n) return NULL;
   n->u.module.body = body;
-  set_end_list(n, body);
+  set_end_list(p, n, body);
   return n;
 }
 
 AwNode *aw_ast_expr_stmt(AwParser *p, AwNode *x) {
   if (aw_parser_failed(p)) return NULL;
-  AwNode *n = mk(p, AST_EXPR_STMT, x->line, x->col, x->end_line, x->end_col);
+  AwNode *n = mk_span(p, AST_EXPR_STMT, x, x);
   if (n) n->u.expr_stmt.value = x;
   return n;
 }
@@ -856,7 +971,7 @@ AwNode *aw_ast_expr_stmt(AwParser *p, AwNode *x) {
 AwNode *aw_ast_assign(AwParser *p, AwNodeList targets, AwNode *value) {
   if (aw_parser_failed(p) || targets.len == 0) return NULL;
   AwNode *first = targets.items[0];
-  AwNode *n = mk(p, AST_ASSIGN, first->line, first->col, value->end_line, value->end_col);
+  AwNode *n = mk_span(p, AST_ASSIGN, first, value);
   if (!n) return NULL;
   n->u.assign.targets = targets;
   n->u.assign.value = value;
@@ -869,7 +984,7 @@ AwNode *aw_ast_augassign(AwParser *p, AwNode *target, AwBinOp op, AwNode *value)
     return aw_parser_error_at(p, target, "'%s' is an illegal expression for augmented assignment",
                               aw_ast_expr_name(target));
   }
-  AwNode *n = mk(p, AST_AUGASSIGN, target->line, target->col, value->end_line, value->end_col);
+  AwNode *n = mk_span(p, AST_AUGASSIGN, target, value);
   if (!n) return NULL;
   n->u.augassign.target = target;
   n->u.augassign.op = op;
@@ -889,12 +1004,12 @@ AwNode *aw_ast_annassign(AwParser *p, AwNode *target, AwNode *ann, AwNode *value
     return aw_parser_error_at(p, target, "illegal target for annotation");
   }
   const AwNode *last = value ? value : ann;
-  AwNode *n = mk(p, AST_ANNASSIGN, target->line, target->col, last->end_line, last->end_col);
+  AwNode *n = mk_span(p, AST_ANNASSIGN, target, last);
   if (!n) return NULL;
   n->u.annassign.target = target;
   n->u.annassign.annotation = ann;
   n->u.annassign.value = value;
-  n->u.annassign.simple = target->kind == AST_NAME;
+  n->u.annassign.simple = target->kind == AST_NAME && !paren_find(p, target);
   return n;
 }
 
@@ -910,7 +1025,7 @@ AwNode *aw_ast_delete(AwParser *p, const AwToken *t, AwNode *targets) {
                     targets->line == targets->u.list.items.items[0]->line;
   if (bare_tuple) n->u.list.items = targets->u.list.items;
   else push(p, &n->u.list.items, targets);
-  set_end_node(n, targets);
+  set_end_node(p, n, targets);
   return n;
 }
 
@@ -927,7 +1042,7 @@ AwNode *aw_ast_raise(AwParser *p, const AwToken *t, AwNode *exc, AwNode *cause) 
   if (!n) return NULL;
   n->u.raise.exc = exc;
   n->u.raise.cause = cause;
-  set_end_node(n, cause ? cause : exc);
+  set_end_node(p, n, cause ? cause : exc);
   return n;
 }
 
@@ -936,7 +1051,7 @@ AwNode *aw_ast_assert(AwParser *p, const AwToken *t, AwNode *test, AwNode *msg) 
   if (!n) return NULL;
   n->u.assert_.test = test;
   n->u.assert_.msg = msg;
-  set_end_node(n, msg ? msg : test);
+  set_end_node(p, n, msg ? msg : test);
   return n;
 }
 
@@ -948,7 +1063,7 @@ AwNode *aw_ast_names(AwParser *p, AwNodeKind kind, const AwToken *t, AwNodeList 
   for (int i = 0; i < names.len; i++) items[i] = names.items[i]->u.name.id;
   n->u.names.count = names.len;
   n->u.names.items = items;
-  set_end_list(n, names);
+  set_end_list(p, n, names);
   return n;
 }
 
@@ -975,7 +1090,7 @@ AwNode *aw_ast_dotted(AwParser *p, AwNode *prefix, const AwToken *name) {
 
 AwNode *aw_ast_alias(AwParser *p, AwNode *name, const AwToken *asname) {
   if (aw_parser_failed(p)) return NULL;
-  AwNode *n = mk(p, AST_ALIAS, name->line, name->col, name->end_line, name->end_col);
+  AwNode *n = mk_span(p, AST_ALIAS, name, name);
   if (!n) return NULL;
   n->u.alias.name = name->u.name.id;
   if (asname) {
@@ -989,7 +1104,7 @@ AwNode *aw_ast_import(AwParser *p, const AwToken *t, AwNodeList aliases) {
   AwNode *n = mk_tok(p, AST_IMPORT, t);
   if (!n) return NULL;
   n->u.import.names = aliases;
-  set_end_list(n, aliases);
+  set_end_list(p, n, aliases);
   return n;
 }
 
@@ -999,7 +1114,7 @@ AwNode *aw_ast_importfrom(AwParser *p, const AwToken *t, int level, AwNode *modu
   n->u.importfrom.module = module ? module->u.name.id : NULL;
   n->u.importfrom.names = aliases;
   n->u.importfrom.level = level;
-  set_end_list(n, aliases);
+  set_end_list(p, n, aliases);
   return n;
 }
 
@@ -1009,8 +1124,8 @@ AwNode *aw_ast_if(AwParser *p, const AwToken *t, AwNode *test, AwNodeList body, 
   n->u.if_.test = test;
   n->u.if_.body = body;
   n->u.if_.orelse = orelse;
-  set_end_list(n, body);
-  set_end_list(n, orelse);
+  set_end_list(p, n, body);
+  set_end_list(p, n, orelse);
   return n;
 }
 
@@ -1020,8 +1135,8 @@ AwNode *aw_ast_while(AwParser *p, const AwToken *t, AwNode *test, AwNodeList bod
   n->u.while_.test = test;
   n->u.while_.body = body;
   n->u.while_.orelse = orelse;
-  set_end_list(n, body);
-  set_end_list(n, orelse);
+  set_end_list(p, n, body);
+  set_end_list(p, n, orelse);
   return n;
 }
 
@@ -1034,8 +1149,8 @@ AwNode *aw_ast_for(AwParser *p, const AwToken *t, AwNode *target, AwNode *iter, 
   n->u.for_.iter = iter;
   n->u.for_.body = body;
   n->u.for_.orelse = orelse;
-  set_end_list(n, body);
-  set_end_list(n, orelse);
+  set_end_list(p, n, body);
+  set_end_list(p, n, orelse);
   return n;
 }
 
@@ -1047,7 +1162,7 @@ AwHandler aw_ast_handler(AwParser *p, const AwToken *t, bool star, AwNode *type,
   n->u.handler.type = type;
   n->u.handler.name = name ? name->id : NULL;
   n->u.handler.body = body;
-  set_end_list(n, body);
+  set_end_list(p, n, body);
   h.node = n;
   return h;
 }
@@ -1074,10 +1189,10 @@ AwNode *aw_ast_try(AwParser *p, const AwToken *t, AwNodeList body, AwHandlers ha
   n->u.try_.orelse = orelse;
   n->u.try_.finalbody = finalbody;
   n->u.try_.is_star = handlers.nstar > 0;
-  set_end_list(n, body);
-  set_end_list(n, handlers.list);
-  set_end_list(n, orelse);
-  set_end_list(n, finalbody);
+  set_end_list(p, n, body);
+  set_end_list(p, n, handlers.list);
+  set_end_list(p, n, orelse);
+  set_end_list(p, n, finalbody);
   return n;
 }
 
@@ -1086,17 +1201,17 @@ AwNode *aw_ast_with(AwParser *p, const AwToken *t, AwNodeList items, AwNodeList 
   if (!n) return NULL;
   n->u.with.items = items;
   n->u.with.body = body;
-  set_end_list(n, body);
+  set_end_list(p, n, body);
   return n;
 }
 
 AwNode *aw_ast_withitem(AwParser *p, AwNode *ctx, AwNode *vars) {
   if (aw_parser_failed(p) || !check_store(p, vars)) return NULL;
-  AwNode *n = mk(p, AST_WITHITEM, ctx->line, ctx->col, ctx->end_line, ctx->end_col);
+  AwNode *n = mk_span(p, AST_WITHITEM, ctx, ctx);
   if (!n) return NULL;
   n->u.withitem.context_expr = ctx;
   n->u.withitem.optional_vars = vars;
-  set_end_node(n, vars);
+  set_end_node(p, n, vars);
   return n;
 }
 
@@ -1110,7 +1225,7 @@ AwNode *aw_ast_funcdef(AwParser *p, const AwToken *t, const AwToken *name, AwPar
   n->u.funcdef.args = args;
   n->u.funcdef.returns = returns;
   n->u.funcdef.body = body;
-  set_end_list(n, body);
+  set_end_list(p, n, body);
   return n;
 }
 
@@ -1129,7 +1244,7 @@ AwNode *aw_ast_classdef(AwParser *p, const AwToken *t, const AwToken *name, AwCa
     n->u.classdef.keywords = args->keywords;
   }
   n->u.classdef.body = body;
-  set_end_list(n, body);
+  set_end_list(p, n, body);
   return n;
 }
 
@@ -1323,9 +1438,13 @@ static void each_child(const AwNode *n, ChildFn fn, void *ctx) {
 // ---- depth check --------------------------------------------------------
 
 typedef struct {
+  const AwNode *node;
+  int depth;
+} DepthItem;
+
+typedef struct {
   AwParser *p;
-  const AwNode **nodes;
-  int *depths;
+  DepthItem *items;               // explicit stack: no C recursion
   size_t len, cap;
   int depth;                      // depth of the node being expanded
   bool oom;
@@ -1339,28 +1458,28 @@ static void depth_push(void *vctx, const char *label, int index, const AwNode *c
   if (w->len == w->cap) {
     size_t ncap = w->cap ? w->cap * 2 : 256;
     AwArena *a = w->p->arena;
-    const AwNode **nn = a->realloc_fn(a->ud, w->nodes, w->cap * sizeof *nn, ncap * sizeof *nn);
-    if (!nn) { w->oom = true; return; }
-    w->nodes = nn;
-    int *nd = a->realloc_fn(a->ud, w->depths, w->cap * sizeof *nd, ncap * sizeof *nd);
-    if (!nd) { w->oom = true; return; }
-    w->depths = nd;
+    DepthItem *ni = a->realloc_fn(a->ud, w->items, w->cap * sizeof *ni, ncap * sizeof *ni);
+    if (!ni) {
+      w->oom = true;
+      return;
+    }
+    w->items = ni;
     w->cap = ncap;
   }
-  w->nodes[w->len] = child;
-  w->depths[w->len] = w->depth + 1;
+  w->items[w->len].node = child;
+  w->items[w->len].depth = w->depth + 1;
   w->len++;
 }
 
 bool aw_ast_check_depth(AwParser *p, AwNode *root) {
-  DepthWalk w = {p, NULL, NULL, 0, 0, 0, false};
+  DepthWalk w = {p, NULL, 0, 0, 0, false};
   w.depth = -1;
   depth_push(&w, NULL, -1, root);
   bool ok = true;
   while (w.len > 0 && !w.oom) {
     w.len--;
-    const AwNode *n = w.nodes[w.len];
-    w.depth = w.depths[w.len];
+    const AwNode *n = w.items[w.len].node;
+    w.depth = w.items[w.len].depth;
     if (w.depth > AW_MAX_AST_DEPTH) {
       aw_parser_error(p, AW_DIAG_RECURSION, n->line, n->col, n->end_col,
                       "maximum recursion depth exceeded during compilation");
@@ -1374,8 +1493,7 @@ bool aw_ast_check_depth(AwParser *p, AwNode *root) {
     ok = false;
   }
   AwArena *a = p->arena;
-  if (w.nodes) a->realloc_fn(a->ud, w.nodes, w.cap * sizeof *w.nodes, 0);
-  if (w.depths) a->realloc_fn(a->ud, w.depths, w.cap * sizeof *w.depths, 0);
+  if (w.items) a->realloc_fn(a->ud, w.items, w.cap * sizeof *w.items, 0);
   return ok;
 }
 
@@ -1387,14 +1505,16 @@ static const char *const binop_names[AW_BINOP__COUNT] = {
 static const char *const cmp_names[] = {"<", "<=", "==", "!=", ">", ">=", "is", "is not", "in", "not in"};
 static const char *const unary_names[] = {"-", "+", "~", "not"};
 
-static void dump_bytes(FILE *f, const AwAstStr *s, char quote) {
+// Writes [s] quoted; bytes >= 0x80 are escaped for bytes objects and kept
+// (as UTF-8) for str.
+static void dump_bytes(FILE *f, const AwAstStr *s, char quote, bool is_bytes) {
   fputc(quote, f);
   for (size_t i = 0; i < s->len; i++) {
     unsigned char c = (unsigned char)s->data[i];
     if (c == '\\' || c == (unsigned char)quote) fprintf(f, "\\%c", c);
     else if (c == '\n') fputs("\\n", f);
     else if (c == '\t') fputs("\\t", f);
-    else if (c < 0x20 || c == 0x7f) fprintf(f, "\\x%02x", c);
+    else if (c < 0x20 || c == 0x7f || (is_bytes && c >= 0x80)) fprintf(f, "\\x%02x", c);
     else fputc(c, f);
   }
   fputc(quote, f);
@@ -1411,8 +1531,8 @@ static void dump_attrs(FILE *f, const AwNode *n) {
         case AW_CONST_ELLIPSIS: fputs(" Ellipsis", f); break;
         case AW_CONST_INT: fprintf(f, " %" PRId64, n->u.constant.value.i); break;
         case AW_CONST_FLOAT: fprintf(f, " %.17g", n->u.constant.value.f); break;
-        case AW_CONST_STR: fputc(' ', f); dump_bytes(f, &n->u.constant.value.s, '\''); break;
-        case AW_CONST_BYTES: fputs(" b", f); dump_bytes(f, &n->u.constant.value.s, '\''); break;
+        case AW_CONST_STR: fputc(' ', f); dump_bytes(f, &n->u.constant.value.s, '\'', false); break;
+        case AW_CONST_BYTES: fputs(" b", f); dump_bytes(f, &n->u.constant.value.s, '\'', true); break;
       }
       break;
     case AST_BINOP: fprintf(f, " %s", binop_names[n->u.binop.op]); break;

@@ -343,9 +343,9 @@ await_primary(A) ::= AWAIT(T) primary(X).         { A = aw_ast_await(p, &T, X); 
 
 primary(A) ::= atom(X).                                   { A = X; }
 primary(A) ::= primary(X) DOT NAME(N).                    { A = aw_ast_attribute(p, X, &N); }
-primary(A) ::= primary(X) LPAREN RPAREN(C).               { A = aw_ast_call(p, X, NULL, &C); }
-primary(A) ::= primary(X) LPAREN arglist(L) RPAREN(C).    { A = aw_ast_call(p, X, L, &C); }
-primary(A) ::= primary(X) LPAREN arglist(L) COMMA RPAREN(C). { A = aw_ast_call(p, X, aw_ast_callargs_comma(p, L), &C); }
+primary(A) ::= primary(X) LPAREN(O) RPAREN(C).               { A = aw_ast_call(p, X, &O, NULL, &C); }
+primary(A) ::= primary(X) LPAREN(O) arglist(L) RPAREN(C).    { A = aw_ast_call(p, X, &O, L, &C); }
+primary(A) ::= primary(X) LPAREN(O) arglist(L) COMMA RPAREN(C). { A = aw_ast_call(p, X, &O, aw_ast_callargs_comma(p, L), &C); }
 primary(A) ::= primary(X) LSQB subscripts(S) RSQB(C).     { A = aw_ast_subscript(p, X, S, &C); }
 
 %type arglist {AwCallArgs *}

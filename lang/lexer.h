@@ -88,7 +88,17 @@ typedef struct {
   AwInternEntry *names;          // open addressing, cap is a power of two
   uint32_t names_cap, names_len;
   int fstring_depth;             // nesting of f-string expression parses
+  // Parenthesized expressions keep their own position (as in CPython), but
+  // a node built around one starts/ends at its parentheses. While parsing,
+  // such nodes hold the outer span; this maps them to their own.
+  struct AwParenSpan *parens;    // open addressing, cap is a power of two
+  uint32_t parens_cap, parens_len, parens_shift;
 } AwParseShared;
+
+typedef struct AwParenSpan {
+  const AwNode *node;
+  int line, col, end_line, end_col;
+} AwParenSpan;
 
 typedef enum { AW_PARAM_PLAIN, AW_PARAM_STAR, AW_PARAM_KWARG, AW_PARAM_SLASH } AwParamKind;
 
@@ -209,7 +219,7 @@ AwNode *aw_ast_starred(AwParser *p, const AwToken *t, AwNode *x);
 AwNode *aw_ast_attribute(AwParser *p, AwNode *x, const AwToken *name);
 AwNode *aw_ast_subscript(AwParser *p, AwNode *x, AwNode *slice, const AwToken *close);
 AwNode *aw_ast_slice(AwParser *p, const AwToken *colon, AwNode *lo, AwNode *hi, AwNode *step);
-AwNode *aw_ast_call(AwParser *p, AwNode *func, AwCallArgs *args, const AwToken *close);
+AwNode *aw_ast_call(AwParser *p, AwNode *func, const AwToken *open, AwCallArgs *args, const AwToken *close);
 AwCallArgs *aw_ast_callargs(AwParser *p, AwCallArgs *a, AwNode *arg);
 AwCallArgs *aw_ast_callargs_comma(AwParser *p, AwCallArgs *a);
 AwNode *aw_ast_keyword(AwParser *p, AwNode *name, AwNode *value);
@@ -270,6 +280,10 @@ const char *aw_ast_expr_name(const AwNode *node);
 // Could [n] be CPython's "a" in "a = b" used as a comparison (a bitwise-or
 // expression other than a tuple, list, genexp, True, False or None)?
 bool aw_ast_here_eligible(const AwNode *n);
+// [n]'s own span, without the parentheses it may be written in.
+void aw_ast_own_span(const AwParser *p, const AwNode *n, int *line, int *col, int *end_line, int *end_col);
+// Gives parenthesized expressions back their own spans (end of a parse).
+void aw_ast_restore_parens(AwParser *p);
 // Checks the finished tree's depth (iteratively); false + RecursionError.
 bool aw_ast_check_depth(AwParser *p, AwNode *root);
 

@@ -472,16 +472,16 @@ static int lex_token(AwLexer *lx, AwToken *t) {
         return lex_error_here(lx, s, "%s",
             "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
       }
-      "0" [xX] "_"? { lx->cur = cur; return lex_error_here(lx, cur, "%s", "invalid hexadecimal literal"); }
+      "0" [xX] "_"? { lx->cur = cur; return lex_error_here(lx, s + 1, "%s", "invalid hexadecimal literal"); }
       "0" [oO] "_"? {
         lx->cur = cur;
         if (*cur >= '0' && *cur <= '9') return lex_error_here(lx, cur, "invalid digit '%.1s' in octal literal", cur);
-        return lex_error_here(lx, cur, "%s", "invalid octal literal");
+        return lex_error_here(lx, s + 1, "%s", "invalid octal literal");
       }
       "0" [bB] "_"? {
         lx->cur = cur;
         if (*cur >= '0' && *cur <= '9') return lex_error_here(lx, cur, "invalid digit '%.1s' in binary literal", cur);
-        return lex_error_here(lx, cur, "%s", "invalid binary literal");
+        return lex_error_here(lx, s + 1, "%s", "invalid binary literal");
       }
       imagnum {
         lx->cur = cur;

@@ -40,8 +40,24 @@ void *aw_parser_error_at(AwParser *p, const AwNode *node, const char *fmt, ...) 
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  int end = node->end_line == node->line ? node->end_col : -1;
-  return aw_parser_error(p, AW_DIAG_SYNTAX, node->line, node->col, end, "%s", msg);
+  int line, col, end_line, end_col;
+  aw_ast_own_span(p, node, &line, &col, &end_line, &end_col);
+  return aw_parser_error(p, AW_DIAG_SYNTAX, line, col, end_line == line ? end_col : -1, "%s", msg);
+}
+
+// ---- temporary memory -------------------------------------------------
+// Scratch space that does not outlive the parse goes straight through the
+// arena's allocator and is freed again, so it does not bloat the tree.
+
+static void *tmp_realloc(AwParser *p, void *ptr, size_t old_size, size_t size) {
+  AwArena *a = p->arena;
+  void *r = a->realloc_fn(a->ud, ptr, old_size, size);
+  if (!r) a->failed = true;
+  return r;
+}
+
+static void tmp_free(AwParser *p, void *ptr, size_t size) {
+  if (ptr) p->arena->realloc_fn(p->arena->ud, ptr, size, 0);
 }
 
 // ---- identifiers ------------------------------------------------------
@@ -56,8 +72,9 @@ AwIdent aw_parser_intern(AwParser *p, const char *s, size_t len) {
   AwParseShared *sh = p->sh;
   if (sh->names_len * 2 >= sh->names_cap) {
     uint32_t ncap = sh->names_cap ? sh->names_cap * 2 : 256;
-    AwInternEntry *nt = aw_arena_alloc(p->arena, ncap * sizeof *nt);
+    AwInternEntry *nt = tmp_realloc(p, NULL, 0, ncap * sizeof *nt);
     if (!nt) return NULL;
+    memset(nt, 0, ncap * sizeof *nt);
     for (uint32_t i = 0; i < sh->names_cap; i++) {
       AwInternEntry e = sh->names[i];
       if (!e.s) continue;
@@ -65,6 +82,7 @@ AwIdent aw_parser_intern(AwParser *p, const char *s, size_t len) {
       while (nt[j].s) j = (j + 1) & (ncap - 1);
       nt[j] = e;
     }
+    tmp_free(p, sh->names, sh->names_cap * sizeof *nt);
     sh->names = nt;
     sh->names_cap = ncap;
   }
@@ -143,21 +161,33 @@ AwNode *aw_ast_number(AwParser *p, const AwToken *t) {
 
 // ---- string literals ----------------------------------------------------
 
+// A growable byte buffer: temporary (freed with buf_free) unless it was
+// given a fixed arena block large enough for its contents.
 typedef struct {
   char *data;
   size_t len, cap;
+  bool fixed;
 } Buf;
 
 static bool buf_reserve(AwParser *p, Buf *b, size_t extra) {
   if (b->len + extra + 1 <= b->cap) return true;
+  if (b->fixed) {  // cannot happen: decoding never grows text
+    p->arena->failed = true;
+    return false;
+  }
   size_t ncap = b->cap ? b->cap * 2 : 64;
   while (ncap < b->len + extra + 1) ncap *= 2;
-  char *d = aw_arena_alloc(p->arena, ncap);
+  char *d = tmp_realloc(p, b->data, b->cap, ncap);
   if (!d) return false;
-  if (b->len) memcpy(d, b->data, b->len);
   b->data = d;
   b->cap = ncap;
   return true;
+}
+
+static void buf_free(AwParser *p, Buf *b) {
+  if (!b->fixed) tmp_free(p, b->data, b->cap);
+  b->data = NULL;
+  b->cap = b->len = 0;
 }
 
 static bool buf_put(AwParser *p, Buf *b, const char *s, size_t n) {
@@ -414,10 +444,11 @@ static void pos_of(FState *st, const char *q, int *line, int *col) {
   *col = st->cache_line_start ? (int)(q - st->cache_line_start) : t->col + (int)(q - t->start);
 }
 
+// CPython 3.11 reports f-string scanning errors at the end of the string
+// token, whatever the position of the offending character.
 static bool fs_error(FState *st, const char *at, const char *msg) {
-  int line, col;
-  pos_of(st, at, &line, &col);
-  aw_parser_error(st->p, AW_DIAG_SYNTAX, line, col, -1, "%s", msg);
+  (void)at;
+  aw_parser_error(st->p, AW_DIAG_SYNTAX, st->tok->end_line, st->tok->end_col, -1, "%s", msg);
   return false;
 }
 
@@ -602,8 +633,9 @@ static bool fstring_find_expr(FState *st, const char **str, const char *end, boo
     fs_init(&sub, p, st->tok);
     int sline, scol;
     pos_of(st, *str, &sline, &scol);
-    if (!fstring_parse(&sub, str, end, raw, recurse_lvl + 1)) return false;
-    if (!fs_flush(&sub)) return false;
+    bool ok = fstring_parse(&sub, str, end, raw, recurse_lvl + 1) && fs_flush(&sub);
+    buf_free(p, &sub.lit);
+    if (!ok) return false;
     spec = aw_ast_new(p->arena, AST_JOINEDSTR, sline, scol);
     if (!spec) return false;
     spec->u.list.items = sub.values;
@@ -644,43 +676,60 @@ AwNode *aw_parser_strings(AwParser *p, const AwToken *toks, int n) {
   if (aw_parser_failed(p)) return NULL;
   const AwToken *first = &toks[0], *last = &toks[n - 1];
   bool bytes = (first->flags & AW_STR_BYTES) != 0, fmode = false;
-  for (int i = 1; i < n; i++) {
+  size_t total = 0;
+  for (int i = 0; i < n; i++) {
     if (((toks[i].flags & AW_STR_BYTES) != 0) != bytes) {
       return aw_parser_error(p, AW_DIAG_SYNTAX, last->end_line, last->end_col, -1,
                              "cannot mix bytes and nonbytes literals");
     }
+    if (toks[i].flags & AW_STR_F) fmode = true;
+    total += toks[i].body_len;
   }
-  FState st;
-  fs_init(&st, p, first);
-  size_t total = 0;
-  for (int i = 0; i < n; i++) total += toks[i].body_len;
-  if (!buf_reserve(p, &st.lit, total)) return NULL;
-  for (int i = 0; i < n; i++) {
-    const AwToken *t = &toks[i];
-    bool raw = (t->flags & AW_STR_RAW) != 0;
-    if (t->flags & AW_STR_F) {
-      fmode = true;
-      st.tok = t;
-      st.cache_ptr = NULL;
-      const char *s = t->body;
-      if (!fstring_parse(&st, &s, t->body + t->body_len, raw, 0)) return NULL;
-    } else if (!decode_literal(p, &st.lit, t->body, t->body_len, raw, bytes, t)) {
-      return NULL;
-    }
-  }
-  AwNode *node;
+  AwNode *node = NULL;
   if (!fmode) {
-    node = const_str(p, st.lit.data, st.lit.len, bytes ? AW_CONST_BYTES : AW_CONST_STR, first, last);
-  } else {
-    st.tok = last;
-    if (!fs_flush(&st)) return NULL;
-    node = aw_ast_new(p->arena, AST_JOINEDSTR, first->line, first->col);
+    // Decoding only shrinks text: decode straight into the constant.
+    Buf b = {aw_arena_alloc(p->arena, total + 1), 0, total + 1, true};
+    if (!b.data) return NULL;
+    for (int i = 0; i < n; i++) {
+      const AwToken *t = &toks[i];
+      if (!decode_literal(p, &b, t->body, t->body_len, (t->flags & AW_STR_RAW) != 0, bytes, t)) return NULL;
+    }
+    b.data[b.len] = 0;
+    node = aw_ast_new(p->arena, AST_CONST, first->line, first->col);
     if (!node) return NULL;
     node->end_line = last->end_line;
     node->end_col = last->end_col;
-    node->u.list.items = st.values;
+    node->u.constant.kind = bytes ? AW_CONST_BYTES : AW_CONST_STR;
+    node->u.constant.value.s.data = b.data;
+    node->u.constant.value.s.len = b.len;
+    p->last_node = node;
+    return node;
   }
-  if (node) p->last_node = node;
+  FState st;
+  fs_init(&st, p, first);
+  bool ok = buf_reserve(p, &st.lit, total);
+  for (int i = 0; i < n && ok; i++) {
+    const AwToken *t = &toks[i];
+    bool raw = (t->flags & AW_STR_RAW) != 0;
+    if (t->flags & AW_STR_F) {
+      st.tok = t;
+      st.cache_ptr = NULL;
+      const char *s = t->body;
+      ok = fstring_parse(&st, &s, t->body + t->body_len, raw, 0);
+    } else {
+      ok = decode_literal(p, &st.lit, t->body, t->body_len, raw, bytes, t);
+    }
+  }
+  st.tok = last;
+  if (ok) ok = fs_flush(&st);
+  buf_free(p, &st.lit);
+  if (!ok) return NULL;
+  node = aw_ast_new(p->arena, AST_JOINEDSTR, first->line, first->col);
+  if (!node) return NULL;
+  node->end_line = last->end_line;
+  node->end_col = last->end_col;
+  node->u.list.items = st.values;
+  p->last_node = node;
   return node;
 }
 
@@ -767,6 +816,7 @@ static bool next_token(AwParser *p, AwToken *t) {
       return t->id != NULL;
     case TK_NUMBER:
       t->node = aw_ast_number(p, t);
+      if (t->node) p->last_node = t->node;
       return t->node != NULL;
     case TK_STRING: {
       int n = 1;
@@ -775,16 +825,17 @@ static bool next_token(AwParser *p, AwToken *t) {
         if (!nt || nt->type != TK_STRING) break;
         n++;
       }
-      AwToken one[1], *toks = one;
-      if (n > 1) {
-        toks = aw_arena_alloc(p->arena, (size_t)n * sizeof(AwToken));
+      AwToken one[4], *toks = one;
+      if ((size_t)n > sizeof one / sizeof one[0]) {
+        toks = tmp_realloc(p, NULL, 0, (size_t)n * sizeof(AwToken));
         if (!toks) return false;
-        memcpy(toks + 1, p->queue + p->qhead, (size_t)(n - 1) * sizeof(AwToken));
       }
       toks[0] = *t;
+      if (n > 1) memcpy(toks + 1, p->queue + p->qhead, (size_t)(n - 1) * sizeof(AwToken));
       t->node = aw_parser_strings(p, toks, n);
       t->end_line = toks[n - 1].end_line;
       t->end_col = toks[n - 1].end_col;
+      if (toks != one) tmp_free(p, toks, (size_t)n * sizeof(AwToken));
       p->qhead += (size_t)n - 1;
       if (p->qhead == p->qlen) p->qhead = p->qlen = 0;
       return t->node != NULL;
@@ -826,8 +877,10 @@ static void track_token(AwParser *p, const AwToken *t) {
 
 // Runs the engine over [p]'s lexer until the end or the first error.
 static void run(AwParser *p) {
-  void *eng = aw_arena_alloc(p->arena, aw_grammar_size());
+  size_t eng_size = aw_grammar_size();
+  void *eng = tmp_realloc(p, NULL, 0, eng_size);
   if (!eng) return;
+  memset(eng, 0, eng_size);
   aw_grammarInit(eng, p);
   if (p->fstring) {
     AwToken st;
@@ -859,6 +912,7 @@ static void run(AwParser *p) {
     if (t.type == 0) break;
   }
   aw_grammarFinalize(eng);
+  tmp_free(p, eng, eng_size);
 }
 
 AwNode *aw_parser_fstring_expr(AwParser *p, const char *src, size_t len, int line, int col) {
@@ -866,8 +920,11 @@ AwNode *aw_parser_fstring_expr(AwParser *p, const char *src, size_t len, int lin
   if (p->sh->fstring_depth >= AW_MAX_FSTRING_DEPTH) {
     return aw_parser_error(p, AW_DIAG_SYNTAX, line, col, -1, "f-string: expressions nested too deeply");
   }
-  char *copy = aw_arena_strdup(p->arena, src, len);
+  // The copy is only read while lexing: nodes copy what they keep.
+  char *copy = tmp_realloc(p, NULL, 0, len + 1);
   if (!copy) return NULL;
+  memcpy(copy, src, len);
+  copy[len] = 0;
   AwParser sub;
   parser_init(&sub, p->sh);
   aw_lexer_init(&sub.lx, copy, len, p->diag);
@@ -879,7 +936,13 @@ AwNode *aw_parser_fstring_expr(AwParser *p, const char *src, size_t len, int lin
   run(&sub);
   p->sh->fstring_depth--;
   parser_release(&sub);
+  tmp_free(p, copy, len + 1);
   if (p->diag->kind == AW_DIAG_SYNTAX && strncmp(p->diag->msg, "f-string", 8) != 0) {
+    // CPython 3.11 positions these in the text "(expr)" it parsed.
+    if (p->diag->line == line && p->diag->col >= col) {
+      p->diag->col = p->diag->col - col + 1;
+      p->diag->end_col = -1;
+    }
     char msg[sizeof p->diag->msg];
     snprintf(msg, sizeof msg, "f-string: %.240s", p->diag->msg);
     memcpy(p->diag->msg, msg, sizeof msg);
@@ -887,7 +950,8 @@ AwNode *aw_parser_fstring_expr(AwParser *p, const char *src, size_t len, int lin
   if (aw_parser_failed(p)) return NULL;
   AwNode *value = sub.root;
   if (value && value->kind == AST_STARRED) {
-    return aw_parser_error_at(p, value, "f-string: cannot use starred expression here");
+    int c = value->line == line ? value->col - col + 1 : value->col;
+    return aw_parser_error(p, AW_DIAG_SYNTAX, value->line, c, -1, "f-string: cannot use starred expression here");
   }
   p->last_node = value;
   return value;
@@ -1023,7 +1087,17 @@ void aw_parser_syntax_error(AwParser *p, int major, const AwToken *tok, unsigned
     return;
   }
   const AwNode *last = p->last_node;
+  if (last && last->kind == AST_EXPR_STMT) last = last->u.expr_stmt.value;
   bool last_is_prev = last && last->end_line == p->prev.end_line && last->end_col == p->prev.end_col;
+  if (major == TK_COLONEQUAL && last_is_prev && last->kind != AST_NAME) {
+    aw_parser_error_at(p, last, "cannot use assignment expressions with %s", aw_ast_expr_name(last));
+    return;
+  }
+  if ((major == TK_FOR || major == TK_ASYNC) && last_is_prev && last->kind == AST_KEYWORD && last->u.keyword.arg) {
+    aw_parser_error(p, AW_DIAG_SYNTAX, last->line, last->col, -1,
+                    "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    return;
+  }
   if (major == TK_EQUAL && last_is_prev) {
     if (last->kind == AST_NAME) {
       aw_parser_error(p, AW_DIAG_SYNTAX, last->line, last->col, tok->end_col,
@@ -1043,7 +1117,16 @@ void aw_parser_syntax_error(AwParser *p, int major, const AwToken *tok, unsigned
                     "Missing parentheses in call to '%s'. Did you mean %s(...)?", f->id, f->id);
     return;
   }
-  if (tok->depth > 0 && starts_expr(major) && ends_expr(pt) && !(pt == TK_NAME && major == TK_STRING)) {
+  if (tok->depth == 0 && p->line_ntok == 2 && p->line_first.type == TK_NAME && starts_expr(major) &&
+      strcmp(p->line_first.id, "match") == 0) {
+    const AwToken *f = &p->line_first;
+    aw_parser_error(p, AW_DIAG_SYNTAX, f->line, f->col, f->end_col, "match statements are not supported");
+    return;
+  }
+  int lf = p->line_first.type;
+  bool in_params = (lf == TK_DEF || (lf == TK_ASYNC && p->line_second.type == TK_DEF)) && tok->depth == 1;
+  if ((tok->depth > 0 || p->fstring) && starts_expr(major) && ends_expr(pt) && !(pt == TK_NAME && major == TK_STRING) &&
+      !in_params && lf != TK_FROM && lf != TK_IMPORT) {
     int line = last_is_prev ? last->line : p->prev.line, col = last_is_prev ? last->col : p->prev.col;
     aw_parser_error(p, AW_DIAG_SYNTAX, line, col, line == tok->line ? tok->end_col : -1,
                     "invalid syntax. Perhaps you forgot a comma?");
@@ -1149,12 +1232,16 @@ bool aw_parse(const char *source, size_t len, AwParseMode mode, AwParseResult *o
     source += 3;
     len -= 3;
   }
-  // Copy with a trailing NUL, turning \r\n and lone \r into \n.
-  char *buf = aw_arena_alloc(arena, len + 1);
+  // The parser state and the source copy are scratch: they go through the
+  // allocator directly and are freed below; only the tree stays in the arena.
+  AwParser *p = arena->realloc_fn(arena->ud, NULL, 0, sizeof *p);
+  char *buf = p ? arena->realloc_fn(arena->ud, NULL, 0, len + 1) : NULL;
   if (!buf) {
+    if (p) arena->realloc_fn(arena->ud, p, sizeof *p, 0);
     aw_diag_set(diag, AW_DIAG_MEMORY, 0, -1, "%s", "");
     return false;
   }
+  // Copy with a trailing NUL, turning \r\n and lone \r into \n.
   size_t n = 0;
   for (size_t i = 0; i < len; i++) {
     char c = source[i];
@@ -1170,11 +1257,6 @@ bool aw_parse(const char *source, size_t len, AwParseMode mode, AwParseResult *o
   memset(&sh, 0, sizeof sh);
   sh.arena = arena;
   sh.diag = diag;
-  AwParser *p = aw_arena_alloc(arena, sizeof *p);
-  if (!p) {
-    aw_diag_set(diag, AW_DIAG_MEMORY, 0, -1, "%s", "");
-    return false;
-  }
   parser_init(p, &sh);
   aw_lexer_init(&p->lx, buf, n, diag);
   run(p);
@@ -1183,29 +1265,39 @@ bool aw_parse(const char *source, size_t len, AwParseMode mode, AwParseResult *o
     rescan_after_error(p);
   }
   parser_release(p);
-  if (diag->kind == AW_DIAG_NONE && !arena->failed && p->root) aw_ast_check_depth(p, p->root);
+  if (diag->kind == AW_DIAG_NONE && !arena->failed && p->root) {
+    aw_ast_restore_parens(p);
+    aw_ast_check_depth(p, p->root);
+  }
+
+  bool incomplete = false;
+  if (mode == AW_PARSE_SINGLE && !arena->failed) {
+    if (diag->kind != AW_DIAG_NONE) {
+      incomplete = p->lx.incomplete || (p->error_at_eof && is_compound_keyword(p->top_first));
+    } else if (p->root && p->root->u.module.body.len > 0) {
+      const AwNode *last = p->root->u.module.body.items[p->root->u.module.body.len - 1];
+      incomplete = is_compound_stmt(last) && !ends_with_blank_line(buf, n);
+    }
+  }
+  AwNode *root = p->root;
+  if (sh.names) arena->realloc_fn(arena->ud, sh.names, sh.names_cap * sizeof *sh.names, 0);
+  if (sh.parens) arena->realloc_fn(arena->ud, sh.parens, sh.parens_cap * sizeof *sh.parens, 0);
+  arena->realloc_fn(arena->ud, buf, len + 1, 0);
+  arena->realloc_fn(arena->ud, p, sizeof *p, 0);
+
   if (arena->failed) {
     memset(diag, 0, sizeof *diag);
     aw_diag_set(diag, AW_DIAG_MEMORY, 0, -1, "%s", "");
     return false;
   }
-  if (mode == AW_PARSE_SINGLE) {
-    bool inc = false;
-    if (diag->kind != AW_DIAG_NONE) {
-      inc = p->lx.incomplete || (p->error_at_eof && is_compound_keyword(p->top_first));
-    } else if (p->root && p->root->u.module.body.len > 0) {
-      const AwNode *last = p->root->u.module.body.items[p->root->u.module.body.len - 1];
-      inc = is_compound_stmt(last) && !ends_with_blank_line(buf, n);
-    }
-    if (inc) {
-      out->incomplete = true;
-      return false;
-    }
+  if (incomplete) {
+    out->incomplete = true;
+    return false;
   }
-  if (diag->kind != AW_DIAG_NONE || !p->root) {
+  if (diag->kind != AW_DIAG_NONE || !root) {
     if (diag->kind == AW_DIAG_NONE) aw_diag_set(diag, AW_DIAG_SYNTAX, 1, 0, "invalid syntax");
     return false;
   }
-  out->root = p->root;
+  out->root = root;
   return true;
 }
