@@ -709,7 +709,8 @@ static bool list_assign_slice(AwVM *vm, AwList *self, AwSlice *sl, AwValue value
     if (stop < start) stop = start;
     int64_t delta = m - (stop - start);
     if (delta > 0 && !list_reserve(vm, self, self->len + delta)) return false;
-    memmove(&self->items[stop + delta], &self->items[stop], (size_t)(self->len - stop) * sizeof(AwValue));
+    if (self->len > stop)
+      memmove(&self->items[stop + delta], &self->items[stop], (size_t)(self->len - stop) * sizeof(AwValue));
     if (m) memcpy(&self->items[start], src->items, (size_t)m * sizeof(AwValue));
     self->len += delta;
     return true;
@@ -833,6 +834,7 @@ static bool repeat_count(AwVM *vm, AwValue n, AwValue *notimpl, int64_t *out) {
 
 // Fills dst with [times] copies of the [n] values at src.
 static void repeat_fill(AwValue *dst, const AwValue *src, int64_t n, int64_t times) {
+  if (n == 0) return;
   if (n == 1) {
     for (int64_t i = 0; i < times; i++) dst[i] = src[0];
     return;
@@ -871,7 +873,7 @@ static AwValue list_imul(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
     return aw_raisef(vm, AW_EXCCLS(vm, MemoryError), "");
   if (!list_reserve(vm, self, total)) return AW_EXC;
   int64_t n = self->len;
-  for (int64_t i = 1; i < times; i++) memcpy(self->items + i * n, self->items, (size_t)n * sizeof(AwValue));
+  for (int64_t i = 1; i < times && n; i++) memcpy(self->items + i * n, self->items, (size_t)n * sizeof(AwValue));
   self->len = total;
   return argv[0];
 }
