@@ -265,6 +265,7 @@ bool aw_task_step(AwVM *vm, AwFuture *t, AwValue exc) {
   if (!AW_IS_UNDEF(t->context)) vm->context = t->context;
   AwValue out = AW_NONE;
   aw_push_root(vm, AW_OBJ(t));
+  aw_push_root(vm, prev_ctx);  // the caller's context stays alive meanwhile
   AwResumeStatus st = resume_coro(vm, t->coro, exc, &out);
   bool ok = true;
   if (st == AW_RESUME_RETURN) {
@@ -295,6 +296,7 @@ bool aw_task_step(AwVM *vm, AwFuture *t, AwValue exc) {
   } else {
     ok = handle_yield(vm, loop, t, out);
   }
+  aw_pop_root(vm);
   aw_pop_root(vm);
   vm->context = prev_ctx;
   loop->current_task = prev_task;
@@ -713,6 +715,3 @@ bool aw_future_init_classes(AwVM *vm) {
   return ok;
 }
 
-// Until stdlib/contextvars.c provides the real copy (it overrides this weak
-// definition), tasks share the creator's context object.
-__attribute__((weak)) AwValue aw_context_copy(AwVM *vm) { return vm->context; }

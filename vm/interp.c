@@ -1463,3 +1463,22 @@ AwFrame *aw_interp_current_frame(AwVM *vm) { return vm->frame; }
 AwDict *aw_frame_globals(AwVM *vm) {
   return vm->frame ? vm->frame->globals : vm->builtins;
 }
+
+// locals(): the namespace dict of module and class bodies, or a snapshot of
+// a function's variables (fast locals, then cells and free variables).
+AwDict *aw_frame_locals(AwVM *vm) {
+  AwFrame *f = vm->frame;
+  if (!f) return vm->builtins;
+  if (f->locals) return f->locals;
+  AwDict *d = aw_dict_new(vm);
+  if (!d) return NULL;
+  AwProto *p = f->proto;
+  for (int32_t i = 0; i < p->nlocals; i++)
+    if (!AW_IS_UNDEF(f->slots[i]) && !aw_dict_set(vm, d, p->varnames[i], f->slots[i])) return NULL;
+  for (int32_t i = 0; i < p->ncells + p->nfree; i++) {
+    AwValue cell = f->slots[p->nlocals + i];
+    if (!AW_IS_KIND(cell, AW_OBJ_CELL) || AW_IS_UNDEF(((AwCell *)AW_AS_OBJ(cell))->value)) continue;
+    if (!aw_dict_set(vm, d, cell_name(p, (uint32_t)i), ((AwCell *)AW_AS_OBJ(cell))->value)) return NULL;
+  }
+  return d;
+}

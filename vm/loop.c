@@ -175,9 +175,11 @@ static bool is_fatal(AwVM *vm, AwValue e) {
 static bool run_call(AwVM *vm, AwLoop *loop, AwValue fn, AwValue args, AwValue context, AwValue handle) {
   AwValue prev = vm->context;
   if (!AW_IS_UNDEF(context) && !AW_IS_NONE(context)) vm->context = context;
+  aw_push_root(vm, prev);
   AwValue r;
   if (AW_IS_TUPLE(args)) r = aw_call(vm, fn, (int)AW_AS_TUPLE(args)->len, AW_AS_TUPLE(args)->items, NULL);
   else r = aw_call(vm, fn, 1, &args, NULL);
+  aw_pop_root(vm);
   vm->context = prev;
   if (!AW_IS_EXC(r)) return true;
   AwValue e = aw_exc_take(vm);

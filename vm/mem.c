@@ -42,9 +42,18 @@ AwObj *aw_obj_alloc(AwVM *vm, size_t size, AwObjKind kind, AwClass *cls) {
 }
 
 void aw_push_root(AwVM *vm, AwValue v) {
-  if (vm->n_temp_roots >= AW_MAX_TEMP_ROOTS) {
-    fprintf(stderr, "aw: internal error: temp root stack overflow\n");
-    abort();
+  if (vm->n_temp_roots == vm->cap_temp_roots) {
+    // Grown with the host allocator directly: pushing a root cannot fail
+    // into MemoryError (callers have nothing to unwind yet).
+    int cap = vm->cap_temp_roots ? vm->cap_temp_roots * 2 : 64;
+    AwValue *r = vm->alloc(vm->alloc_ud, vm->temp_roots, sizeof(AwValue) * (size_t)vm->cap_temp_roots,
+                           sizeof(AwValue) * (size_t)cap);
+    if (!r) {
+      fprintf(stderr, "aw: fatal: out of memory for GC roots\n");
+      abort();
+    }
+    vm->temp_roots = r;
+    vm->cap_temp_roots = cap;
   }
   vm->temp_roots[vm->n_temp_roots++] = v;
 }

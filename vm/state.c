@@ -118,7 +118,7 @@ static bool make_singletons(AwVM *vm) {
 }
 
 static bool register_class_methods(AwVM *vm) {
-  return aw_class_init_builtins(vm) && aw_func_init_classes(vm) && aw_gen_init_classes(vm) &&
+  return aw_class_init_builtins(vm) && aw_func_init_classes(vm) && aw_gen_init_classes(vm) && aw_asyncgen_init_class(vm) &&
          aw_str_init_class(vm) && aw_bytes_init_class(vm) && aw_number_init_classes(vm) &&
          aw_list_init_class(vm) && aw_tuple_init_class(vm) && aw_dict_init_class(vm) && aw_set_init_class(vm) &&
          aw_range_init_class(vm) && aw_slice_init_class(vm) && aw_iter_init_classes(vm) && aw_io_init_classes(vm) &&
@@ -243,5 +243,6 @@ void aw_free_vm(AwVM *vm) {
     aw_mem_free(vm, s, sizeof(AwStackSeg) + (size_t)(s->end - s->base) + 16);
     s = next;
   }
+  if (vm->temp_roots) vm->alloc(vm->alloc_ud, vm->temp_roots, sizeof(AwValue) * (size_t)vm->cap_temp_roots, 0);
   vm->alloc(vm->alloc_ud, vm, sizeof(AwVM), 0);
 }

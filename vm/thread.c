@@ -16,8 +16,8 @@ typedef struct AwThreadState {
   int depth, c_depth;
   AwValue exc, handling, context;
   bool exc_reraise;
-  AwValue temp_roots[AW_MAX_TEMP_ROOTS];
-  int n_temp_roots;
+  AwValue *temp_roots;       // this thread's own root stack
+  int n_temp_roots, cap_temp_roots;
 } AwThreadState;
 
 typedef struct AwThreads {
@@ -49,8 +49,9 @@ static void save_state(AwVM *vm, AwThreadState *s) {
   s->handling = vm->handling;
   s->context = vm->context;
   s->exc_reraise = vm->exc_reraise;
-  memcpy(s->temp_roots, vm->temp_roots, sizeof(AwValue) * (size_t)vm->n_temp_roots);
+  s->temp_roots = vm->temp_roots;
   s->n_temp_roots = vm->n_temp_roots;
+  s->cap_temp_roots = vm->cap_temp_roots;
 }
 
 static void load_state(AwVM *vm, AwThreadState *s) {
@@ -63,8 +64,9 @@ static void load_state(AwVM *vm, AwThreadState *s) {
   vm->handling = s->handling;
   vm->context = s->context;
   vm->exc_reraise = s->exc_reraise;
-  memcpy(vm->temp_roots, s->temp_roots, sizeof(AwValue) * (size_t)s->n_temp_roots);
+  vm->temp_roots = s->temp_roots;
   vm->n_temp_roots = s->n_temp_roots;
+  vm->cap_temp_roots = s->cap_temp_roots;
 }
 
 static AwThreads *threads_get(AwVM *vm) {
@@ -131,6 +133,8 @@ static void job_after(uv_work_t *req, int status) {
 }
 
 static void free_job_stack(AwVM *vm, AwThreadState *s) {
+  if (s->temp_roots) vm->alloc(vm->alloc_ud, s->temp_roots, sizeof(AwValue) * (size_t)s->cap_temp_roots, 0);
+  s->temp_roots = NULL;
   AwStackSeg *seg = s->seg;
   while (seg && seg->prev) seg = seg->prev;
   while (seg) {

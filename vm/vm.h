@@ -65,7 +65,6 @@ typedef struct AwStackSeg {
 } AwStackSeg;
 typedef struct AwLoop AwLoop;        // vm/loop.h (event loop, later issue)
 
-#define AW_MAX_TEMP_ROOTS 64
 
 struct AwVM {
   // -- memory
@@ -80,8 +79,8 @@ struct AwVM {
   AwObj *objects;                // every heap object
   AwObj **gray;                  // mark stack
   size_t gray_len, gray_cap;
-  AwValue temp_roots[AW_MAX_TEMP_ROOTS];
-  int n_temp_roots;
+  AwValue *temp_roots;           // C temporaries kept alive (a stack that
+  int n_temp_roots, cap_temp_roots;  // grows: natives may nest deeply)
 
   // -- execution
   struct AwStackSeg *seg;        // current segment of the frame stack
@@ -436,13 +435,14 @@ AwValue aw_bytes_decode(AwVM *vm, const uint8_t *data, size_t len, const char *e
                         const char *errors);
 // "utf-8", "ascii" or "latin-1" for an encoding name and its aliases; NULL if unknown.
 const char *aw_codec_name(const char *encoding);
-// s[start:stop:step] by code points, indices already normalised.
+// The [count] code points of [s] from [start] by [step] (indices already
+// normalised, e.g. by aw_slice_indices): s[start:stop:step].
 AwValue aw_str_slice(AwVM *vm, AwValue s, int64_t start, int64_t step, int64_t count);
 // iter(s) for a str: a str_iterator yielding one-character strs.
 AwValue aw_str_iter(AwVM *vm, AwValue s);
 // Three-way comparison of two strs by code point (memcmp of UTF-8).
 int aw_str_cmp(AwStr *a, AwStr *b);
-// "fmt % args" for str (strfmt.c) and for bytes (bytes.c).
+// "fmt % args" for a str [fmt] (strfmt.c); bytes % is bytes.__mod__.
 AwValue aw_str_mod(AwVM *vm, AwValue fmt, AwValue args);
 // int/float/bool constructors and methods (number.c).
 bool aw_number_init_classes(AwVM *vm);
@@ -614,10 +614,20 @@ void aw_printf_err(AwVM *vm, const char *fmt, ...) __attribute__((format(printf,
 // ---- frames and generators, asked for by the stdlib ------------------------------
 // The globals dict of the running frame (builtins globals(); interp.c).
 AwDict *aw_frame_globals(AwVM *vm);
+// locals() of the running frame (a snapshot for functions); NULL on error.
+AwDict *aw_frame_locals(AwVM *vm);
 // "GEN_CREATED"/"GEN_RUNNING"/"GEN_SUSPENDED"/"GEN_CLOSED" (or the CORO_*
 // names for a coroutine) for a generator-kind value; NULL if [gen] is not a
 // generator, coroutine or async generator (gen.c; inspect module).
 const char *aw_gen_state_name(AwVM *vm, AwValue gen);
+// (asyncgen.c) Registers the async generator methods (__aiter__, __anext__,
+// asend, athrow, aclose, ag_running/ag_frame/ag_code/ag_await) and the
+// classes of their awaitables; call once at VM start, after gen.c's
+// aw_gen_init_classes (state.c's register_class_methods).
+bool aw_asyncgen_init_class(AwVM *vm);
+// (asyncgen.c) anext(aiter, default): wraps [awaitable] (what __anext__
+// returned) so that StopAsyncIteration becomes a return of [dflt].
+AwValue aw_asyncgen_anext_default(AwVM *vm, AwValue awaitable, AwValue dflt);
 
 // ---- files and standard streams (stdlib/io.c) -------------------------------------
 // AwObj.flags bits of AwFile: the VM's own stdin/stdout/stderr objects have
