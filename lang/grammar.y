@@ -28,6 +28,11 @@ static const AwNodeList no_list = {0};
 
 %syntax_error { grammar_syntax_error(yypParser, p, yymajor, &yyminor); }
 
+// The tree lives in an arena, so nothing is ever destroyed; these no-op
+// destructors only keep lempar.c's yy_destructor free of unused warnings.
+%token_destructor { (void)p; (void)yypminor; }
+%default_destructor { (void)p; (void)yypminor; }
+
 // Token order: keep related tokens together (the lexer includes grammar.h).
 %token NEWLINE INDENT DEDENT NAME NUMBER STRING ERRORTOKEN FSTRING_START WITH_LPAREN.
 %token LPAREN RPAREN LSQB RSQB LBRACE RBRACE COLON COMMA SEMI DOT ELLIPSIS RARROW AT.
