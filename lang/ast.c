@@ -429,7 +429,7 @@ bool aw_ast_here_eligible(const AwNode *n) {
 
 AwNodeList aw_ast_assign_target(AwParser *p, AwNodeList targets, AwNode *t) {
   if (aw_parser_failed(p)) return targets;
-  if (targets.len > 0 && (t->kind == AST_YIELD || t->kind == AST_YIELDFROM)) {
+  if ((t->kind == AST_YIELD || t->kind == AST_YIELDFROM) && !paren_find(p, t)) {
     aw_parser_error_at(p, t, "assignment to yield expression not possible");
     return targets;
   }

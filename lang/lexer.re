@@ -198,10 +198,19 @@ static bool number_end_ok(const char *p) {
   return false;
 }
 
+// A number [s, e) followed by a character that cannot follow it. CPython
+// reports most of these one column before the offending character.
 static int number_token(AwLexer *lx, const char *s, const char *e, const char *kind) {
   if (!number_end_ok(e)) {
-    const char *at = s;
-    if (*e == '_' || (*e >= '0' && *e <= '9')) at = e;
+    (void)s;
+    bool radix = kind[0] == 'b' || kind[0] == 'o';
+    if (radix && *e >= '0' && *e <= '9') {
+      char buf[64];
+      snprintf(buf, sizeof buf, "invalid digit '%c' in %s literal", *e, kind);
+      return lex_error_here(lx, e, "%s", buf);
+    }
+    const char *at = *e == '_' && e[-1] != '.' ? e : e - 1;
+    if ((*e == 'e' || *e == 'E') && (e[1] == '+' || e[1] == '-')) at = e + 1;  // 1e+
     return lex_error_here(lx, at, "invalid %s literal", kind);
   }
   return TK_NUMBER;

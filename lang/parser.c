@@ -1080,6 +1080,21 @@ void aw_parser_syntax_error(AwParser *p, int major, const AwToken *tok, unsigned
     }
   }
   int pt = p->prev.type;
+  if ((major == TK_RBRACE || major == TK_COMMA) && tok->depth > 0) {
+    const AwNode *last = p->last_node;
+    if (pt == TK_COLON) {
+      aw_parser_error(p, AW_DIAG_SYNTAX, p->prev.line, p->prev.col, -1,
+                      "expression expected after dictionary key and ':'");
+      return;
+    }
+    if ((acc & AW_ACC_COLON) && last && last->end_line == p->prev.end_line && last->end_col == p->prev.end_col &&
+        !p->line_has_lambda) {
+      int line, col, end_line, end_col;
+      aw_ast_own_span(p, last, &line, &col, &end_line, &end_col);
+      aw_parser_error(p, AW_DIAG_SYNTAX, line, col, -1, "':' expected after dictionary key");
+      return;
+    }
+  }
   bool mid_line = pt != TK_NEWLINE && pt != TK_INDENT && pt != TK_DEDENT && pt != 0;
   if ((acc & AW_ACC_ELSE) && !(acc & AW_ACC_ELIF) && p->ifexp_body && mid_line) {
     const AwNode *b = p->ifexp_body;
@@ -1099,6 +1114,13 @@ void aw_parser_syntax_error(AwParser *p, int major, const AwToken *tok, unsigned
     return;
   }
   if (major == TK_EQUAL && last_is_prev) {
+    int l, c, el, ec;
+    aw_ast_own_span(p, last, &l, &c, &el, &ec);
+    bool parenthesized = l != last->line || c != last->col;
+    if ((last->kind == AST_YIELD || last->kind == AST_YIELDFROM) && !parenthesized) {
+      aw_parser_error_at(p, last, "assignment to yield expression not possible");
+      return;
+    }
     if (last->kind == AST_NAME) {
       aw_parser_error(p, AW_DIAG_SYNTAX, last->line, last->col, tok->end_col,
                       "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
