@@ -231,7 +231,10 @@ void *aw_arena_alloc(AwArena *arena, size_t size);
 // Copies [len] bytes of [s] into the arena with a trailing NUL.
 char *aw_arena_strdup(AwArena *arena, const char *s, size_t len);
 
-// Returns a new node of [kind] at [line]:[col], zeroed otherwise.
+// Returns a new node of [kind] at [line]:[col], zeroed otherwise. Only the
+// bytes of [kind]'s union member are allocated (a NAME is 32 bytes, not
+// sizeof(AwNode)): never assign a whole AwNode into a node, and change a
+// node's kind only to one using the same member (TUPLE -> LIST).
 AwNode *aw_ast_new(AwArena *arena, AwNodeKind kind, int line, int col);
 // Appends [node] to [list]; false on allocation failure.
 bool aw_ast_list_push(AwArena *arena, AwNodeList *list, AwNode *node);

@@ -22,7 +22,10 @@ typedef struct {
 
 // Parses [len] bytes of [source] (need not be NUL-terminated). [out]->arena
 // must already be initialised with aw_arena_init. Returns true and sets
-// out->root on success; false with out->diag set on error.
+// out->root on success; false with out->diag set on error (or, for
+// AW_PARSE_SINGLE, with out->incomplete set and diag to be ignored). A tree
+// returned is at most about 3000 nodes deep (deeper input is a
+// RecursionError), so walking it recursively in C is safe.
 bool aw_parse(const char *source, size_t len, AwParseMode mode, AwParseResult *out);
 
 #endif
