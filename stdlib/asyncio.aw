@@ -172,6 +172,17 @@ class Lock(_ContextManagerMixin):
     def locked(self):
         return self._locked
 
+    async def __aenter__(self):
+        # acquire()'s uncontended path inlined, saving a coroutine per
+        # `async with`; subclasses may override acquire(), so they don't.
+        if not self._locked and type(self) is Lock:
+            ws = self._waiters
+            if ws is None or not ws._a:
+                self._locked = True
+                return None
+        await self.acquire()
+        return None
+
     async def acquire(self):
         ws = self._waiters
         if not self._locked:
@@ -359,6 +370,18 @@ class Semaphore(_ContextManagerMixin):
             i += 1
         return False
 
+    async def __aenter__(self):
+        # acquire()'s free-unit path inlined (see Lock.__aenter__).
+        if self._value > 0:
+            ws = self._waiters
+            if ws is None or not ws._a:
+                cls = type(self)
+                if cls is Semaphore or cls is BoundedSemaphore:
+                    self._value -= 1
+                    return None
+        await self.acquire()
+        return None
+
     async def acquire(self):
         if not self.locked():
             self._value -= 1
@@ -430,49 +453,52 @@ class QueueFull(Exception):
     __module__ = 'asyncio.queues'
 
 
-def _heappush(heap, item):
-    # Append, then bubble the new item up while it is smaller than its parent.
-    heap.append(item)
-    pos = len(heap) - 1
-    while pos > 0:
-        up = (pos - 1) >> 1
-        parent = heap[up]
-        if item < parent:
-            heap[pos] = parent
-            pos = up
-        else:
-            break
-    heap[pos] = item
+try:
+    from heapq import heappush as _heappush, heappop as _heappop
+except ImportError:
+    def _heappush(heap, item):
+        # Append, then bubble the new item up past every larger parent.
+        heap.append(item)
+        pos = len(heap) - 1
+        while pos > 0:
+            up = (pos - 1) >> 1
+            parent = heap[up]
+            if item < parent:
+                heap[pos] = parent
+                pos = up
+            else:
+                break
+        heap[pos] = item
 
 
-def _heappop(heap):
-    last = heap.pop()
-    if not heap:
-        return last
-    top = heap[0]
-    # Floyd's trick: walk the hole at the root down to a leaf along the
-    # smaller children, drop `last` there and bubble it back up. Equal keys
-    # come out in the same order as with CPython's heapq.
-    n = len(heap)
-    pos = 0
-    child = 1
-    while child < n:
-        right = child + 1
-        if right < n and not heap[child] < heap[right]:
-            child = right
-        heap[pos] = heap[child]
-        pos = child
-        child = pos + pos + 1
-    while pos > 0:
-        up = (pos - 1) >> 1
-        parent = heap[up]
-        if last < parent:
-            heap[pos] = parent
-            pos = up
-        else:
-            break
-    heap[pos] = last
-    return top
+    def _heappop(heap):
+        last = heap.pop()
+        if not heap:
+            return last
+        top = heap[0]
+        # Floyd's trick: walk the hole at the root down to a leaf along
+        # the smaller children, drop `last` there and bubble it back up.
+        # Equal keys come out in the same order as with CPython's heapq.
+        n = len(heap)
+        pos = 0
+        child = 1
+        while child < n:
+            right = child + 1
+            if right < n and not heap[child] < heap[right]:
+                child = right
+            heap[pos] = heap[child]
+            pos = child
+            child = pos + pos + 1
+        while pos > 0:
+            up = (pos - 1) >> 1
+            parent = heap[up]
+            if last < parent:
+                heap[pos] = parent
+                pos = up
+            else:
+                break
+        heap[pos] = last
+        return top
 
 
 class Queue(_LoopBound):
