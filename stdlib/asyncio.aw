@@ -1115,11 +1115,13 @@ def _running_loop_or_none():
 
 
 def _fresh_loop():
-    # A new loop where the C layer offers one; else the VM's single loop.
+    # A new loop where the C layer offers one; else the VM's loop, or None
+    # when that one is closed (Runner then falls back to run() per call).
     try:
         factory = _new_event_loop
     except NameError:
-        return get_event_loop()
+        loop = get_event_loop()
+        return None if loop.is_closed() else loop
     return factory()
 
 
@@ -1167,14 +1169,18 @@ class Runner:
             return
         loop = self._loop
         try:
-            loop.run_until_complete(_cancel_all_tasks())
+            if loop is not None:
+                loop.run_until_complete(_cancel_all_tasks())
         finally:
-            loop.close()
+            if loop is not None:
+                loop.close()
             self._loop = None
             self._state = 'closed'
 
     def get_loop(self):
         self._lazy_init()
+        if self._loop is None:
+            return get_event_loop()
         return self._loop
 
     def run(self, coro, *, context=None):
@@ -1183,9 +1189,12 @@ class Runner:
         if _running_loop_or_none() is not None:
             raise RuntimeError('Runner.run() cannot be called from a running event loop')
         self._lazy_init()
+        loop = self._loop
+        if loop is None:
+            return run(coro, debug=self._debug)
         if context is None:
-            return self._loop.run_until_complete(coro)
-        return self._loop.run_until_complete(self._loop.create_task(coro, context=context))
+            return loop.run_until_complete(coro)
+        return loop.run_until_complete(loop.create_task(coro, context=context))
 
     def _lazy_init(self):
         if self._state == 'closed':
@@ -1196,6 +1205,6 @@ class Runner:
             self._loop = _fresh_loop()
         else:
             self._loop = self._loop_factory()
-        if self._debug is not None:
+        if self._debug is not None and self._loop is not None:
             self._loop.set_debug(self._debug)
         self._state = 'initialized'
