@@ -10,7 +10,11 @@ AwFunction *aw_function_new(AwVM *vm, AwProto *proto, AwDict *globals) {
   fn->globals = globals;
   fn->name = proto->name;
   fn->qualname = proto->qualname;
-  fn->doc = AW_NONE;
+  // The compiler stores a function's docstring (or None) as consts[0].
+  fn->doc = proto->nconsts > 0 && AW_IS_STR(proto->consts[0]) &&
+                    !(proto->flags & (AW_CODE_MODULE | AW_CODE_CLASS_BODY))
+                ? proto->consts[0]
+                : AW_NONE;
   AwValue mod = aw_dict_get_str(globals, AW_N(vm, name));
   fn->module = AW_IS_UNDEF(mod) ? AW_NONE : mod;
   return fn;

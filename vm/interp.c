@@ -719,18 +719,20 @@ dispatch:
     NEXT();
   }
   CASE(POP_JUMP_IF_FALSE) {
-    AwValue v = POP();
+    AwValue v = sp[-1];
     int t;
     if (AW_IS_BOOL(v)) t = AW_AS_BOOL(v);
-    else { SAVE(); t = aw_truthy(vm, v); if (t < 0) goto error; }
+    else { SAVE(); t = aw_truthy(vm, v); if (t < 0) goto error; }  // v stays rooted
+    sp--;
     if (!t) ip = f->proto->code + arg;
     NEXT();
   }
   CASE(POP_JUMP_IF_TRUE) {
-    AwValue v = POP();
+    AwValue v = sp[-1];
     int t;
     if (AW_IS_BOOL(v)) t = AW_AS_BOOL(v);
-    else { SAVE(); t = aw_truthy(vm, v); if (t < 0) goto error; }
+    else { SAVE(); t = aw_truthy(vm, v); if (t < 0) goto error; }  // v stays rooted
+    sp--;
     if (t) ip = f->proto->code + arg;
     NEXT();
   }

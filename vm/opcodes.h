@@ -127,7 +127,7 @@ OP(BUILD_CLASS, AW_VAR)    // [body function, name str, base0..base(n-1)]
                            // Keyword arguments (metaclass=...) are not
                            // supported: the compiler raises SyntaxError.
 OP(LOAD_BUILD_CLASS, 1)    // unused placeholder kept for dis parity
-OP(IMPORT_NAME, 0)         // [] -> [module]; names[arg] is the dotted name;
+OP(IMPORT_NAME, 1)         // [] -> [module]; names[arg] is the dotted name;
                            // pushes the top-level package ("import a.b" binds a)
 OP(IMPORT_MODULE, 1)       // push the module names[arg] itself (the leaf of a
                            // dotted name: "import a.b as c", "from a.b import")

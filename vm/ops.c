@@ -1174,73 +1174,24 @@ static int repeat_count(AwVM *vm, AwValue v, int64_t *n) {
   return aw_index(vm, v, n) ? 1 : -1;
 }
 
-static AwValue set_result(AwVM *vm, AwValue like) {
-  AwSet *s = aw_set_new(vm, (AW_AS_OBJ(like)->flags & AW_SET_FROZEN) != 0);
-  return s ? AW_OBJ(s) : AW_EXC;
-}
-
-// Adds to [dst] the items of [src] that are (want = 1) or are not (want =
-// 0) in [other] (other NULL: all of them).
-static bool set_add_filtered(AwVM *vm, AwSet *dst, AwSet *src, AwSet *other, int want) {
-  int64_t pos = 0;
-  AwValue k, v;
-  while (aw_dict_next(&src->table, &pos, &k, &v)) {
-    if (other) {
-      int c = aw_set_contains(vm, other, k);
-      if (c < 0) return false;
-      if (c != want) continue;
-    }
-    if (!aw_set_add(vm, dst, k)) return false;
+// The set table layout belongs to set.c: its operators do the work.
+static char set_op_char(int op) {
+  switch (op) {
+    case AW_BINOP_BITOR: return '|';
+    case AW_BINOP_BITAND: return '&';
+    case AW_BINOP_SUB: return '-';
+    default: return '^';
   }
-  return true;
 }
 
 // |, &, -, ^ of two sets; the result has the left operand's type.
 static AwValue set_binop(AwVM *vm, int op, AwValue a, AwValue b) {
-  AwValue r = set_result(vm, a);
-  if (AW_IS_EXC(r)) return r;
-  AwSet *x = AW_AS_SET(a), *y = AW_AS_SET(b), *d = AW_AS_SET(r);
-  bool ok;
-  aw_push_root(vm, r);  // items' __hash__/__eq__ may run script code
-  switch (op) {
-    case AW_BINOP_BITOR: ok = set_add_filtered(vm, d, x, NULL, 1) && set_add_filtered(vm, d, y, NULL, 1); break;
-    case AW_BINOP_BITAND:
-      // Iterate the smaller set, as CPython does.
-      ok = x->table.len <= y->table.len ? set_add_filtered(vm, d, x, y, 1) : set_add_filtered(vm, d, y, x, 1);
-      break;
-    case AW_BINOP_SUB: ok = set_add_filtered(vm, d, x, y, 0); break;
-    default: ok = set_add_filtered(vm, d, x, y, 0) && set_add_filtered(vm, d, y, x, 0); break;
-  }
-  aw_pop_root(vm);
-  return ok ? r : AW_EXC;
+  return aw_set_binary_op(vm, set_op_char(op), a, b);
 }
 
 // s op= t for a (non-frozen) set: mutates [a].
 static AwValue set_inplace(AwVM *vm, int op, AwValue a, AwValue b) {
-  AwSet *x = AW_AS_SET(a), *y = AW_AS_SET(b);
-  if (x == y) {
-    if (op == AW_BINOP_SUB || op == AW_BINOP_BITXOR) aw_dict_clear(vm, &x->table);
-    return a;
-  }
-  if (op == AW_BINOP_BITOR) return set_add_filtered(vm, x, y, NULL, 1) ? a : AW_EXC;
-  if (op == AW_BINOP_BITAND) {
-    // Build the intersection, then keep only those items.
-    AwValue r = set_binop(vm, AW_BINOP_BITAND, a, b);
-    if (AW_IS_EXC(r)) return r;
-    aw_dict_clear(vm, &x->table);
-    aw_push_root(vm, r);
-    bool ok = set_add_filtered(vm, x, AW_AS_SET(r), NULL, 1);
-    aw_pop_root(vm);
-    return ok ? a : AW_EXC;
-  }
-  int64_t pos = 0;
-  AwValue k, v;
-  while (aw_dict_next(&y->table, &pos, &k, &v)) {
-    int had = aw_dict_del(vm, &x->table, k, NULL);
-    if (had < 0) return AW_EXC;
-    if (op == AW_BINOP_BITXOR && !had && !aw_set_add(vm, x, k)) return AW_EXC;
-  }
-  return a;
+  return aw_set_update_op(vm, AW_AS_SET(a), b, set_op_char(op)) ? a : AW_EXC;
 }
 
 static AwValue call_method_cstr(AwVM *vm, AwValue self, const char *name, int argc, AwValue *argv) {
