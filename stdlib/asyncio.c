@@ -391,7 +391,9 @@ static AwValue asyncio_submit_to_thread(AwVM *vm, int argc, AwValue *argv, AwTup
 // Definitions that must be coroutine functions, written in aw itself.
 static const char coroutine_defs[] =
     "async def to_thread(func, /, *args, **kwargs):\n"
-    "    return await _submit_to_thread(func, args, kwargs)\n";
+    "    return await _submit_to_thread(func, args, kwargs)\n"
+    "async def sleep(delay, result=None):\n"
+    "    return await _sleep(delay, result)\n";
 
 static bool run_source(AwVM *vm, AwModule *m, const char *src, size_t len, const char *name) {
   AwDiag diag;
@@ -690,7 +692,7 @@ AwModule *aw_open_asyncio(AwVM *vm) {
   if (!m) return NULL;
   AwValue mv = AW_OBJ(m);
   aw_push_root(vm, mv);
-  bool ok = aw_module_add_fn(vm, m, "run", asyncio_run) && aw_module_add_fn(vm, m, "sleep", asyncio_sleep) &&
+  bool ok = aw_module_add_fn(vm, m, "run", asyncio_run) && aw_module_add_fn(vm, m, "_sleep", asyncio_sleep) &&
             aw_module_add_fn(vm, m, "create_task", asyncio_create_task) &&
             aw_module_add_fn(vm, m, "ensure_future", asyncio_ensure_future) &&
             aw_module_add_fn(vm, m, "get_running_loop", asyncio_get_running_loop) &&

@@ -244,8 +244,13 @@ static void poll_io(AwVM *vm, AwLoop *loop, double timeout) {
     return;
   }
   if (timeout > 0) {
+    // libuv runs due timers before it polls: with a stale cached clock a
+    // one-shot wake-up could fire there and leave the poll with no timeout
+    // at all. Refresh the clock and make the timer repeat so a wake-up is
+    // always pending while we poll.
     uint64_t ms = (uint64_t)ceil(timeout * 1000.0);
-    uv_timer_start(&loop->wake, on_wake, ms, 0);
+    uv_update_time(&loop->uv);
+    uv_timer_start(&loop->wake, on_wake, ms, ms);
   }
   aw_gil_release(vm);
   uv_run(&loop->uv, UV_RUN_ONCE);
