@@ -62,6 +62,7 @@
   TYPE(filter, "filter", object, ITER)                          \
   TYPE(callable_iterator, "callable_iterator", object, ITER)    \
   TYPE(iterator, "iterator", object, ITER)                      \
+  TYPE(coroutine_wrapper, "coroutine_wrapper", object, ITER)    \
   TYPE(Future, "Future", object, FUTURE)                        \
   TYPE(Task, "Task", Future, FUTURE)                            \
   TYPE(event_loop, "_UnixSelectorEventLoop", object, LOOP)      \

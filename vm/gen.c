@@ -511,7 +511,48 @@ void aw_gen_free(AwVM *vm, AwGen *g) {
   g->frame = NULL;
 }
 
+// ---- coroutine.__await__() ------------------------------------------------
+// A coroutine_wrapper iterates its coroutine (SEND unwraps it and links the
+// coroutine's frame directly).
+
+static AwValue wrapper_next_c(AwVM *vm, AwIter *it) {
+  AwValue out;
+  AwResumeStatus st = aw_gen_resume(vm, (AwGen *)AW_AS_OBJ(it->a), AW_NONE, AW_UNDEF, &out);
+  if (st == AW_RESUME_YIELD) return out;
+  return st == AW_RESUME_ERROR ? AW_EXC : AW_UNDEF;
+}
+
+static AwValue coro_await(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)argc; (void)kw;
+  AwIter *it = aw_iter_new(vm, AW_CLS(vm, coroutine_wrapper), wrapper_next_c, argv[0], AW_UNDEF);
+  return it ? AW_OBJ(it) : AW_EXC;
+}
+
+static AwValue wrapper_send(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)kw;
+  AwIter *it = (AwIter *)AW_AS_OBJ(argv[0]);
+  return gen_send_common(vm, self_gen(it->a), argc > 1 ? argv[1] : AW_NONE, AW_UNDEF);
+}
+
+static AwValue wrapper_throw(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  AwIter *it = (AwIter *)AW_AS_OBJ(argv[0]);
+  argv[0] = it->a;
+  return gen_throw(vm, argc, argv, kw);
+}
+
+static AwValue wrapper_close(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)argc; (void)kw;
+  return aw_gen_close(vm, self_gen(((AwIter *)AW_AS_OBJ(argv[0]))->a));
+}
+
 bool aw_gen_init_classes(AwVM *vm) {
+  AwClass *cw = AW_CLS(vm, coroutine_wrapper);
+  if (!aw_class_add_native(vm, cw, "__iter__", gen_iter, AW_NATIVE_METHOD) ||
+      !aw_class_add_native(vm, cw, "__next__", wrapper_send, AW_NATIVE_METHOD) ||
+      !aw_class_add_native(vm, cw, "send", wrapper_send, AW_NATIVE_METHOD) ||
+      !aw_class_add_native(vm, cw, "throw", wrapper_throw, AW_NATIVE_METHOD) ||
+      !aw_class_add_native(vm, cw, "close", wrapper_close, AW_NATIVE_METHOD))
+    return false;
   AwClass *classes[3] = {AW_CLS(vm, generator), AW_CLS(vm, coroutine), AW_CLS(vm, async_generator)};
   for (int i = 0; i < 3; i++) {
     AwClass *c = classes[i];
@@ -535,7 +576,7 @@ bool aw_gen_init_classes(AwVM *vm) {
             aw_class_add_native(vm, co, "cr_code", gen_code, AW_NATIVE_GETTER) &&
             aw_class_add_native(vm, co, "cr_await", gen_yieldfrom, AW_NATIVE_GETTER) &&
             aw_class_add_native(vm, co, "cr_origin", gen_origin, AW_NATIVE_GETTER) &&
-            aw_class_add_native(vm, co, "__await__", gen_iter, AW_NATIVE_METHOD);
+            aw_class_add_native(vm, co, "__await__", coro_await, AW_NATIVE_METHOD);
   AwClass *fr = AW_CLS(vm, frame);
   ok = ok && aw_class_add_native(vm, fr, "f_lineno", frame_lineno, AW_NATIVE_GETTER) &&
        aw_class_add_native(vm, fr, "f_code", frame_code, AW_NATIVE_GETTER) &&

@@ -1248,6 +1248,10 @@ dispatch:
   CASE(SEND) {
     AwValue recv = sp[-2], v = sp[-1];
     SAVE();
+    if (AW_IS_KIND(recv, AW_OBJ_ITER) && AW_AS_OBJ(recv)->cls == AW_CLS(vm, coroutine_wrapper)) {
+      recv = ((AwIter *)AW_AS_OBJ(recv))->a;  // coro.__await__(): drive the coroutine itself
+      sp[-2] = recv;
+    }
     if (AW_IS_KIND(recv, AW_OBJ_FUTURE)) {
       // await on a Future or Task: yield it to the task until it is done.
       AwFuture *fut = (AwFuture *)AW_AS_OBJ(recv);
