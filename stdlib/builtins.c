@@ -543,19 +543,22 @@ static AwValue builtins_aiter(AwVM *vm, int argc, AwValue *argv, AwTuple *kwname
   if (AW_IS_UNDEF(v))
     return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "'%s' object is not an async iterable",
                      aw_type_name(vm, argv[0]));
+  if (!AW_IS_EXC(v) && AW_IS_UNDEF(aw_lookup_special(vm, v, AW_N(vm, anext))))
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "aiter() returned not an async iterator of type '%s'",
+                     aw_type_name(vm, v));
   return v;
 }
 
+// anext(aiter[, default]): the awaitable of aiter.__anext__(); with a
+// default, wrapped so that StopAsyncIteration gives the default (asyncgen.c).
 static AwValue builtins_anext(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
   if (!n_args(vm, "anext", argc, kwnames, 1, 2)) return AW_EXC;
-  if (argc == 2)
-    return aw_raisef(vm, AW_EXCCLS(vm, NotImplementedError),
-                     "anext() with a default value is not supported");
   AwValue v = aw_call_special(vm, argv[0], AW_N(vm, anext), 0, NULL);
   if (AW_IS_UNDEF(v))
     return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "'%s' object is not an async iterator",
                      aw_type_name(vm, argv[0]));
-  return v;
+  if (AW_IS_EXC(v) || argc == 1) return v;
+  return aw_asyncgen_anext_default(vm, v, argv[1]);
 }
 
 // any()/all(): stop at the first item whose truth equals [stop_on].
