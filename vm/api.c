@@ -181,3 +181,14 @@ AwResult aw_dis_file(AwVM *vm, const char *path) {
   aw_mem_free(vm, src, len + 1);
   return r;
 }
+
+// ---- interrupts (aw_interrupt; owned by the event loop's engineer) ----------
+// Only async-signal-safe work: set the flag the safepoints poll, and wake a
+// loop blocked in its poll (uv_async_send is async-signal-safe) so it sees
+// the flag at once.
+void aw_interrupt(AwVM *vm) {
+  if (!vm) return;
+  vm->interrupt = 1;
+  AwLoop *loop = vm->loop;
+  if (loop && loop->uv_ready) uv_async_send(&loop->async);
+}

@@ -54,4 +54,13 @@ AwResult aw_dis_file(AwVM *vm, const char *path);
 // After AW_EXIT: the status the script asked for (sys.exit(n)).
 int aw_exit_code(AwVM *vm);
 
+// ---- interrupts (Ctrl-C) ----
+// Asks [vm] to stop what it runs, as Ctrl-C does: at its next safepoint
+// the running script gets KeyboardInterrupt, or, while asyncio.run() waits
+// in its event loop, the main task is cancelled (its finally blocks run)
+// and run() then raises KeyboardInterrupt. Async-signal-safe and callable
+// from any thread: it sets a flag and wakes the loop, nothing more. A
+// host calls it from its SIGINT handler (aw's own CLI does).
+void aw_interrupt(AwVM *vm);
+
 #endif
