@@ -69,7 +69,11 @@ static AwResumeStatus agen_resume(AwVM *vm, AwGen *g, AwValue value, AwValue exc
     vm->exc = exc;
     st = AW_RESUME_ERROR;
   } else {
+    // [exc] may be fresh (GeneratorExit, athrow's instance): keep it rooted
+    // while a delegate's throw()/close() runs script code.
+    aw_push_root(vm, exc);
     st = aw_gen_resume(vm, g, value, exc, out);
+    aw_pop_root(vm);
   }
   if (st == AW_RESUME_ERROR && !was_closed) convert_escape(vm);
   return st;
