@@ -513,10 +513,20 @@ class Queue(_LoopBound):
         self._finished = None
         self._qh = 0
         self._init(maxsize)
+        # A plain FIFO (no storage or size hook overridden) takes inlined
+        # fast paths; anything else goes through the hooks as in CPython.
+        cls = type(self)
+        self._fast = cls is Queue or (
+            cls._init is Queue._init and cls._put is Queue._put and
+            cls._get is Queue._get and cls.qsize is Queue.qsize and
+            cls.empty is Queue.empty and cls.full is Queue.full and
+            cls.get_nowait is Queue.get_nowait and
+            cls.put_nowait is Queue.put_nowait)
 
     # Storage hooks, overridden by LifoQueue, PriorityQueue and users. The
     # FIFO keeps a head index into its list (dead slots before it); the list
-    # is emptied whenever its last live item leaves.
+    # is emptied whenever its last live item leaves, so `not self._queue`
+    # still means empty.
     def _init(self, maxsize):
         self._queue = []
 
@@ -580,10 +590,23 @@ class Queue(_LoopBound):
     def full(self):
         if self._maxsize <= 0:
             return False
-        return len(self._queue) - self._qh >= self._maxsize
+        return self.qsize() >= self._maxsize
 
     async def put(self, item):
-        while self._maxsize > 0 and self.full():
+        if self._fast:
+            m = self._maxsize
+            q = self._queue
+            if m <= 0 or len(q) - self._qh < m:
+                # put_nowait() inlined.
+                q.append(item)
+                self._unfinished_tasks += 1
+                if self._finished is not None:
+                    self._finished.clear()
+                getters = self._getters
+                if getters._a:
+                    self._wakeup_next(getters)
+                return None
+        while self.full():
             putter = self._get_loop().create_future()
             self._putters.append(putter)
             try:
@@ -602,17 +625,45 @@ class Queue(_LoopBound):
         return self.put_nowait(item)
 
     def put_nowait(self, item):
-        if self._maxsize > 0 and self.full():
-            raise QueueFull
-        self._put(item)
+        if self._fast:
+            m = self._maxsize
+            q = self._queue
+            if m > 0 and len(q) - self._qh >= m:
+                raise QueueFull
+            q.append(item)
+        else:
+            if self.full():
+                raise QueueFull
+            self._put(item)
         self._unfinished_tasks += 1
         if self._finished is not None:
             self._finished.clear()
-        if self._getters._a:
-            self._wakeup_next(self._getters)
+        getters = self._getters
+        if getters._a:
+            self._wakeup_next(getters)
 
     async def get(self):
-        while not self._queue:
+        if self._fast:
+            q = self._queue
+            if q:
+                # get_nowait() inlined: this is the hottest path.
+                h = self._qh
+                item = q[h]
+                h += 1
+                if h == len(q):
+                    q.clear()
+                    self._qh = 0
+                elif h >= 32 and h + h >= len(q):
+                    del q[:h]
+                    self._qh = 0
+                else:
+                    q[h - 1] = None
+                    self._qh = h
+                putters = self._putters
+                if putters._a:
+                    self._wakeup_next(putters)
+                return item
+        while self.empty():
             getter = self._get_loop().create_future()
             self._getters.append(getter)
             try:
@@ -624,18 +675,37 @@ class Queue(_LoopBound):
                 except ValueError:
                     # put_nowait() already took it off to wake it.
                     pass
-                if self._queue and not getter.cancelled():
+                if not self.empty() and not getter.cancelled():
                     # Woken for an item we will not take: pass it on.
                     self._wakeup_next(self._getters)
                 raise
         return self.get_nowait()
 
     def get_nowait(self):
-        if not self._queue:
-            raise QueueEmpty
-        item = self._get()
-        if self._putters._a:
-            self._wakeup_next(self._putters)
+        if self._fast:
+            # _get() inlined.
+            q = self._queue
+            if not q:
+                raise QueueEmpty
+            h = self._qh
+            item = q[h]
+            h += 1
+            if h == len(q):
+                q.clear()
+                self._qh = 0
+            elif h >= 32 and h + h >= len(q):
+                del q[:h]
+                self._qh = 0
+            else:
+                q[h - 1] = None
+                self._qh = h
+        else:
+            if self.empty():
+                raise QueueEmpty
+            item = self._get()
+        putters = self._putters
+        if putters._a:
+            self._wakeup_next(putters)
         return item
 
     def task_done(self):
