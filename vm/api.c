@@ -1,15 +1,143 @@
 // vm/api.c -- the public entry points of vm/aw.h that run code: running a
 // file or string as __main__, reporting syntax errors and uncaught
-// exceptions CPython-style, SystemExit, and --dis.
+// exceptions CPython-style (and keeping their text for aw_error_*),
+// SystemExit, --dis; and the API state's setup, teardown and GC roots.
+// Values and natives are api_values.c, the loop api_loop.c, limits
+// api_limits.c.
 #include <string.h>
 #include "lang/compiler.h"
-#include "vm/loop.h"
+#include "vm/api.h"
 
-bool aw_module_allowed(AwVM *vm, const char *name) {
-  (void)vm;
-  (void)name;
+// ---- the API state -------------------------------------------------------------
+
+bool aw_api_init(AwVM *vm, const AwConfig *cfg) {
+  AwApi *api = aw_mem_alloc(vm, sizeof(AwApi));
+  if (!api) return false;
+  memset(api, 0, sizeof *api);
+  api->thrown = AW_UNDEF;
+  api->error = AW_UNDEF;
+  api->silent_errors = cfg->silent_errors;
+  api->step_limit = cfg->step_limit;
+  api->interrupt_fn = cfg->interrupt_fn;
+  api->interrupt_ud = cfg->interrupt_ud;
+  api->sandbox = cfg->sandbox;
+  api->grant = cfg->grant;
+  api->modules = cfg->modules;
+  vm->api = api;
   return true;
 }
+
+static void free_text(AwVM *vm, char **p, size_t *size) {
+  if (*p) vm->alloc(vm->alloc_ud, *p, *size, 0);
+  *p = NULL;
+  *size = 0;
+}
+
+void aw_api_free(AwVM *vm) {
+  AwApi *api = vm->api;
+  if (!api) return;
+  while (api->refs) aw_release_ref(vm, api->refs);
+  aw_mem_free(vm, api->slots, sizeof(AwValue) * (size_t)api->cap);
+  free_text(vm, &api->err_msg, &api->err_msg_size);
+  free_text(vm, &api->err_tb, &api->err_tb_size);
+  aw_mem_free(vm, api, sizeof(AwApi));
+  vm->api = NULL;
+}
+
+void aw_api_gc_mark(AwVM *vm) {
+  AwApi *api = vm->api;
+  if (!api) return;
+  for (int i = 0; i < api->top; i++) aw_gc_mark_value(vm, api->slots[i]);  // slots
+  for (AwRef *r = api->refs; r; r = r->next) aw_gc_mark_value(vm, r->value);  // host refs
+  aw_gc_mark_value(vm, api->thrown);
+  aw_gc_mark_value(vm, api->error);
+  if (api->host_modules) aw_gc_mark_obj(vm, &api->host_modules->obj);
+  if (api->data_classes) aw_gc_mark_obj(vm, &api->data_classes->obj);
+}
+
+// ---- entry points and error text --------------------------------------------------
+
+void aw_api_enter(AwVM *vm) {
+  AwApi *api = vm->api;
+  if (api->entry_depth++ == 0) aw_api_arm_limits(vm);
+  api->error = AW_UNDEF;
+  if (api->err_msg) api->err_msg[0] = 0;
+  if (api->err_tb) api->err_tb[0] = 0;
+}
+
+void aw_api_leave(AwVM *vm) {
+  AwApi *api = vm->api;
+  if (--api->entry_depth > 0) return;
+  // Between entry points nothing is polled: the host is running, not aw.
+  vm->interrupt &= ~AW_INTERRUPT_POLL;
+  api->stopped = NULL;
+}
+
+// Copies [len] bytes of [s] into a text buffer of the API (host allocator,
+// outside the memory cap: an error report must survive a MemoryError).
+static void set_text(AwVM *vm, char **p, size_t *size, const char *s, size_t len) {
+  if (*size < len + 1) {
+    char *n = vm->alloc(vm->alloc_ud, *p, *size, len + 1);
+    if (!n) {
+      if (*p) (*p)[0] = 0;
+      return;
+    }
+    *p = n;
+    *size = len + 1;
+  }
+  memcpy(*p, s, len);
+  (*p)[len] = 0;
+}
+
+void aw_api_set_error_text(AwVM *vm, const char *text, size_t len) {
+  AwApi *api = vm->api;
+  set_text(vm, &api->err_tb, &api->err_tb_size, text, len);
+  // The summary is the report's last non-empty line.
+  size_t end = len;
+  while (end > 0 && text[end - 1] == '\n') end--;
+  size_t start = end;
+  while (start > 0 && text[start - 1] != '\n') start--;
+  set_text(vm, &api->err_msg, &api->err_msg_size, text + start, end - start);
+}
+
+static void set_text_value(AwVM *vm, char **p, size_t *size, AwValue str, const char *fallback) {
+  if (AW_IS_STR(str)) {
+    set_text(vm, p, size, AW_AS_STR(str)->data, (size_t)AW_AS_STR(str)->nbytes);
+  } else {
+    aw_exc_take(vm);
+    set_text(vm, p, size, fallback, strlen(fallback));
+  }
+}
+
+void aw_api_set_error(AwVM *vm, AwValue exc, bool quiet) {
+  AwApi *api = vm->api;
+  aw_push_root(vm, exc);
+  api->error = exc;
+  // After a MemoryError the garbage that caused it is usually unreachable:
+  // collect it so the report can be formatted (entry points call this with
+  // nothing else unrooted).
+  if (AW_IS_EXCEPTION(exc) && aw_isinstance(vm, exc, AW_EXCCLS(vm, MemoryError))) aw_gc_collect(vm);
+  const char *type = aw_type_name(vm, exc);
+  AwValue report = AW_IS_EXCEPTION(exc) ? aw_dict_get_cstr(vm, AW_AS_INSTANCE(exc)->dict, "_aw_report") : AW_UNDEF;
+  if (AW_IS_STR(report) && AW_IS_NONE(AW_AS_EXCEPTION(exc)->traceback)) {
+    // A SyntaxError from compile(): its File/line/caret report.
+    aw_api_set_error_text(vm, AW_AS_STR(report)->data, (size_t)AW_AS_STR(report)->nbytes);
+  } else {
+    if (AW_IS_EXC(report)) aw_exc_take(vm);
+    set_text_value(vm, &api->err_msg, &api->err_msg_size, aw_exception_summary(vm, exc), type);
+    set_text_value(vm, &api->err_tb, &api->err_tb_size, aw_format_exception(vm, exc), type);
+  }
+  if (!quiet && !api->silent_errors) {
+    if (AW_IS_STR(report) && AW_IS_NONE(AW_AS_EXCEPTION(exc)->traceback))
+      aw_write_err(vm, AW_AS_STR(report)->data, (size_t)AW_AS_STR(report)->nbytes);
+    else if (AW_IS_EXCEPTION(exc))
+      aw_print_exception(vm, exc);
+  }
+  aw_pop_root(vm);
+}
+
+const char *aw_error_message(AwVM *vm) { return vm->api->err_msg ? vm->api->err_msg : ""; }
+const char *aw_error_traceback(AwVM *vm) { return vm->api->err_tb ? vm->api->err_tb : ""; }
 
 AwValue aw_raise_syntax_error(AwVM *vm, const AwDiag *d, const char *filename, const char *source, size_t len) {
   if (d->kind == AW_DIAG_MEMORY) {
@@ -71,28 +199,43 @@ static int exit_code_of(AwVM *vm, AwValue exc) {
   return 1;
 }
 
+static bool is_exception_of(AwVM *vm, AwValue exc, AwClass *cls) {
+  return AW_IS_EXCEPTION(exc) && aw_isinstance(vm, exc, cls);
+}
+
 // Reports an uncaught exception and returns the run's result.
 static AwResult report_uncaught(AwVM *vm) {
   AwValue exc = aw_exc_take(vm);
   vm->handling = AW_UNDEF;
-  if (AW_IS_EXCEPTION(exc) && aw_isinstance(vm, exc, AW_EXCCLS(vm, SystemExit))) {
+  if (is_exception_of(vm, exc, AW_EXCCLS(vm, SystemExit))) {
+    aw_push_root(vm, exc);
     vm->exit_code = exit_code_of(vm, exc);
+    aw_api_set_error(vm, exc, true);
+    aw_pop_root(vm);
     return AW_EXIT;
   }
-  if (AW_IS_EXCEPTION(exc)) {
-    AwValue report = aw_dict_get_cstr(vm, AW_AS_INSTANCE(exc)->dict, "_aw_report");
-    if (AW_IS_STR(report) && AW_IS_NONE(AW_AS_EXCEPTION(exc)->traceback)) {
-      aw_write_err(vm, AW_AS_STR(report)->data, (size_t)AW_AS_STR(report)->nbytes);
-    } else {
-      aw_print_exception(vm, exc);
-    }
-  }
-  if (AW_IS_EXCEPTION(exc) && aw_isinstance(vm, exc, AW_EXCCLS(vm, KeyboardInterrupt))) {
+  aw_api_set_error(vm, exc, false);
+  if (is_exception_of(vm, exc, AW_EXCCLS(vm, KeyboardInterrupt))) {
     vm->exit_code = 130;
     return AW_EXIT;
   }
   vm->exit_code = 1;
   return AW_RUNTIME_ERROR;
+}
+
+AwResult aw_api_fail(AwVM *vm) {
+  AwValue exc = aw_exc_take(vm);
+  vm->handling = AW_UNDEF;
+  aw_push_root(vm, exc);
+  AwResult r = AW_RUNTIME_ERROR;
+  if (is_exception_of(vm, exc, AW_EXCCLS(vm, SystemExit))) {
+    vm->exit_code = exit_code_of(vm, exc);
+    r = AW_EXIT;
+  }
+  aw_api_set_error(vm, exc, true);
+  aw_api_put(vm, 0, exc);
+  aw_pop_root(vm);
+  return r;
 }
 
 int aw_exit_code(AwVM *vm) { return vm->exit_code; }
@@ -115,7 +258,7 @@ static AwModule *make_main_module(AwVM *vm, const char *filename) {
   return m;
 }
 
-AwResult aw_run_string(AwVM *vm, const char *source, size_t len, const char *filename) {
+static AwResult run_string(AwVM *vm, const char *source, size_t len, const char *filename) {
   AwModule *m = make_main_module(vm, filename);
   if (!m) return report_uncaught(vm);
   AwDiag diag;
@@ -129,7 +272,8 @@ AwResult aw_run_string(AwVM *vm, const char *source, size_t len, const char *fil
     }
     char buf[4096];
     size_t n = aw_diag_format(&diag, filename, source, len, buf, sizeof buf);
-    aw_write_err(vm, buf, n);
+    aw_api_set_error_text(vm, buf, n);
+    if (!vm->api->silent_errors) aw_write_err(vm, buf, n);
     vm->exit_code = 1;
     return AW_COMPILE_ERROR;
   }
@@ -141,12 +285,25 @@ AwResult aw_run_string(AwVM *vm, const char *source, size_t len, const char *fil
   return AW_OK;
 }
 
+AwResult aw_run_string(AwVM *vm, const char *source, size_t len, const char *filename) {
+  aw_api_enter(vm);
+  AwResult r = run_string(vm, source, len, filename);
+  aw_api_leave(vm);
+  return r;
+}
+
 AwResult aw_run_file(AwVM *vm, const char *path) {
   size_t len;
   char *src = aw_read_file(vm, path, &len);
   if (!src) {
     aw_exc_take(vm);
-    aw_printf_err(vm, "aw: can't open file '%s': [Errno 2] No such file or directory\n", path);
+    char msg[1200];
+    int n = snprintf(msg, sizeof msg, "aw: can't open file '%s': [Errno 2] No such file or directory\n", path);
+    if (n < 0 || (size_t)n >= sizeof msg) n = (int)strlen(msg);
+    aw_api_enter(vm);
+    aw_api_set_error_text(vm, msg, (size_t)n);
+    aw_api_leave(vm);
+    if (!vm->api->silent_errors) aw_write_err(vm, msg, (size_t)n);
     vm->exit_code = 2;
     return AW_RUNTIME_ERROR;
   }

@@ -67,6 +67,7 @@ static void mark_roots(AwVM *vm) {
     aw_frame_trace(vm, f);
   aw_gc_mark_value(vm, vm->context);              // current contextvars context
   aw_loop_gc_mark(vm);                            // the loop, its tasks, threads
+  aw_api_gc_mark(vm);                             // embedding: slots, host refs
 }
 
 static void trace_object(AwVM *vm, AwObj *o) {

@@ -1443,8 +1443,10 @@ leave:
 // ---- safepoints ----------------------------------------------------------
 
 bool aw_interp_safepoint(AwVM *vm) {
-  if (vm->interrupt) {
-    vm->interrupt = 0;
+  // Embedding limits (step budget, host interrupt callback): api_limits.c.
+  if ((vm->interrupt & AW_INTERRUPT_POLL) && !aw_api_poll(vm)) return false;
+  if (vm->interrupt & AW_INTERRUPT_SIGINT) {
+    vm->interrupt &= ~AW_INTERRUPT_SIGINT;
     aw_raisef(vm, AW_EXCCLS(vm, KeyboardInterrupt), "");
     return false;
   }

@@ -186,11 +186,12 @@ AwValue aw_import(AwVM *vm, AwValue name) {
     cached = aw_dict_get_str(vm->modules, name);
     if (!AW_IS_UNDEF(cached)) return cached;
   }
+  // The embedding allow-list (api_limits.c) covers built-in modules too.
+  if (!aw_module_allowed(vm, n))
+    return aw_raisef(vm, AW_EXCCLS(vm, ModuleNotFoundError), "No module named '%s'", n);
   AwValue m = find_builtin(vm, n);
   if (AW_IS_EXC(m)) return m;
   if (AW_IS_UNDEF(m)) {
-    if (!aw_module_allowed(vm, n))
-      return aw_raisef(vm, AW_EXCCLS(vm, ModuleNotFoundError), "No module named '%s'", n);
     m = load_from_path(vm, name);
     if (AW_IS_EXC(m)) return m;
     if (AW_IS_UNDEF(m)) {

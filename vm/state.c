@@ -221,7 +221,7 @@ AwVM *aw_new_vm(const AwConfig *cfg) {
   vm->context = AW_UNDEF;
   vm->bytes_allocated = sizeof(AwVM);
   vm->in_gc = true;  // no collection while half-built
-  bool ok = bootstrap(vm, cfg);
+  bool ok = bootstrap(vm, cfg) && aw_api_init(vm, cfg);
   vm->in_gc = false;
   vm->gc_requested = false;
   if (!ok) {
@@ -233,6 +233,7 @@ AwVM *aw_new_vm(const AwConfig *cfg) {
 
 void aw_free_vm(AwVM *vm) {
   if (!vm) return;
+  aw_api_free(vm);
   aw_loop_free(vm);
   aw_threads_free(vm);
   aw_gc_free_all(vm);

@@ -131,6 +131,8 @@ struct AwVM {
   int next_task_id;
   bool debug;                    // --debug / asyncio debug mode
   int exit_code;                 // set by SystemExit handling in main
+  struct AwApi *api;             // embedding API state (vm/api.h): slots,
+                                 // host refs, limits, sandbox, error text
 };
 
 // ---- memory and GC (mem.c, gc.c) ------------------------------------------
@@ -686,5 +688,32 @@ AwModule *aw_open_contextvars(AwVM *vm);
 // ---- builtins (stdlib/builtins.c) ------------------------------------------------
 // Fills vm->builtins with the built-in functions and classes.
 bool aw_open_builtins(AwVM *vm);
+
+// ---- embedding API (api.c, api_values.c, api_loop.c, api_limits.c) --------------
+// vm->interrupt bits. SIGINT: Ctrl-C / aw_interrupt() (KeyboardInterrupt at
+// the next safepoint). POLL: a step limit or interrupt callback is armed,
+// so every safepoint calls aw_api_poll; it stays set while the host runs
+// code in a limited VM. Test and clear SIGINT alone: `vm->interrupt & 1`.
+#define AW_INTERRUPT_SIGINT 1
+#define AW_INTERRUPT_POLL 2
+// Sets up the API state from [cfg] (limits, sandbox, allow-list); state.c
+// calls it at the end of aw_new_vm. False on allocation failure.
+bool aw_api_init(AwVM *vm, const AwConfig *cfg);
+// Releases the API state (refs, slots, error text); state.c calls it first
+// in aw_free_vm, while every object still exists.
+void aw_api_free(AwVM *vm);
+// Marks the API's roots: the slot stack, the host's refs, pending errors,
+// host modules and host object classes (gc.c's mark_roots calls it).
+void aw_api_gc_mark(AwVM *vm);
+// Safepoint hook for AW_INTERRUPT_POLL: counts a step, calls the host's
+// interrupt callback now and then; false (RuntimeError raised) when the
+// script must stop. Once stopped, every later safepoint fails too, so a
+// script cannot catch its way out.
+bool aw_api_poll(AwVM *vm);
+// Capabilities of a sandboxed VM (AwConfig.sandbox/grant, AW_CAP_* in aw.h).
+// True if [cap] is granted; otherwise raises PermissionError "[what] is not
+// allowed in this sandbox" and returns false. Natives that touch files,
+// the network, processes or threads call it first.
+bool aw_api_allowed(AwVM *vm, unsigned cap, const char *what);
 
 #endif
