@@ -13,7 +13,7 @@ CFLAGS_release := -O2 -g -DNDEBUG
 CFLAGS_asan    := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 CFLAGS   := -std=c11 -Wall -Wextra $(CFLAGS_$(MODE)) $(EXTRA_CFLAGS)
 CPPFLAGS := -I. -I$(GEN) -MMD -MP -D_DEFAULT_SOURCE
-LDLIBS   := -lm
+LDLIBS   := -lm -ledit
 
 SRC     := $(wildcard lang/*.c vm/*.c stdlib/*.c)
 LIBSRC  := $(filter-out vm/main.c,$(SRC))

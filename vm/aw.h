@@ -127,6 +127,7 @@ bool aw_set_slot_str(AwVM *vm, int slot, const char *s, size_t len);  // UTF-8
 bool aw_set_slot_bytes(AwVM *vm, int slot, const void *data, size_t len);
 bool aw_set_slot_new_list(AwVM *vm, int slot);
 bool aw_set_slot_new_dict(AwVM *vm, int slot);
+void aw_copy_slot(AwVM *vm, int to_slot, int from_slot);
 // An opaque host object: [ptr] with a type name scripts see as its class.
 // [finalize] (may be NULL) gets [ptr] when the object is collected.
 typedef void (*AwFinalizeFn)(AwVM *vm, void *ptr);
@@ -203,5 +204,12 @@ int aw_timeout(AwVM *vm);
 // from any thread: it sets a flag and wakes the loop, nothing more. A
 // host calls it from its SIGINT handler (aw's own CLI does).
 void aw_interrupt(AwVM *vm);
+
+// ---- the interactive REPL (vm/repl.c) ----
+// Runs the REPL on the terminal (stdin/stdout) until Ctrl-D, exit() or
+// SystemExit: line editing, history in $AW_HISTORY or ~/.aw_history,
+// completion, top-level await on one event loop that keeps running between
+// prompts. Handles SIGINT itself while it runs. Returns the exit status.
+int aw_repl(AwVM *vm);
 
 #endif
