@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "vm/aw.h"
 
 static const char usage[] =
@@ -107,8 +108,14 @@ int main(int argc, char **argv) {
     if (!vm) return 1;
     return finish(vm, aw_run_file(vm, argv[i]));
   }
-  // Program on stdin ("aw -" or "aw < prog.aw").
   const char *empty_argv[] = {i < argc ? "-" : ""};
+  // No program and a terminal: the interactive REPL (vm/repl.c).
+  if (i >= argc && isatty(0)) {
+    AwVM *vm = make_vm(1, empty_argv);
+    if (!vm) return 1;
+    return finish(vm, aw_repl(vm) == 0 ? AW_OK : AW_EXIT);
+  }
+  // Program on stdin ("aw -" or "aw < prog.aw").
   AwVM *vm = i < argc ? make_vm(argc - i, (const char *const *)argv + i) : make_vm(1, empty_argv);
   if (!vm) return 1;
   size_t len;
