@@ -97,14 +97,18 @@ AwValue aw_asyncio_run(AwVM *vm, AwValue coro, bool debug) {
   loop->running = false;
   if (!cleaned && AW_IS_UNDEF(escaped)) escaped = aw_exc_take(vm);
   loop->main_task = AW_NONE;
+  bool interrupted = loop->main_interrupted;
+  loop->main_interrupted = false;
   loop->closed = true;
   loop->virtual_time_request = false;
   AwValue result;
   if (!AW_IS_UNDEF(escaped)) {
     vm->exc = escaped;
     result = AW_EXC;
-  } else if (loop->main_interrupted) {
-    loop->main_interrupted = false;
+  } else if (interrupted && main->state == AW_FUT_CANCELLED && main->num_cancels > 0 &&
+             --main->num_cancels == 0) {
+    // Ctrl-C cancelled the main task and it let the CancelledError out:
+    // KeyboardInterrupt, as Runner.run does after task.uncancel() == 0.
     result = aw_raisef(vm, AW_EXCCLS(vm, KeyboardInterrupt), "");
   } else {
     result = aw_future_await_result(vm, main);

@@ -5,7 +5,6 @@
 // virtual time the clock jumps to the next deadline when nothing else can
 // happen, so sleeps cost nothing.
 #include <math.h>
-#include <signal.h>
 #include <string.h>
 #include "vm/loop.h"
 
@@ -227,10 +226,21 @@ static bool run_ready(AwVM *vm, AwLoop *loop, AwReady r) {
 static void on_wake(uv_timer_t *t) { (void)t; }
 static void on_async(uv_async_t *a) { (void)a; }
 
-static void on_sigint(uv_signal_t *s, int signum) {
-  (void)signum;
-  AwLoop *loop = s->data;
-  loop->interrupted = true;
+// Ctrl-C (aw_interrupt) seen by the loop between steps. As CPython's
+// asyncio.Runner: the first one cancels the pending main task (its finally
+// blocks run; asyncio.run then raises KeyboardInterrupt), any other one
+// raises KeyboardInterrupt out of the loop. An interrupt that arrives while
+// a step runs script code is raised there by the interpreter's safepoint.
+static bool take_interrupt(AwVM *vm, AwLoop *loop) {
+  vm->interrupt = 0;
+  AwFuture *main = is_future(loop->main_task) ? (AwFuture *)AW_AS_OBJ(loop->main_task) : NULL;
+  if (main && main->state == AW_FUT_PENDING && !loop->main_interrupted) {
+    loop->main_interrupted = true;
+    aw_task_cancel(vm, main, AW_NONE);
+    return true;
+  }
+  aw_raisef(vm, AW_EXCCLS(vm, KeyboardInterrupt), "");
+  return false;
 }
 
 // True when nothing outside the loop can make progress happen: no worker
@@ -276,17 +286,7 @@ bool aw_loop_run_once(AwVM *vm, AwLoop *loop, int timeout_ms) {
   if (timeout_ms >= 0 && (timeout < 0 || timeout > timeout_ms / 1000.0)) timeout = timeout_ms / 1000.0;
   poll_io(vm, loop, timeout);
   if (loop->pending_threads && !aw_threads_finish_jobs(vm, loop)) return false;
-  if (loop->interrupted) {
-    loop->interrupted = false;
-    if (is_future(loop->main_task) && ((AwFuture *)AW_AS_OBJ(loop->main_task))->state == AW_FUT_PENDING) {
-      ((AwFuture *)AW_AS_OBJ(loop->main_task))->log_traceback = false;
-      aw_task_cancel(vm, (AwFuture *)AW_AS_OBJ(loop->main_task), AW_NONE);
-      loop->main_interrupted = true;
-    } else {
-      aw_raisef(vm, AW_EXCCLS(vm, KeyboardInterrupt), "");
-      return false;
-    }
-  }
+  if (vm->interrupt && !take_interrupt(vm, loop)) return false;
   double end = aw_loop_time(vm, loop) + CLOCK_RESOLUTION;
   while (loop->ntimers && loop->timers[0].when <= end) {
     AwTimer t = timer_pop(loop);
@@ -305,7 +305,8 @@ bool aw_loop_run_once(AwVM *vm, AwLoop *loop, int timeout_ms) {
     aw_pop_root(vm);
     aw_pop_root(vm);
     if (!ok) return false;
-    if ((vm->gc_requested || vm->interrupt) && !aw_interp_safepoint(vm)) return false;
+    if (vm->interrupt && !take_interrupt(vm, loop)) return false;
+    if (vm->gc_requested && !aw_interp_safepoint(vm)) return false;
   }
   return true;
 }
@@ -316,7 +317,6 @@ bool aw_loop_run_until_complete(AwVM *vm, AwLoop *loop, AwFuture *fut) {
     return false;
   }
   loop->running = true;
-  uv_signal_start(&loop->sigint, on_sigint, SIGINT);
   aw_push_root(vm, AW_OBJ(fut));
   bool ok = true;
   while (fut->state == AW_FUT_PENDING) {
@@ -326,7 +326,6 @@ bool aw_loop_run_until_complete(AwVM *vm, AwLoop *loop, AwFuture *fut) {
     }
   }
   aw_pop_root(vm);
-  uv_signal_stop(&loop->sigint);
   loop->running = false;
   return ok;
 }
@@ -336,12 +335,10 @@ bool aw_loop_run_until_complete(AwVM *vm, AwLoop *loop, AwFuture *fut) {
 static bool loop_init_uv(AwLoop *loop) {
   if (uv_loop_init(&loop->uv) != 0) return false;
   uv_timer_init(&loop->uv, &loop->wake);
-  uv_signal_init(&loop->uv, &loop->sigint);
-  loop->sigint.data = loop;
   uv_async_init(&loop->uv, &loop->async, on_async);
   // The async handle keeps uv_run(ONCE) blocking (instead of returning at
   // once) when a program waits on something that only a thread or a signal
-  // will bring.
+  // will bring; worker threads and aw_interrupt() wake the poll through it.
   loop->async.data = loop;
   loop->uv_ready = true;
   return true;

@@ -74,7 +74,6 @@ typedef struct {
 struct AwLoop {
   uv_loop_t uv;
   uv_timer_t wake;          // wakes uv_run at the next timer deadline
-  uv_signal_t sigint;       // Ctrl-C while the loop runs
   uv_async_t async;         // wakes the loop from worker threads
   AwReady *ready;           // ring buffer
   size_t ready_head, ready_len, ready_cap;
@@ -95,8 +94,7 @@ struct AwLoop {
   bool running;
   bool closed;
   bool debug;
-  bool interrupted;         // SIGINT arrived while running
-  bool main_interrupted;    // ... and cancelled the main task
+  bool main_interrupted;    // Ctrl-C (aw_interrupt) cancelled the main task
   void *jobs;               // thread.c: run_in_executor jobs in flight
   bool uv_ready;            // uv loop initialised
 };

@@ -1,6 +1,7 @@
 // vm/main.c -- the `aw` command: argument parsing, running a file, a -c
-// string or stdin, --dis, and the exit statuses of SPEC §7. It uses only
-// the public API in vm/aw.h.
+// string or stdin, --dis, --debug, --virtual-time, Ctrl-C, and the exit
+// statuses of SPEC §7. It uses only the public API in vm/aw.h.
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,10 +14,44 @@ static const char usage[] =
     "  -c cmd         run the program passed in as a string\n"
     "  --dis FILE     print the bytecode of FILE instead of running it\n"
     "  --debug        asyncio debug mode\n"
+    "  --virtual-time event loops run on a virtual clock (sleeps finish at once)\n"
     "  --version      print the version and exit\n"
     "  -h, --help     print this help and exit\n"
     "  file           run the program in file ('-' or no file: read stdin)\n"
-    "Environment: AW_PATH (module search path, ':'-separated)\n";
+    "Environment: AW_PATH (module search path, ':'-separated), AW_ASYNCIO_DEBUG,\n"
+    "  PYTHONASYNCIODEBUG (asyncio debug mode), AW_VIRTUAL_TIME (virtual clock)\n";
+
+// The VM Ctrl-C interrupts. Host state of the CLI process (a signal handler
+// has nowhere else to find it), not VM state.
+static AwVM *volatile interrupt_target;
+
+static void on_sigint(int signum) {
+  (void)signum;
+  AwVM *vm = interrupt_target;
+  if (vm) aw_interrupt(vm);
+}
+
+// Ctrl-C raises KeyboardInterrupt in the script (or cancels asyncio.run's
+// main task) instead of killing the process. SA_RESTART keeps stdio reads
+// from failing half-way; sleeps and the loop's poll still wake up.
+// Like CPython, an inherited SIG_IGN (nohup, background jobs of a
+// non-interactive shell) is left alone.
+static void catch_sigint(AwVM *vm) {
+  struct sigaction sa;
+  if (sigaction(SIGINT, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN) return;
+  interrupt_target = vm;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_sigint;
+  sa.sa_flags = SA_RESTART;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+}
+
+static void release_sigint(void) {
+  if (!interrupt_target) return;
+  signal(SIGINT, SIG_DFL);
+  interrupt_target = NULL;
+}
 
 static char *read_stream(FILE *fp, size_t *len_out) {
   size_t cap = 1 << 16, len = 0;
@@ -42,6 +77,7 @@ static char *read_stream(FILE *fp, size_t *len_out) {
 static int finish(AwVM *vm, AwResult r) {
   int code = r == AW_OK ? 0 : aw_exit_code(vm);
   fflush(stdout);
+  release_sigint();
   aw_free_vm(vm);
   return code;
 }
@@ -53,6 +89,7 @@ static AwVM *make_vm(int argc, const char *const *argv) {
   cfg.argv = argv;
   AwVM *vm = aw_new_vm(&cfg);
   if (!vm) fprintf(stderr, "aw: cannot create the VM (out of memory)\n");
+  else catch_sigint(vm);
   return vm;
 }
 
@@ -75,6 +112,10 @@ int main(int argc, char **argv) {
     }
     if (!strcmp(a, "--debug")) {
       setenv("AW_ASYNCIO_DEBUG", "1", 1);
+      continue;
+    }
+    if (!strcmp(a, "--virtual-time")) {
+      setenv("AW_VIRTUAL_TIME", "1", 1);
       continue;
     }
     if (!strcmp(a, "-c")) {
@@ -122,6 +163,7 @@ int main(int argc, char **argv) {
   char *src = read_stream(stdin, &len);
   if (!src) {
     fprintf(stderr, "aw: cannot read stdin\n");
+    release_sigint();
     aw_free_vm(vm);
     return 1;
   }
