@@ -232,7 +232,7 @@ static void on_async(uv_async_t *a) { (void)a; }
 // raises KeyboardInterrupt out of the loop. An interrupt that arrives while
 // a step runs script code is raised there by the interpreter's safepoint.
 static bool take_interrupt(AwVM *vm, AwLoop *loop) {
-  vm->interrupt = 0;
+  vm->interrupt &= ~AW_INTERRUPT_SIGINT;
   AwFuture *main = is_future(loop->main_task) ? (AwFuture *)AW_AS_OBJ(loop->main_task) : NULL;
   if (main && main->state == AW_FUT_PENDING && !loop->main_interrupted) {
     loop->main_interrupted = true;
@@ -286,7 +286,7 @@ bool aw_loop_run_once(AwVM *vm, AwLoop *loop, int timeout_ms) {
   if (timeout_ms >= 0 && (timeout < 0 || timeout > timeout_ms / 1000.0)) timeout = timeout_ms / 1000.0;
   poll_io(vm, loop, timeout);
   if (loop->pending_threads && !aw_threads_finish_jobs(vm, loop)) return false;
-  if (vm->interrupt && !take_interrupt(vm, loop)) return false;
+  if ((vm->interrupt & AW_INTERRUPT_SIGINT) && !take_interrupt(vm, loop)) return false;
   double end = aw_loop_time(vm, loop) + CLOCK_RESOLUTION;
   while (loop->ntimers && loop->timers[0].when <= end) {
     AwTimer t = timer_pop(loop);
@@ -305,8 +305,8 @@ bool aw_loop_run_once(AwVM *vm, AwLoop *loop, int timeout_ms) {
     aw_pop_root(vm);
     aw_pop_root(vm);
     if (!ok) return false;
-    if (vm->interrupt && !take_interrupt(vm, loop)) return false;
-    if (vm->gc_requested && !aw_interp_safepoint(vm)) return false;
+    if ((vm->interrupt & AW_INTERRUPT_SIGINT) && !take_interrupt(vm, loop)) return false;
+    if ((vm->gc_requested || vm->interrupt) && !aw_interp_safepoint(vm)) return false;
   }
   return true;
 }
