@@ -15,6 +15,7 @@ Suites:
   unit         C unit test programs (built by `make unit`), each ending with
                its own "N passed, N failed" line
   conformance  ../shared/difftest over ../shared/conformance/{lang,errors,...}
+  repl         tests/repl/run.py: the REPL driven on a real terminal (tmux)
 """
 import argparse
 import concurrent.futures as cf
@@ -237,12 +238,12 @@ def main():
     ap.add_argument("--aw", default=os.path.join(ROOT, "aw"))
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--timeout", type=float, default=60)
-    ap.add_argument("--suite", action="append", choices=["golden", "cpython", "unit", "conformance"])
+    ap.add_argument("--suite", action="append", choices=["golden", "cpython", "unit", "conformance", "repl"])
     ap.add_argument("--unit-dir", default=None, help="folder of built unit test programs")
     ap.add_argument("paths", nargs="*")
     args = ap.parse_args()
     aw = os.path.abspath(args.aw)
-    suites = args.suite or ["golden", "cpython", "unit", "conformance"]
+    suites = args.suite or ["golden", "cpython", "unit", "conformance", "repl"]
     res = Result()
     files = golden_files(args.paths or [os.path.join(ROOT, "tests")])
     if "golden" in suites:
@@ -259,6 +260,9 @@ def main():
                 run_summary_command(f"unit: {prog}", cmd, res)
     if "conformance" in suites:
         run_conformance(aw, args, res)
+    if "repl" in suites:
+        run_summary_command("repl", [sys.executable, os.path.join(ROOT, "tests", "repl", "run.py"), "--aw", aw],
+                            res, timeout=300)
     for name, why in res.failures:
         print(f"FAIL {name}: {why}")
     tail = f", {res.skipped} skipped" if res.skipped else ""
