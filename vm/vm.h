@@ -133,6 +133,13 @@ struct AwVM {
   int exit_code;                 // set by SystemExit handling in main
   struct AwApi *api;             // embedding API state (vm/api.h): slots,
                                  // host refs, limits, sandbox, error text
+  // -- finalization queue (gc.c): objects a collection found unreachable
+  // that still owe a report (a never-awaited coroutine, an exception nobody
+  // retrieved). Host memory; they stay alive until reported right after
+  // the collection, and die at the next one.
+  struct AwFinEntry *fin;
+  size_t fin_len, fin_cap;
+  bool fin_running;              // reports are being made (no nesting)
 };
 
 // ---- memory and GC (mem.c, gc.c) ------------------------------------------
@@ -153,6 +160,25 @@ void aw_pop_root(AwVM *vm);
 // GC helpers for kinds defined outside gc.c.
 void aw_gc_mark_value(AwVM *vm, AwValue v);
 void aw_gc_mark_obj(AwVM *vm, AwObj *o);
+// (gc.c) VM teardown, before anything is freed: collects once (reporting
+// what became garbage), then makes the reports every live object still
+// owes ("never awaited", "exception was never retrieved"), as CPython does
+// at interpreter exit. aw_loop_free calls it first.
+void aw_gc_finalize_at_exit(AwVM *vm);
+// (gc.c) Collects now and makes the reports of what became garbage; for a
+// host about to print an uncaught exception, so those reports come before
+// the traceback as in CPython (the caller roots what it holds).
+void aw_gc_collect_and_report(AwVM *vm);
+// (gen.c) Finalizers of coroutines: true if [g] is a coroutine that was
+// never started nor awaited; report prints "coroutine 'f' was never
+// awaited" (with the creation stack in asyncio debug mode) at its creation
+// site, or as "sys:1" when [at_exit] and still reachable, and clears the
+// condition. The report runs code: call it only from the finalization queue.
+bool aw_gen_needs_finalizer(struct AwGen *g);
+void aw_gen_report_unawaited(AwVM *vm, struct AwGen *g, bool at_exit);
+// (gen.c) The current call stack as cr_origin shows it: a tuple of
+// (filename, lineno, funcname) tuples, innermost first, at most [limit].
+AwValue aw_gen_capture_stack(AwVM *vm, int limit);
 
 // A growable byte buffer on the VM allocator (not a GC object), for building
 // strings: repr, join, format. Always NUL-terminated while valid.
