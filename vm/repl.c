@@ -368,6 +368,14 @@ static bool feed_keys(Repl *r, ReadResult *out) {
   return false;
 }
 
+// A Ctrl-C the loop left pending (it arrived while nothing ran). Only the
+// SIGINT bit: the embedding API's POLL bit stays for the safepoints.
+static bool take_sigint(AwVM *vm) {
+  if (!(vm->interrupt & AW_INTERRUPT_SIGINT)) return false;
+  vm->interrupt &= ~AW_INTERRUPT_SIGINT;
+  return true;
+}
+
 static bool is_exc(AwVM *vm, AwValue e, AwClass *cls) { return AW_IS_EXCEPTION(e) && aw_isinstance(vm, e, cls); }
 
 static int system_exit_code(AwVM *vm, AwValue exc) {
@@ -426,10 +434,7 @@ static ReadResult read_line(Repl *r) {
     bool interrupted = false;
     bool ok = aw_loop_run_once(vm, r->loop, -1);
     if (!ok) loop_escape(r, aw_exc_take(vm), &interrupted);
-    if (vm->interrupt) {
-      vm->interrupt = 0;
-      interrupted = true;
-    }
+    if (take_sigint(vm)) interrupted = true;
     redraw_prompt(r);
     if (r->quit) {
       res = READ_EXIT;
@@ -496,10 +501,7 @@ static void run_as_task(Repl *r, AwFunction *fn) {
   while (task->state == AW_FUT_PENDING && interrupts < 2 && !r->quit) {
     bool interrupted = false;
     if (!aw_loop_run_once(vm, loop, -1)) loop_escape(r, aw_exc_take(vm), &interrupted);
-    if (vm->interrupt) {
-      vm->interrupt = 0;
-      interrupted = true;
-    }
+    if (take_sigint(vm)) interrupted = true;
     if (loop->main_interrupted) {
       loop->main_interrupted = false;
       interrupts++;
@@ -694,7 +696,7 @@ static void cancel_background(Repl *r) {
         AwValue e = aw_exc_take(vm);
         if (is_exc(vm, e, AW_EXCCLS(vm, KeyboardInterrupt))) goto out;
       }
-      if (vm->interrupt) goto out;
+      if (vm->interrupt & AW_INTERRUPT_SIGINT) goto out;
     }
   }
   while (loop->pending_threads > 0 && aw_loop_run_once(vm, loop, -1)) {
