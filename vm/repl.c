@@ -676,10 +676,13 @@ static bool editline_setup(Repl *r) {
 }
 
 // Cancels what still runs when the REPL ends and lets it finish, as
-// asyncio.run does at its end.
+// asyncio.run does at its end -- but for one second at most (a task that
+// ignores cancellation must not keep the session from ending), and Ctrl-C
+// stops waiting at once.
 static void cancel_background(Repl *r) {
   AwVM *vm = r->vm;
   AwLoop *loop = r->loop;
+  // Collected first: cancelling may change the list of pending tasks.
   AwList *pending = aw_list_new(vm, 0);
   if (!pending) {
     aw_exc_take(vm);
@@ -689,21 +692,20 @@ static void cancel_background(Repl *r) {
   for (AwFuture *t = loop->tasks; t; t = t->next_task)
     if (!aw_list_append(vm, pending, AW_OBJ(t))) aw_exc_take(vm);
   for (int64_t i = 0; i < pending->len; i++) aw_task_cancel(vm, (AwFuture *)AW_AS_OBJ(pending->items[i]), AW_NONE);
-  for (int64_t i = 0; i < pending->len; i++) {
-    AwFuture *t = (AwFuture *)AW_AS_OBJ(pending->items[i]);
-    while (t->state == AW_FUT_PENDING) {
-      if (!aw_loop_run_once(vm, loop, -1)) {
-        AwValue e = aw_exc_take(vm);
-        if (is_exc(vm, e, AW_EXCCLS(vm, KeyboardInterrupt))) goto out;
-      }
-      if (vm->interrupt & AW_INTERRUPT_SIGINT) goto out;
-    }
-  }
-  while (loop->pending_threads > 0 && aw_loop_run_once(vm, loop, -1)) {
-  }
-out:
-  if (!AW_IS_UNDEF(vm->exc)) aw_exc_take(vm);
   aw_pop_root(vm);
+  uint64_t deadline = uv_hrtime() + 1000000000u;
+  while (loop->tasks || loop->pending_threads > 0) {
+    uint64_t now = uv_hrtime();
+    if (now >= deadline) break;
+    int ms = (int)((deadline - now) / 1000000u) + 1;
+    bool ok = aw_loop_run_once(vm, loop, ms);
+    if (!ok) {
+      AwValue e = aw_exc_take(vm);
+      if (is_exc(vm, e, AW_EXCCLS(vm, KeyboardInterrupt))) break;
+    }
+    if (take_sigint(vm)) break;
+  }
+  if (!AW_IS_UNDEF(vm->exc)) aw_exc_take(vm);
 }
 
 static void on_closed(uv_handle_t *h) { (void)h; }
