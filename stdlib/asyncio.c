@@ -50,7 +50,8 @@ static bool cancel_all_tasks(AwVM *vm, AwLoop *loop) {
     AwFuture *t = (AwFuture *)AW_AS_OBJ(pending->items[i]);
     if (t->state == AW_FUT_FINISHED && !AW_IS_NONE(t->exception)) {
       t->log_traceback = false;
-      aw_loop_report(vm, loop, "unhandled exception during asyncio.run() shutdown", t->exception, AW_OBJ(t));
+      aw_loop_report(vm, loop, "unhandled exception during asyncio.run() shutdown", t->exception, "task", AW_OBJ(t),
+                     AW_IS_TUPLE(t->created_tb) ? t->created_tb : AW_UNDEF);
     }
   }
   aw_pop_root(vm);
@@ -101,6 +102,10 @@ AwValue aw_asyncio_run(AwVM *vm, AwValue coro, bool debug) {
   loop->main_interrupted = false;
   loop->closed = true;
   loop->virtual_time_request = false;
+  // Tasks that failed unobserved and coroutines never awaited are reported
+  // now, as CPython reports them while the loop drops them: before any
+  // traceback of what run() raises.
+  aw_gc_collect_and_report(vm);
   AwValue result;
   if (!AW_IS_UNDEF(escaped)) {
     vm->exc = escaped;
@@ -179,11 +184,10 @@ static AwValue asyncio_create_task(AwVM *vm, int argc, AwValue *argv, AwTuple *k
   static const char *const names[] = {"coro", "name", "context", NULL};
   AwValue a[3];
   if (!aw_parse_args(vm, "create_task", argc, argv, kw, 1, names, a)) return AW_EXC;
+  // Without a running loop the coroutine is never awaited, and warned
+  // about, as in CPython.
   AwLoop *loop = running_loop(vm);
-  if (!loop) {
-    if (is_coroutine(a[0])) ((AwGen *)AW_AS_OBJ(a[0]))->awaited = true;
-    return AW_EXC;
-  }
+  if (!loop) return AW_EXC;
   return task_from(vm, loop, a[0], a[1], a[2]);
 }
 
@@ -586,7 +590,7 @@ static AwValue loop_default_exception_handler(AwVM *vm, int argc, AwValue *argv,
   AwStr *m = AW_IS_UNDEF(msg) ? NULL : aw_to_str(vm, msg);
   AwValue saved = loop->exception_handler;
   loop->exception_handler = AW_NONE;
-  aw_loop_report(vm, loop, m ? m->data : "Unhandled exception in event loop", exc, AW_UNDEF);
+  aw_loop_report(vm, loop, m ? m->data : "Unhandled exception in event loop", exc, NULL, AW_UNDEF, AW_UNDEF);
   loop->exception_handler = saved;
   return AW_NONE;
 }

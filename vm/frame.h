@@ -65,7 +65,9 @@ typedef struct AwGen {
                          // (== frame when not delegating through frames)
   AwValue name, qualname;
   AwValue handling;      // the generator's own exc_info while suspended
-  AwValue awaited_by;    // reserved for the event loop
+  AwValue awaited_by;    // coroutines: cr_origin, the creation stack in
+                         // asyncio debug mode (gen.c), else None; async
+                         // generators: their closed flag (asyncgen.c)
   int32_t created_line;  // for "never awaited" warnings
   AwProto *created_proto;
   bool awaited;          // a coroutine that has been awaited / started

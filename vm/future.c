@@ -15,8 +15,19 @@ static AwLoop *future_loop(AwVM *vm, AwFuture *f) {
   return vm->loop;
 }
 
+// CPython's asyncio debug mode: futures remember the stack that created
+// them (Future._source_traceback, format_helpers.extract_stack's depth).
+#define SOURCE_TB_DEPTH 10
+
+static bool debug_on(AwVM *vm) { return vm->loop && vm->loop->debug; }
+
 AwFuture *aw_future_new(AwVM *vm, AwLoop *loop) {
   (void)loop;
+  AwValue stack = AW_UNDEF;
+  if (debug_on(vm)) {
+    stack = aw_gen_capture_stack(vm, SOURCE_TB_DEPTH);
+    if (AW_IS_EXC(stack)) return NULL;
+  }
   AwFuture *f = (AwFuture *)aw_obj_alloc(vm, sizeof(AwFuture), AW_OBJ_FUTURE, AW_CLS(vm, Future));
   if (!f) return NULL;
   f->state = AW_FUT_PENDING;
@@ -30,9 +41,34 @@ AwFuture *aw_future_new(AwVM *vm, AwLoop *loop) {
   f->fut_waiter = AW_NONE;
   f->name = AW_NONE;
   f->context = AW_UNDEF;
-  f->created_tb = AW_UNDEF;
+  f->created_tb = stack;
   f->children = AW_UNDEF;
   return f;
+}
+
+static bool is_frozen(AwProto *p) {
+  return AW_IS_STR(p->filename) && !strncmp(AW_AS_STR(p->filename)->data, "<frozen ", 8);
+}
+
+// Outside debug mode a task remembers only the script line that created it
+// (the innermost frame outside the embedded asyncio.aw): no allocation.
+static void note_creation_site(AwVM *vm, AwFuture *t) {
+  if (!AW_IS_UNDEF(t->created_tb)) return;  // debug mode: the whole stack
+  for (AwFrame *f = vm->frame; f; f = f->caller ? f->caller : f->c_prev) {
+    if (is_frozen(f->proto)) continue;
+    t->created_tb = AW_OBJ(f->proto);
+    t->created_line = aw_frame_line(f);
+    return;
+  }
+}
+
+// The creation stack of [f] in aw_gen_capture_stack's form (UNDEF if none).
+static AwValue creation_stack(AwVM *vm, AwFuture *f) {
+  if (AW_IS_TUPLE(f->created_tb)) return f->created_tb;
+  if (!AW_IS_KIND(f->created_tb, AW_OBJ_PROTO)) return AW_UNDEF;
+  AwValue t = aw_tuple_pack(vm, 2, f->created_tb, AW_INT(f->created_line));
+  if (AW_IS_EXC(t)) aw_exc_take(vm);
+  return AW_IS_EXC(t) ? AW_UNDEF : t;
 }
 
 // ---- completion -----------------------------------------------------------
@@ -175,6 +211,7 @@ AwFuture *aw_task_new(AwVM *vm, AwLoop *loop, AwValue coro, AwValue name, AwValu
     t->name = AW_OBJ(s);
   }
   t->context = context;
+  note_creation_site(vm, t);
   if (AW_IS_KIND(coro, AW_OBJ_GENERATOR)) ((AwGen *)AW_AS_OBJ(coro))->awaited = true;
   t->next_task = loop->tasks;
   if (loop->tasks) loop->tasks->prev_task = t;
@@ -247,6 +284,51 @@ static bool handle_yield(AwVM *vm, AwLoop *loop, AwFuture *t, AwValue y) {
   return step_with_error(vm, loop, t);
 }
 
+// ---- where a failed task was created (aw's traceback extension) -------------
+// A task's exception is raised again in whoever awaits the task, so its
+// traceback chain runs through the awaiters' frames and then the task's
+// own. When the task fails, the entry at the head of the chain (the task's
+// outermost frame) is recorded in the exception's __dict__ with the task's
+// name and creation stack; the traceback printer shows that before the
+// entry (aw_task_created_section). The chain itself is left as CPython's.
+#define CREATED_KEY "_aw_task_created"
+
+static void note_failure(AwVM *vm, AwFuture *t, AwValue e) {
+  if (!AW_IS_EXCEPTION(e) || !AW_IS_TUPLE(AW_AS_EXCEPTION(e)->traceback)) return;
+  AwDict *d = AW_AS_EXCEPTION(e)->base.dict;
+  AwValue stack = creation_stack(vm, t);
+  AwValue name = aw_task_name(vm, t);
+  if (!d || AW_IS_UNDEF(stack) || AW_IS_EXC(name)) goto fail;
+  aw_push_root(vm, stack);
+  AwValue list = aw_dict_get_cstr(vm, d, CREATED_KEY);
+  if (!AW_IS_LIST(list)) {
+    AwList *l = aw_list_new(vm, 1);
+    list = l && aw_dict_set_cstr(vm, d, CREATED_KEY, AW_OBJ(l)) ? AW_OBJ(l) : AW_EXC;
+  }
+  AwValue entry = AW_IS_EXC(list) ? list : aw_tuple_pack(vm, 3, AW_AS_EXCEPTION(e)->traceback, name, stack);
+  bool ok = !AW_IS_EXC(entry) && aw_list_append(vm, AW_AS_LIST(list), entry);
+  aw_pop_root(vm);
+  if (ok) return;
+fail:
+  if (!AW_IS_UNDEF(vm->exc)) aw_exc_take(vm);  // a diagnostic: never fatal
+}
+
+bool aw_task_created_section(AwVM *vm, AwValue exc, AwValue entry, AwBuf *b) {
+  if (!AW_IS_EXCEPTION(exc) || !AW_AS_EXCEPTION(exc)->base.dict) return false;
+  AwValue list = aw_dict_get_str(AW_AS_EXCEPTION(exc)->base.dict, aw_str_from_cstr(vm, CREATED_KEY));
+  if (!AW_IS_LIST(list)) return false;
+  AwList *l = AW_AS_LIST(list);
+  for (int64_t i = 0; i < l->len; i++) {
+    AwTuple *rec = AW_AS_TUPLE(l->items[i]);
+    if (!aw_value_is(rec->items[0], entry)) continue;
+    aw_buf_printf(vm, b, "  Task %s created at (most recent call last):\n",
+                  AW_IS_STR(rec->items[1]) ? AW_AS_STR(rec->items[1])->data : "?");
+    aw_gen_format_stack(vm, b, rec->items[2], "  ");
+    return true;
+  }
+  return false;
+}
+
 bool aw_task_step(AwVM *vm, AwFuture *t, AwValue exc) {
   AwLoop *loop = aw_loop_get(vm);
   t->step_scheduled = false;
@@ -291,6 +373,9 @@ bool aw_task_step(AwVM *vm, AwFuture *t, AwValue exc) {
       vm->exc = e;  // propagates out of the loop
       ok = false;
     } else {
+      aw_push_root(vm, e);
+      note_failure(vm, t, e);
+      aw_pop_root(vm);
       ok = aw_future_set_exception(vm, t, e);
     }
   } else {
@@ -330,6 +415,19 @@ bool aw_future_cancel_any(AwVM *vm, AwFuture *f, AwValue msg) {
   if (f->is_task) return aw_task_cancel(vm, f, msg);
   if (f->is_gather) return aw_gather_cancel(vm, f, msg);
   return aw_future_cancel(vm, f, msg);
+}
+
+// ---- "exception was never retrieved" ----------------------------------------------
+
+bool aw_future_needs_finalizer(AwFuture *f) {
+  return f->log_traceback && f->state == AW_FUT_FINISHED && AW_IS_EXCEPTION(f->exception);
+}
+
+void aw_future_report_unretrieved(AwVM *vm, AwFuture *f) {
+  f->log_traceback = false;
+  const char *msg = f->is_task ? "Task exception was never retrieved" : "Future exception was never retrieved";
+  AwValue stack = AW_IS_TUPLE(f->created_tb) ? f->created_tb : AW_UNDEF;
+  aw_loop_report(vm, vm->loop, msg, f->exception, "future", AW_OBJ(f), stack);
 }
 
 // ---- repr -------------------------------------------------------------------------
@@ -377,6 +475,12 @@ static AwValue future_repr(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   if (f->is_task && is_future(f->fut_waiter)) {
     aw_buf_append(vm, &b, " wait_for=", 10);
     if (!aw_buf_repr(vm, &b, f->fut_waiter)) goto fail;
+  }
+  if (AW_IS_TUPLE(f->created_tb) && AW_AS_TUPLE(f->created_tb)->len >= 2) {
+    // Debug mode: where it was created, as CPython's _future_repr_info.
+    AwProto *p = (AwProto *)AW_AS_OBJ(AW_AS_TUPLE(f->created_tb)->items[0]);
+    aw_buf_printf(vm, &b, " created at %s:%lld", AW_IS_STR(p->filename) ? AW_AS_STR(p->filename)->data : "?",
+                  (long long)AW_AS_INT(AW_AS_TUPLE(f->created_tb)->items[1]));
   }
   aw_buf_putc(vm, &b, '>');
   return aw_buf_to_str(vm, &b);

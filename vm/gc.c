@@ -2,11 +2,20 @@
 // interpreter safepoints (see vm.h), so every live value is reachable from
 // the roots listed in mark_roots(): that function is the whole contract.
 // The intern table is weak: strings only it references are dropped.
+// Objects that owe a report when they die (never-awaited coroutines,
+// unretrieved exceptions) go through the finalization queue: a collection
+// resurrects and queues them, and reports them once it is over.
 #include <stdlib.h>
 #include <string.h>
 #include "vm/loop.h"
 
 #define GC_MIN_BYTES (1024 * 1024)
+
+// One queued object; [at_exit]: still reachable at VM teardown.
+typedef struct AwFinEntry {
+  AwObj *obj;
+  bool at_exit;
+} AwFinEntry;
 
 void aw_gc_mark_obj(AwVM *vm, AwObj *o) {
   if (!o || o->marked) return;
@@ -68,6 +77,8 @@ static void mark_roots(AwVM *vm) {
   aw_gc_mark_value(vm, vm->context);              // current contextvars context
   aw_loop_gc_mark(vm);                            // the loop, its tasks, threads
   aw_api_gc_mark(vm);                             // embedding: slots, host refs
+  for (size_t i = 0; i < vm->fin_len; i++)        // finalization queue
+    aw_gc_mark_obj(vm, vm->fin[i].obj);
 }
 
 static void trace_object(AwVM *vm, AwObj *o) {
@@ -286,17 +297,115 @@ static void sweep(AwVM *vm) {
   }
 }
 
+// ---- the finalization queue ------------------------------------------------------
+
+static bool needs_finalizer(AwObj *o) {
+  if (o->kind == AW_OBJ_GENERATOR) return aw_gen_needs_finalizer((AwGen *)o);
+  if (o->kind == AW_OBJ_FUTURE) return aw_future_needs_finalizer((AwFuture *)o);
+  return false;
+}
+
+static void fin_push(AwVM *vm, AwObj *o, bool at_exit) {
+  if (vm->fin_len == vm->fin_cap) {
+    size_t cap = vm->fin_cap ? vm->fin_cap * 2 : 16;
+    // Host memory, like the gray stack: a collection never fails.
+    AwFinEntry *q = vm->alloc(vm->alloc_ud, vm->fin, vm->fin_cap * sizeof(AwFinEntry), cap * sizeof(AwFinEntry));
+    if (!q) {
+      fprintf(stderr, "aw: fatal: out of memory during garbage collection\n");
+      abort();
+    }
+    vm->fin = q;
+    vm->fin_cap = cap;
+  }
+  vm->fin[vm->fin_len++] = (AwFinEntry){o, at_exit};
+}
+
+// The object list runs newest first; reports go oldest first.
+static void reverse(AwFinEntry *a, AwFinEntry *b) {
+  while (b - a > 1) {
+    AwFinEntry t = *a;
+    *a++ = *--b;
+    *b = t;
+  }
+}
+
+// After marking: every unreachable object that owes a report is queued and
+// resurrected with everything it references, so the report can use them.
+static void queue_finalizable(AwVM *vm) {
+  size_t first = vm->fin_len;
+  for (AwObj *o = vm->objects; o; o = o->next)
+    if (!o->marked && needs_finalizer(o)) fin_push(vm, o, false);
+  reverse(vm->fin + first, vm->fin + vm->fin_len);
+  for (size_t i = first; i < vm->fin_len; i++) aw_gc_mark_obj(vm, vm->fin[i].obj);
+  while (vm->gray_len > 0) trace_object(vm, vm->gray[--vm->gray_len]);
+}
+
+static void report(AwVM *vm, AwFinEntry e) {
+  if (e.obj->kind == AW_OBJ_GENERATOR) aw_gen_report_unawaited(vm, (AwGen *)e.obj, e.at_exit);
+  else if (e.obj->kind == AW_OBJ_FUTURE) aw_future_report_unretrieved(vm, (AwFuture *)e.obj);
+}
+
+// Makes the queued reports, oldest first, then empties the queue. Reports
+// run code (reprs, the loop's exception handler), so this runs only where
+// a collection may: at a safepoint, after the collection. Collections they
+// trigger may queue more, which this same call reports.
+static void run_finalizers(AwVM *vm) {
+  if (vm->fin_running || vm->fin_len == 0) return;
+  vm->fin_running = true;
+  AwValue saved_exc = vm->exc, saved_handling = vm->handling;
+  aw_push_root(vm, saved_exc);
+  aw_push_root(vm, saved_handling);
+  vm->exc = AW_UNDEF;
+  for (size_t i = 0; i < vm->fin_len; i++) {
+    report(vm, vm->fin[i]);
+    if (!AW_IS_UNDEF(vm->exc)) {
+      // A report never raises; a Ctrl-C that hit its code is kept for later.
+      AwValue e = aw_exc_take(vm);
+      if (AW_IS_EXCEPTION(e) && aw_isinstance(vm, e, AW_EXCCLS(vm, KeyboardInterrupt)))
+        vm->interrupt |= AW_INTERRUPT_SIGINT;
+    }
+  }
+  vm->fin_len = 0;
+  vm->exc = saved_exc;
+  vm->handling = saved_handling;
+  aw_pop_root(vm);
+  aw_pop_root(vm);
+  vm->fin_running = false;
+}
+
 void aw_gc_collect(AwVM *vm) {
   if (vm->in_gc) return;
   vm->in_gc = true;
   vm->gc_requested = false;
   mark_roots(vm);
   while (vm->gray_len > 0) trace_object(vm, vm->gray[--vm->gray_len]);
+  queue_finalizable(vm);
   aw_str_sweep_interned(vm);
   sweep(vm);
   size_t next = vm->bytes_allocated * 2;
   vm->next_gc = next < GC_MIN_BYTES ? GC_MIN_BYTES : next;
   vm->in_gc = false;
+  run_finalizers(vm);
+}
+
+void aw_gc_collect_and_report(AwVM *vm) {
+  // A walk of the heap is much cheaper than a collection: collect only if
+  // something could owe a report.
+  for (AwObj *o = vm->objects; o; o = o->next)
+    if (needs_finalizer(o)) {
+      aw_gc_collect(vm);
+      return;
+    }
+}
+
+void aw_gc_finalize_at_exit(AwVM *vm) {
+  // A VM whose bootstrap failed has nothing to report.
+  if (!vm->modules || vm->in_gc || vm->fin_running) return;
+  aw_gc_collect(vm);
+  for (AwObj *o = vm->objects; o; o = o->next)
+    if (needs_finalizer(o)) fin_push(vm, o, true);
+  reverse(vm->fin, vm->fin + vm->fin_len);
+  run_finalizers(vm);
 }
 
 // Frees every object (VM teardown).
@@ -311,4 +420,7 @@ void aw_gc_free_all(AwVM *vm) {
   if (vm->gray) vm->alloc(vm->alloc_ud, vm->gray, vm->gray_cap * sizeof(AwObj *), 0);
   vm->gray = NULL;
   vm->gray_cap = vm->gray_len = 0;
+  if (vm->fin) vm->alloc(vm->alloc_ud, vm->fin, vm->fin_cap * sizeof(AwFinEntry), 0);
+  vm->fin = NULL;
+  vm->fin_cap = vm->fin_len = 0;
 }

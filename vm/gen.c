@@ -1,9 +1,14 @@
 // vm/gen.c -- generator, coroutine and async generator objects: creation,
 // resuming from C (send/throw/close, next()), their states and attributes,
-// and the awaitable protocol (GET_AWAITABLE). A generator owns its frame;
-// the dispatch loop runs it (interp.c).
+// the awaitable protocol (GET_AWAITABLE), and the "never awaited" warning
+// with cr_origin (the creation stack in asyncio debug mode). A generator
+// owns its frame; the dispatch loop runs it (interp.c).
 #include <string.h>
-#include "vm/interp.h"
+#include "vm/loop.h"
+
+// CPython's asyncio debug mode tracks this many frames of cr_origin
+// (asyncio.constants.DEBUG_STACK_DEPTH).
+#define ORIGIN_DEPTH 10
 
 static AwClass *gen_class(AwVM *vm, AwGenKind k) {
   return k == AW_GENKIND_COROUTINE ? AW_CLS(vm, coroutine)
@@ -51,8 +56,107 @@ AwGen *aw_gen_new(AwVM *vm, AwFunction *func, AwFrame *frame) {
     g->created_proto = vm->frame->proto;
     g->created_line = aw_frame_line(vm->frame);
   }
+  // Like sys.set_coroutine_origin_tracking_depth() while a debug loop runs.
+  if (k == AW_GENKIND_COROUTINE && vm->loop && vm->loop->running && vm->loop->debug) {
+    AwValue origin = aw_gen_capture_stack(vm, ORIGIN_DEPTH);
+    if (AW_IS_EXC(origin)) aw_exc_take(vm);  // a diagnostic: never fatal
+    else g->awaited_by = origin;
+  }
   return g;
 }
+
+// ---- creation stacks -------------------------------------------------------
+
+AwValue aw_gen_capture_stack(AwVM *vm, int limit) {
+  int n = 0;
+  for (AwFrame *f = vm->frame; f && n < limit; f = f->caller ? f->caller : f->c_prev) n++;
+  AwTuple *t = aw_tuple_new(vm, 2 * n);
+  if (!t) return AW_EXC;
+  int i = 0;
+  for (AwFrame *f = vm->frame; f && i < n; f = f->caller ? f->caller : f->c_prev, i++) {
+    t->items[2 * i] = AW_OBJ(f->proto);
+    t->items[2 * i + 1] = AW_INT(aw_frame_line(f));
+  }
+  return AW_OBJ(t);
+}
+
+// Line [line] of [source] without its indentation, as tracebacks show it.
+static bool source_line(AwValue source, int64_t line, const char **start, size_t *len) {
+  if (!AW_IS_STR(source) || line < 1) return false;
+  const char *p = AW_AS_STR(source)->data, *end = p + AW_AS_STR(source)->nbytes;
+  for (int64_t i = 1; i < line; i++) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    if (!nl) return false;
+    p = nl + 1;
+  }
+  const char *e = memchr(p, '\n', (size_t)(end - p));
+  if (!e) e = end;
+  while (p < e && (*p == ' ' || *p == '\t' || *p == '\f')) p++;
+  while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\f')) e--;
+  *start = p;
+  *len = (size_t)(e - p);
+  return e > p;
+}
+
+bool aw_gen_format_stack(AwVM *vm, AwBuf *b, AwValue stack, const char *indent) {
+  if (!AW_IS_TUPLE(stack)) return true;
+  AwTuple *t = AW_AS_TUPLE(stack);
+  for (int64_t i = t->len / 2 - 1; i >= 0; i--) {
+    if (!AW_IS_KIND(t->items[2 * i], AW_OBJ_PROTO)) continue;
+    AwProto *p = (AwProto *)AW_AS_OBJ(t->items[2 * i]);
+    int64_t line = AW_AS_INT(t->items[2 * i + 1]);
+    aw_buf_printf(vm, b, "%s  File \"%s\", line %lld, in %s\n", indent,
+                  AW_IS_STR(p->filename) ? AW_AS_STR(p->filename)->data : "?", (long long)line,
+                  AW_IS_STR(p->name) ? AW_AS_STR(p->name)->data : "?");
+    const char *src;
+    size_t n;
+    if (source_line(p->source, line, &src, &n)) {
+      aw_buf_printf(vm, b, "%s    ", indent);
+      aw_buf_append(vm, b, src, n);
+      aw_buf_putc(vm, b, '\n');
+    }
+  }
+  return !b->failed;
+}
+
+// ---- the "never awaited" finalizer ----------------------------------------
+
+bool aw_gen_needs_finalizer(AwGen *g) {
+  return g->gkind == AW_GENKIND_COROUTINE && g->state == AW_GEN_CREATED && !g->awaited;
+}
+
+// CPython's warnings._warn_unawaited_coroutine. The warning is placed where
+// the coroutine was created (CPython: where its last reference went, which
+// is the same line in the usual `f()` without await); one still alive at
+// exit is "sys:1", as CPython reports it during interpreter shutdown.
+void aw_gen_report_unawaited(AwVM *vm, AwGen *g, bool at_exit) {
+  g->awaited = true;  // reported once
+  AwBuf b;
+  aw_buf_init(&b);
+  aw_buf_printf(vm, &b, "coroutine '%s' was never awaited",
+                AW_IS_STR(g->qualname) ? AW_AS_STR(g->qualname)->data : "?");
+  if (AW_IS_TUPLE(g->awaited_by)) {
+    aw_buf_printf(vm, &b, "\nCoroutine created at (most recent call last)\n");
+    aw_gen_format_stack(vm, &b, g->awaited_by, "");
+    while (b.len && b.data[b.len - 1] == '\n') b.data[--b.len] = 0;
+  }
+  if (b.failed) {
+    aw_buf_free(vm, &b);
+    aw_exc_take(vm);
+    return;
+  }
+  if (at_exit) {
+    // During shutdown CPython has no frame (sys:1) and can no longer import
+    // tracemalloc: no source line, no hint.
+    aw_write_err(vm, "sys:1: RuntimeWarning: ", 23);
+    aw_write_err(vm, b.data, b.len);
+    aw_write_err(vm, "\n", 1);
+  } else {
+    aw_warn(vm, AW_EXCCLS(vm, RuntimeWarning), b.data, g->created_proto, g->created_line);
+  }
+  aw_buf_free(vm, &b);
+}
+
 
 // The state a script sees: a generator linked under a SEND is running or
 // suspended exactly when the root of its chain is.
@@ -414,9 +518,27 @@ static AwValue gen_qualname(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   return self_gen(argv[0])->qualname;
 }
 
+// cr_origin: ((filename, lineno, funcname), ...) innermost first, or None.
 static AwValue gen_origin(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
-  (void)vm; (void)argc; (void)argv; (void)kw;
-  return AW_NONE;
+  (void)argc; (void)kw;
+  AwValue stack = self_gen(argv[0])->awaited_by;
+  if (!AW_IS_TUPLE(stack)) return AW_NONE;
+  AwTuple *st = AW_AS_TUPLE(stack);
+  AwTuple *r = aw_tuple_new(vm, st->len / 2);
+  if (!r) return AW_EXC;
+  AwValue rv = AW_OBJ(r);
+  aw_push_root(vm, rv);
+  for (int64_t i = 0; i < r->len; i++) {
+    AwProto *p = (AwProto *)AW_AS_OBJ(st->items[2 * i]);
+    AwValue item = aw_tuple_pack(vm, 3, p->filename, st->items[2 * i + 1], p->name);
+    if (AW_IS_EXC(item)) {
+      aw_pop_root(vm);
+      return item;
+    }
+    r->items[i] = item;
+  }
+  aw_pop_root(vm);
+  return rv;
 }
 
 const char *aw_gen_state_name(AwVM *vm, AwValue v) {

@@ -138,28 +138,95 @@ void aw_handle_trace(AwVM *vm, AwHandle *h) {
 
 // ---- error reporting --------------------------------------------------------------
 
-void aw_loop_report(AwVM *vm, AwLoop *loop, const char *message, AwValue exc, AwValue extra) {
-  if (!AW_IS_UNDEF(loop->exception_handler) && !AW_IS_NONE(loop->exception_handler)) {
-    AwDict *ctx = aw_dict_new(vm);
-    if (ctx) {
-      AwValue args[2] = {loop->obj, AW_OBJ(ctx)};
-      aw_dict_set_cstr(vm, ctx, "message", aw_str_from_cstr(vm, message));
-      if (!AW_IS_UNDEF(exc)) aw_dict_set_cstr(vm, ctx, "exception", exc);
-      if (!AW_IS_UNDEF(extra)) aw_dict_set_cstr(vm, ctx, "handle", extra);
-      aw_push_root(vm, AW_OBJ(ctx));
-      AwValue r = aw_call(vm, loop->exception_handler, 2, args, NULL);
+// source_traceback as CPython's handlers get it: FrameSummary-like
+// (filename, lineno, name, line) tuples, outermost first.
+static AwValue frame_summaries(AwVM *vm, AwValue stack) {
+  AwTuple *st = AW_AS_TUPLE(stack);
+  AwList *l = aw_list_new(vm, st->len / 2);
+  if (!l) return AW_EXC;
+  AwValue lv = AW_OBJ(l);
+  aw_push_root(vm, lv);
+  for (int64_t i = st->len / 2 - 1; i >= 0; i--) {
+    AwProto *p = (AwProto *)AW_AS_OBJ(st->items[2 * i]);
+    AwBuf b;
+    aw_buf_init(&b);
+    aw_gen_format_stack(vm, &b, aw_tuple_pack(vm, 2, st->items[2 * i], st->items[2 * i + 1]), "");
+    // The source line is the second line of the formatted entry.
+    const char *nl = b.data ? strchr(b.data, '\n') : NULL;
+    AwValue line = nl && nl[1] ? aw_str_new(vm, nl + 5, strlen(nl + 5) - 1) : aw_str_from_cstr(vm, "");
+    aw_buf_free(vm, &b);
+    AwValue item = AW_IS_EXC(line) ? line : aw_tuple_pack(vm, 4, p->filename, st->items[2 * i + 1], p->name, line);
+    if (AW_IS_EXC(item) || !aw_list_append(vm, l, item)) {
       aw_pop_root(vm);
-      if (!AW_IS_EXC(r)) return;
+      return AW_EXC;
     }
-    aw_exc_take(vm);
   }
-  aw_printf_err(vm, "%s\n", message);
-  if (!AW_IS_UNDEF(extra)) {
-    AwStr *s = aw_repr(vm, extra);
-    if (s) aw_printf_err(vm, "handle: %s\n", s->data);
-    else aw_exc_take(vm);
+  aw_pop_root(vm);
+  return lv;
+}
+
+// Calls the loop's custom exception handler; false if there is none or it
+// failed (the default text is printed then, as CPython logs it).
+static bool call_handler(AwVM *vm, AwLoop *loop, const char *message, AwValue exc, const char *key, AwValue value,
+                         AwValue source_tb) {
+  if (!loop || AW_IS_UNDEF(loop->exception_handler) || AW_IS_NONE(loop->exception_handler)) return false;
+  AwDict *ctx = aw_dict_new(vm);
+  if (!ctx) return false;
+  AwValue cv = AW_OBJ(ctx);
+  aw_push_root(vm, cv);
+  bool ok = aw_dict_set_cstr(vm, ctx, "message", aw_str_from_cstr(vm, message)) &&
+            (AW_IS_UNDEF(exc) || aw_dict_set_cstr(vm, ctx, "exception", exc)) &&
+            (!key || aw_dict_set_cstr(vm, ctx, key, value));
+  if (ok && AW_IS_TUPLE(source_tb)) {
+    AwValue frames = frame_summaries(vm, source_tb);
+    ok = !AW_IS_EXC(frames) && aw_dict_set_cstr(vm, ctx, "source_traceback", frames);
   }
-  if (AW_IS_EXCEPTION(exc)) aw_print_exception(vm, exc);
+  AwValue args[2] = {loop->obj, cv};
+  ok = ok && !AW_IS_EXC(aw_call(vm, loop->exception_handler, 2, args, NULL));
+  aw_pop_root(vm);
+  // CPython logs "Unhandled error in exception handler" and falls back; the
+  // fallback text is the useful part.
+  if (!ok) aw_exc_take(vm);
+  return ok;
+}
+
+static void print_key(AwVM *vm, const char *key, AwValue value) {
+  AwStr *s = aw_repr(vm, value);
+  if (s) aw_printf_err(vm, "%s: %s\n", key, s->data);
+  else aw_exc_take(vm);
+}
+
+void aw_loop_report(AwVM *vm, AwLoop *loop, const char *message, AwValue exc, const char *key, AwValue value,
+                    AwValue source_tb) {
+  AwValue saved = vm->exc;
+  vm->exc = AW_UNDEF;
+  aw_push_root(vm, saved);
+  aw_push_root(vm, exc);
+  aw_push_root(vm, value);
+  aw_push_root(vm, source_tb);
+  if (!call_handler(vm, loop, message, exc, key, value, source_tb)) {
+    // CPython's default_exception_handler: the message, then every other
+    // context key in sorted order, then the exception's traceback.
+    aw_printf_err(vm, "%s\n", message);
+    bool before = key && strcmp(key, "source_traceback") < 0;
+    if (key && before) print_key(vm, key, value);
+    if (AW_IS_TUPLE(source_tb)) {
+      AwBuf b;
+      aw_buf_init(&b);
+      aw_buf_printf(vm, &b, "source_traceback: Object created at (most recent call last):\n");
+      aw_gen_format_stack(vm, &b, source_tb, "");
+      if (!b.failed) aw_write_err(vm, b.data, b.len);
+      else aw_exc_take(vm);
+      aw_buf_free(vm, &b);
+    }
+    if (key && !before) print_key(vm, key, value);
+    if (AW_IS_EXCEPTION(exc)) aw_print_exception(vm, exc);
+  }
+  aw_pop_root(vm);
+  aw_pop_root(vm);
+  aw_pop_root(vm);
+  aw_pop_root(vm);
+  vm->exc = saved;
 }
 
 // ---- running callbacks ------------------------------------------------------------
@@ -191,7 +258,7 @@ static bool run_call(AwVM *vm, AwLoop *loop, AwValue fn, AwValue args, AwValue c
   if (!fr) aw_exc_take(vm);
   char msg[512];
   snprintf(msg, sizeof msg, "Exception in callback %s", fr ? fr->data : "?");
-  aw_loop_report(vm, loop, msg, e, handle);
+  aw_loop_report(vm, loop, msg, e, AW_IS_UNDEF(handle) ? NULL : "handle", handle, AW_UNDEF);
   aw_pop_root(vm);
   return true;
 }
@@ -394,6 +461,10 @@ static void on_close_walk(uv_handle_t *h, void *arg) {
 }
 
 void aw_loop_free(AwVM *vm) {
+  // First, while everything still works, the reports the remaining objects
+  // owe (never-awaited coroutines, unretrieved exceptions), as CPython
+  // makes them at exit. aw_free_vm calls this function first, loop or not.
+  aw_gc_finalize_at_exit(vm);
   AwLoop *loop = vm->loop;
   if (!loop) return;
   if (loop->uv_ready) {

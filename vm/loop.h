@@ -32,7 +32,10 @@ typedef struct AwFuture {
   AwValue fut_waiter;       // the future this task waits on, or None
   AwValue name;             // str, or an int n for the default "Task-n"
   AwValue context;          // contextvars context the task runs in
-  AwValue created_tb;       // where the task was created (aw extension)
+  AwValue created_tb;       // where it was created: in asyncio debug mode
+                            // the stack (aw_gen_capture_stack, any future),
+                            // else a task's innermost script frame's proto
+  int32_t created_line;     // ... and line (tasks, outside debug mode)
   // ---- gather() outer future ----
   AwValue children;         // list of the child futures, in argument order
   int32_t nfinished;
@@ -122,8 +125,13 @@ bool aw_loop_run_until_complete(AwVM *vm, AwLoop *loop, AwFuture *fut);
 bool aw_loop_run_once(AwVM *vm, AwLoop *loop, int timeout_ms);
 void aw_loop_gc_mark(AwVM *vm);
 void aw_loop_free(AwVM *vm);
-// Reports an error from a callback like CPython's default exception handler.
-void aw_loop_report(AwVM *vm, AwLoop *loop, const char *message, AwValue exc, AwValue extra);
+// Reports an error like CPython's loop.call_exception_handler(context):
+// the context has message, exception (unless UNDEF), [key]: [value]
+// (unless key is NULL) and, in debug mode, source_traceback (a creation
+// stack, unless UNDEF). The loop's handler gets it, else CPython's default
+// handler's text goes to stderr. Never raises. [loop] may be NULL.
+void aw_loop_report(AwVM *vm, AwLoop *loop, const char *message, AwValue exc, const char *key, AwValue value,
+                    AwValue source_tb);
 bool aw_loop_init_classes(AwVM *vm);
 
 // ---- future.c / task.c ----
@@ -146,6 +154,12 @@ void aw_future_trace(AwVM *vm, AwFuture *f);
 void aw_handle_trace(AwVM *vm, AwHandle *h);
 // The task's name as a str ("Task-3" is made on first use).
 AwValue aw_task_name(AwVM *vm, AwFuture *t);
+// Finalizer of futures and tasks (the GC's finalization queue): true for
+// one that failed and whose exception nobody retrieved; report logs "Task
+// exception was never retrieved" (or Future) through the loop's exception
+// handler and clears the condition.
+bool aw_future_needs_finalizer(AwFuture *f);
+void aw_future_report_unretrieved(AwVM *vm, AwFuture *f);
 
 // ---- thread.c ----
 AwValue aw_threads_submit(AwVM *vm, AwLoop *loop, AwValue fn, AwValue args, AwValue kwargs);

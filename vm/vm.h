@@ -160,25 +160,6 @@ void aw_pop_root(AwVM *vm);
 // GC helpers for kinds defined outside gc.c.
 void aw_gc_mark_value(AwVM *vm, AwValue v);
 void aw_gc_mark_obj(AwVM *vm, AwObj *o);
-// (gc.c) VM teardown, before anything is freed: collects once (reporting
-// what became garbage), then makes the reports every live object still
-// owes ("never awaited", "exception was never retrieved"), as CPython does
-// at interpreter exit. aw_loop_free calls it first.
-void aw_gc_finalize_at_exit(AwVM *vm);
-// (gc.c) Collects now and makes the reports of what became garbage; for a
-// host about to print an uncaught exception, so those reports come before
-// the traceback as in CPython (the caller roots what it holds).
-void aw_gc_collect_and_report(AwVM *vm);
-// (gen.c) Finalizers of coroutines: true if [g] is a coroutine that was
-// never started nor awaited; report prints "coroutine 'f' was never
-// awaited" (with the creation stack in asyncio debug mode) at its creation
-// site, or as "sys:1" when [at_exit] and still reachable, and clears the
-// condition. The report runs code: call it only from the finalization queue.
-bool aw_gen_needs_finalizer(struct AwGen *g);
-void aw_gen_report_unawaited(AwVM *vm, struct AwGen *g, bool at_exit);
-// (gen.c) The current call stack as cr_origin shows it: a tuple of
-// (filename, lineno, funcname) tuples, innermost first, at most [limit].
-AwValue aw_gen_capture_stack(AwVM *vm, int limit);
 
 // A growable byte buffer on the VM allocator (not a GC object), for building
 // strings: repr, join, format. Always NUL-terminated while valid.
@@ -195,6 +176,39 @@ bool aw_buf_append_str(AwVM *vm, AwBuf *b, AwValue str);  // appends a str's UTF
 void aw_buf_free(AwVM *vm, AwBuf *b);
 // Turns the buffer into a str (validated as UTF-8 by construction) and frees it.
 AwValue aw_buf_to_str(AwVM *vm, AwBuf *b);
+
+// ---- finalizers and creation stacks (gc.c, gen.c, future.c) ---------------------
+struct AwGen;
+// (gc.c) VM teardown, before anything is freed: collects once (reporting
+// what became garbage), then makes the reports every live object still
+// owes ("never awaited", "exception was never retrieved"), as CPython does
+// at interpreter exit. aw_loop_free calls it first.
+void aw_gc_finalize_at_exit(AwVM *vm);
+// (gc.c) Collects now, if some object could owe a report, and makes the
+// reports of what became garbage: for asyncio.run's end, and for a host
+// about to print an uncaught exception, so those reports come before the
+// traceback as in CPython (the caller roots what it holds).
+void aw_gc_collect_and_report(AwVM *vm);
+// (gen.c) Finalizers of coroutines: true if [g] is a coroutine that was
+// never started nor awaited; report prints "coroutine 'f' was never
+// awaited" (with the creation stack in asyncio debug mode) at its creation
+// site, or as "sys:1" when [at_exit] and still reachable, and clears the
+// condition. The report runs code: call it only from the finalization queue.
+bool aw_gen_needs_finalizer(struct AwGen *g);
+void aw_gen_report_unawaited(AwVM *vm, struct AwGen *g, bool at_exit);
+// (gen.c) The current call stack, innermost first, at most [limit] frames,
+// as a flat tuple (proto, line, proto, line, ...) (cr_origin and task
+// creation sites keep this form); AW_EXC on MemoryError.
+AwValue aw_gen_capture_stack(AwVM *vm, int limit);
+// (gen.c) Appends such a stack outermost first, traceback style
+// ("  File "x.aw", line 3, in main" and the source line), each line
+// prefixed by [indent]. False on MemoryError.
+bool aw_gen_format_stack(AwVM *vm, AwBuf *b, AwValue stack, const char *indent);
+// (future.c) For the traceback printer (aw's extension, stderr only): if
+// the traceback entry [entry] of [exc] is where a failed task's own frames
+// begin, appends "  Task 'Task-2' created at (most recent call last):" and
+// the creation stack to [b] (print it before the entry) and returns true.
+bool aw_task_created_section(AwVM *vm, AwValue exc, AwValue entry, AwBuf *b);
 
 // ---- errors (error.c) ------------------------------------------------------
 
