@@ -29,8 +29,9 @@ typedef struct Repl {
   char hist_path[PATH_MAX];  // "" when history is not saved
   uv_poll_t stdin_poll;      // stdin readable: feed one key to libedit
   uv_signal_t winch;         // the terminal was resized
+  uv_signal_t cont;          // resumed after Ctrl-Z: the shell reset the tty
   bool handles_ready;        // stdin_poll and winch initialised
-  bool winch_ready;
+  bool winch_ready, cont_ready;
   bool readable;             // set by the poll callback (GIL not held there)
   bool continuation;         // "... " prompt
   bool editing;              // the prompt and a partial line are on screen
@@ -165,7 +166,9 @@ static void attr_matches(Repl *r, Matches *m, const char *expr, size_t elen, con
       if (AW_IS_UNDEF(obj)) return;
     } else {
       aw_push_root(vm, obj);
+      aw_push_root(vm, name);
       obj = aw_getattr_opt(vm, obj, name);
+      aw_pop_root(vm);
       aw_pop_root(vm);
       if (AW_IS_EXC(obj) || AW_IS_UNDEF(obj)) return;
     }
@@ -331,6 +334,11 @@ static void on_winch(uv_signal_t *s, int signum) {
   ((Repl *)s->data)->winch_ready = true;
 }
 
+static void on_cont(uv_signal_t *s, int signum) {
+  (void)signum;
+  ((Repl *)s->data)->cont_ready = true;
+}
+
 static int bytes_waiting(void) {
   int n = 0;
   return ioctl(0, FIONREAD, &n) == 0 ? n : 0;
@@ -447,6 +455,14 @@ static ReadResult read_line(Repl *r) {
     if (r->winch_ready) {
       r->winch_ready = false;
       el_resize(r->el);
+      el_set(r->el, EL_REFRESH);
+    }
+    if (r->cont_ready) {
+      // libedit believes the tty is still raw: leave and re-enter raw
+      // mode, then redraw the prompt and the line.
+      r->cont_ready = false;
+      el_set(r->el, EL_PREP_TERM, 0);
+      el_set(r->el, EL_PREP_TERM, 1);
       el_set(r->el, EL_REFRESH);
     }
     if (r->readable) {
@@ -717,6 +733,7 @@ static void teardown(Repl *r, struct sigaction *old_sigint) {
     if (r->handles_ready) {
       uv_close((uv_handle_t *)&r->stdin_poll, on_closed);
       uv_close((uv_handle_t *)&r->winch, on_closed);
+      uv_close((uv_handle_t *)&r->cont, on_closed);
       uv_run(&r->loop->uv, UV_RUN_NOWAIT);
     }
     r->loop->main_task = AW_NONE;
@@ -817,6 +834,9 @@ int aw_repl(AwVM *vm) {
   uv_signal_init(&r.loop->uv, &r.winch);
   r.winch.data = &r;
   uv_signal_start(&r.winch, on_winch, SIGWINCH);
+  uv_signal_init(&r.loop->uv, &r.cont);
+  r.cont.data = &r;
+  uv_signal_start(&r.cont, on_cont, SIGCONT);
   r.handles_ready = true;
   vm->write_out = repl_write_out;
   vm->write_err = repl_write_err;
