@@ -72,13 +72,14 @@ static bool fresh_loop_object(AwVM *vm, AwLoop *loop) {
   return true;
 }
 
-AwValue aw_asyncio_run(AwVM *vm, AwValue coro, bool debug) {
+// [debug]: 1 on, 0 off, -1 the environment's default (asyncio.run's None).
+static AwValue run_main(AwVM *vm, AwValue coro, int debug) {
   if (aw_loop_running(vm))
     return aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "asyncio.run() cannot be called from a running event loop");
   if (!is_coroutine(coro)) return aw_raisef(vm, AW_EXCCLS(vm, ValueError), "a coroutine was expected, got %R", coro);
   AwLoop *loop = aw_loop_get(vm);
   if (!loop || !fresh_loop_object(vm, loop)) return AW_EXC;
-  loop->debug = debug;
+  loop->debug = debug < 0 ? loop->env_debug : debug;
   loop->virtual_time = loop->virtual_time_request || vm->virtual_time;
   loop->virtual_now = 0;
   loop->start_time = (double)uv_hrtime() / 1e9;
@@ -123,17 +124,19 @@ AwValue aw_asyncio_run(AwVM *vm, AwValue coro, bool debug) {
   return result;
 }
 
+AwValue aw_asyncio_run(AwVM *vm, AwValue coro, bool debug) { return run_main(vm, coro, debug ? 1 : -1); }
+
 static AwValue asyncio_run(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   static const char *const names[] = {"", "debug", "virtual_time", NULL};
   AwValue a[3];
   if (!aw_parse_args(vm, "run", argc, argv, kw, 1, names, a)) return AW_EXC;
-  int debug = 0, virt = 0;
+  int debug = -1, virt = 0;
   if (!AW_IS_UNDEF(a[1]) && !AW_IS_NONE(a[1]) && (debug = aw_truthy(vm, a[1])) < 0) return AW_EXC;
   if (!AW_IS_UNDEF(a[2]) && (virt = aw_truthy(vm, a[2])) < 0) return AW_EXC;
   AwLoop *loop = aw_loop_get(vm);
   if (!loop) return AW_EXC;
   if (!aw_loop_running(vm)) loop->virtual_time_request = virt;
-  return aw_asyncio_run(vm, argv[0], debug);
+  return run_main(vm, argv[0], debug);
 }
 
 // ---- sleep, tasks -----------------------------------------------------------
@@ -248,7 +251,8 @@ static AwValue asyncio_current_task(AwVM *vm, int argc, AwValue *argv, AwTuple *
 static AwValue asyncio_all_tasks(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)argv;
   if (!aw_check_argc(vm, "all_tasks", argc, kw, 0, 1)) return AW_EXC;
-  AwLoop *loop = running_loop(vm);
+  // all_tasks(loop) works on a loop that is not running; all_tasks() needs one.
+  AwLoop *loop = argc == 1 && !AW_IS_NONE(argv[0]) ? self_loop(vm, argv[0]) : running_loop(vm);
   if (!loop) return AW_EXC;
   AwSet *s = aw_set_new(vm, false);
   if (!s) return AW_EXC;
@@ -259,9 +263,11 @@ static AwValue asyncio_all_tasks(AwVM *vm, int argc, AwValue *argv, AwTuple *kw)
 
 // ---- gather -------------------------------------------------------------------
 
-static AwValue cancelled_error_of(AwVM *vm, AwFuture *f) {
-  if (AW_IS_NONE(f->cancel_msg)) return aw_exc_new(vm, AW_CANCELLED(vm), 0, NULL);
-  return aw_exc_new(vm, AW_CANCELLED(vm), 1, &f->cancel_msg);
+// gather(return_exceptions=True) reports a cancelled child as
+// CancelledError('' or its message), as 3.11 does.
+static AwValue cancelled_result_of(AwVM *vm, AwFuture *f) {
+  AwValue msg = AW_IS_NONE(f->cancel_msg) ? vm->empty_str : f->cancel_msg;
+  return aw_exc_new(vm, AW_CANCELLED(vm), 1, &msg);
 }
 
 bool aw_gather_child_done(AwVM *vm, AwFuture *outer, AwFuture *child) {
@@ -271,7 +277,7 @@ bool aw_gather_child_done(AwVM *vm, AwFuture *outer, AwFuture *child) {
   }
   if (!outer->return_exceptions) {
     if (child->state == AW_FUT_CANCELLED) {
-      AwValue e = cancelled_error_of(vm, child);
+      AwValue e = aw_future_cancelled_error(vm, child);
       return !AW_IS_EXC(e) && aw_future_set_exception(vm, outer, e);
     }
     if (!AW_IS_NONE(child->exception)) {
@@ -288,7 +294,7 @@ bool aw_gather_child_done(AwVM *vm, AwFuture *outer, AwFuture *child) {
   for (int64_t i = 0; ok && i < kids->len; i++) {
     AwFuture *k = (AwFuture *)AW_AS_OBJ(kids->items[i]);
     AwValue r;
-    if (k->state == AW_FUT_CANCELLED) r = cancelled_error_of(vm, k);
+    if (k->state == AW_FUT_CANCELLED) r = cancelled_result_of(vm, k);
     else if (!AW_IS_NONE(k->exception)) {
       r = k->exception;
       k->log_traceback = false;
@@ -297,7 +303,7 @@ bool aw_gather_child_done(AwVM *vm, AwFuture *outer, AwFuture *child) {
   }
   if (ok) {
     if (outer->cancel_requested) {
-      AwValue e = cancelled_error_of(vm, outer);
+      AwValue e = aw_future_cancelled_error(vm, outer);
       ok = !AW_IS_EXC(e) && aw_future_set_exception(vm, outer, e);
     } else {
       ok = aw_future_set_result(vm, outer, AW_OBJ(results));
@@ -322,6 +328,7 @@ static AwValue asyncio_gather(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   if (!loop) return AW_EXC;
   AwFuture *outer = aw_future_new(vm, loop);
   if (!outer) return AW_EXC;
+  AwDict *seen = NULL;
   AwValue ov = AW_OBJ(outer);
   aw_push_root(vm, ov);
   AwList *kids = aw_list_new(vm, argc);
@@ -329,14 +336,28 @@ static AwValue asyncio_gather(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   if (!kids) goto done;
   outer->children = AW_OBJ(kids);
   outer->is_gather = true;
+  // Many arguments: find repeated awaitables through a dict (coroutines and
+  // futures hash by identity) instead of a quadratic scan.
+  if (argc > 16) {
+    seen = aw_dict_new(vm);
+    if (!seen) goto done;
+    aw_push_root(vm, AW_OBJ(seen));
+  }
   outer->return_exceptions = return_exceptions;
   for (int i = 0; i < argc; i++) {
     // The same awaitable twice shares one future, as in CPython.
     AwValue fut = AW_UNDEF;
-    for (int j = 0; j < i; j++)
-      if (aw_value_is(argv[j], argv[i])) fut = kids->items[j];
-    if (AW_IS_UNDEF(fut)) fut = ensure_future(vm, argv[i]);
-    if (AW_IS_EXC(fut) || !aw_list_append(vm, kids, fut)) goto done;
+    if (seen) {
+      if (aw_dict_get(vm, seen, argv[i], &fut) < 0) goto done;
+    } else {
+      for (int j = 0; j < i; j++)
+        if (aw_value_is(argv[j], argv[i])) fut = kids->items[j];
+    }
+    if (AW_IS_UNDEF(fut)) {
+      fut = ensure_future(vm, argv[i]);
+      if (AW_IS_EXC(fut) || (seen && !aw_dict_set(vm, seen, argv[i], fut))) goto done;
+    }
+    if (!aw_list_append(vm, kids, fut)) goto done;
   }
   if (argc == 0) {
     AwList *empty = aw_list_new(vm, 0);
@@ -346,6 +367,7 @@ static AwValue asyncio_gather(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
     if (!aw_future_add_callback(vm, (AwFuture *)AW_AS_OBJ(kids->items[i]), ov, AW_UNDEF)) goto done;
   result = ov;
 done:
+  if (seen) aw_pop_root(vm);
   aw_pop_root(vm);
   return result;
 }
@@ -435,7 +457,8 @@ static AwValue context_kw(AwVM *vm, AwTuple *kw, AwValue *kwvals, const char *fn
                        AW_AS_STR(kw->items[k])->data);
     ctx = kwvals[k];
   }
-  return AW_IS_UNDEF(ctx) || AW_IS_NONE(ctx) ? vm->context : ctx;
+  // Without context=, the callback runs in a copy of the current context.
+  return AW_IS_UNDEF(ctx) || AW_IS_NONE(ctx) ? aw_context_copy(vm) : ctx;
 }
 
 static AwValue loop_call_soon(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {

@@ -173,11 +173,19 @@ bool aw_future_add_callback(AwVM *vm, AwFuture *f, AwValue fn, AwValue ctx) {
   return aw_list_append(vm, AW_AS_LIST(f->callbacks), t);
 }
 
-// CancelledError(msg) for a cancelled future, as 3.11's _make_cancelled_error.
+// 3.11's _make_cancelled_error: the CancelledError a cancelled task ended
+// with (once), else CancelledError(msg).
 static AwValue make_cancelled_error(AwVM *vm, AwFuture *f) {
+  if (f->state == AW_FUT_CANCELLED && AW_IS_EXCEPTION(f->exception)) {
+    AwValue e = f->exception;
+    f->exception = AW_NONE;
+    return e;
+  }
   if (AW_IS_NONE(f->cancel_msg)) return aw_exc_new(vm, AW_CANCELLED(vm), 0, NULL);
   return aw_exc_new(vm, AW_CANCELLED(vm), 1, &f->cancel_msg);
 }
+
+AwValue aw_future_cancelled_error(AwVM *vm, AwFuture *f) { return make_cancelled_error(vm, f); }
 
 AwValue aw_future_await_result(AwVM *vm, AwFuture *f) {
   if (f->state == AW_FUT_CANCELLED) {
@@ -361,11 +369,11 @@ bool aw_task_step(AwVM *vm, AwFuture *t, AwValue exc) {
     AwValue e = aw_exc_take(vm);
     if (AW_IS_EXCEPTION(e) && aw_isinstance(vm, e, AW_CANCELLED(vm))) {
       // The coroutine let CancelledError out: the task is cancelled.
+      // As 3.11: the message is dropped (Future.cancel() without one) and the
+      // exception itself is kept to be re-raised by result()/await.
       t->must_cancel = false;
-      AwValue msg = t->cancel_msg;
-      AwValue args = AW_AS_EXCEPTION(e)->args;
-      if (AW_IS_NONE(msg) && AW_IS_TUPLE(args) && AW_AS_TUPLE(args)->len > 0) msg = AW_AS_TUPLE(args)->items[0];
-      aw_future_cancel(vm, t, msg);
+      aw_future_cancel(vm, t, AW_NONE);
+      t->exception = e;
     } else if (AW_IS_EXCEPTION(e) && (aw_isinstance(vm, e, AW_EXCCLS(vm, KeyboardInterrupt)) ||
                                       aw_isinstance(vm, e, AW_EXCCLS(vm, SystemExit)))) {
       aw_future_set_exception(vm, t, e);
@@ -589,7 +597,7 @@ static AwValue future_add_done_callback(AwVM *vm, int argc, AwValue *argv, AwTup
   AwValue a[3];
   AwFuture *f = self_future(vm, argc, argv, "add_done_callback");
   if (!f || !aw_parse_args(vm, "add_done_callback", argc, argv, kw, 2, names, a)) return AW_EXC;
-  AwValue ctx = AW_IS_UNDEF(a[2]) || AW_IS_NONE(a[2]) ? vm->context : a[2];
+  AwValue ctx = AW_IS_UNDEF(a[2]) || AW_IS_NONE(a[2]) ? aw_context_copy(vm) : a[2];
   return aw_future_add_callback(vm, f, a[1], ctx) ? AW_NONE : AW_EXC;
 }
 

@@ -97,6 +97,7 @@ struct AwLoop {
   bool running;
   bool closed;
   bool debug;
+  bool env_debug;           // AW_ASYNCIO_DEBUG / PYTHONASYNCIODEBUG (aw --debug)
   bool main_interrupted;    // Ctrl-C (aw_interrupt) cancelled the main task
   void *jobs;               // thread.c: run_in_executor jobs in flight
   bool uv_ready;            // uv loop initialised
@@ -140,6 +141,8 @@ bool aw_future_set_result(AwVM *vm, AwFuture *f, AwValue v);
 bool aw_future_set_exception(AwVM *vm, AwFuture *f, AwValue exc);
 bool aw_future_cancel(AwVM *vm, AwFuture *f, AwValue msg);
 bool aw_future_add_callback(AwVM *vm, AwFuture *f, AwValue fn, AwValue ctx);
+// The CancelledError to raise for a cancelled future (3.11 semantics).
+AwValue aw_future_cancelled_error(AwVM *vm, AwFuture *f);
 // The value `await fut` produces once done (raises its exception).
 AwValue aw_future_await_result(AwVM *vm, AwFuture *f);
 // Creates a task running [coro] (scheduled at once). NULL on error.
@@ -168,7 +171,9 @@ void aw_threads_gc_mark(AwVM *vm);
 void aw_threads_free(AwVM *vm);
 
 // ---- stdlib/asyncio.c ----
-// asyncio.run(coro): runs [coro] as the main task of the loop.
+// asyncio.run(coro): runs [coro] as the main task of the loop, in debug
+// mode if [debug] or the environment asks for it (AW_ASYNCIO_DEBUG,
+// PYTHONASYNCIODEBUG, aw --debug).
 AwValue aw_asyncio_run(AwVM *vm, AwValue coro, bool debug);
 bool aw_gather_child_done(AwVM *vm, AwFuture *outer, AwFuture *child);
 bool aw_gather_cancel(AwVM *vm, AwFuture *outer, AwValue msg);
