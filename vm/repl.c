@@ -568,10 +568,6 @@ static bool try_statement(Repl *r, bool last_line_blank) {
     // An empty line ends a block even when the parser still waits for one
     // (`if x:` then Enter): compile it as a whole file to get the error.
     p = aw_compile(vm, r->src.data, r->src.len, "<stdin>", AW_PARSE_FILE, &diag, &incomplete);
-    if (p) {
-      run_statement(r, p);
-      return true;
-    }
   }
   if (!p) {
     if (diag.kind == AW_DIAG_MEMORY) {
@@ -669,9 +665,11 @@ static bool make_main(Repl *r) {
   // As `python -m asyncio`: asyncio is already imported.
   AwValue name = aw_str_from_cstr(vm, "asyncio");
   if (AW_IS_EXC(name)) return false;
+  aw_push_root(vm, name);  // the import runs asyncio.aw
   AwValue mod = aw_import(vm, name);
-  if (AW_IS_EXC(mod)) return false;
-  return aw_dict_set(vm, m->dict, name, mod);
+  bool ok = !AW_IS_EXC(mod) && aw_dict_set(vm, m->dict, name, mod);
+  aw_pop_root(vm);
+  return ok;
 }
 
 static bool editline_setup(Repl *r) {
