@@ -5,7 +5,7 @@
 #include <string.h>
 #include "vm/vm.h"
 
-#define AW_GC_STRESS_MAX_HEAP (16u * 1024 * 1024)
+#define AW_GC_STRESS_MAX_HEAP (1024u * 1024)
 
 void *aw_mem_realloc(AwVM *vm, void *ptr, size_t old_size, size_t new_size) {
   if (new_size == 0) {
@@ -24,14 +24,17 @@ void *aw_mem_realloc(AwVM *vm, void *ptr, size_t old_size, size_t new_size) {
   if (!p) goto fail;
   vm->bytes_allocated += new_size;
   vm->bytes_allocated -= old_size;
-  // Stress mode collects at every safepoint while the heap is small; past
+  // Stress mode collects at every safepoint while the heap is under 1 MiB; past
   // that, a collection per safepoint would make big tests quadratic.
   if (vm->bytes_allocated > vm->next_gc || (vm->gc_stress && vm->bytes_allocated < AW_GC_STRESS_MAX_HEAP))
     vm->gc_requested = true;
   return p;
 fail:
-  // The preallocated instance: raising must not allocate.
-  vm->exc = vm->memory_error;
+  // The preallocated instance: raising must not allocate. aw_raisef resets
+  // the traceback and chaining an earlier raise left on it (a script that
+  // retries after MemoryError would grow them forever).
+  if (AW_IS_EXCEPTION(vm->memory_error)) aw_raisef(vm, AW_EXCCLS(vm, MemoryError), "");
+  else vm->exc = vm->memory_error;
   return NULL;
 }
 
