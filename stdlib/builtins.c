@@ -239,6 +239,7 @@ static AwValue builtins_open(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames
   static const char *const names[] = {"file", "mode", "buffering", "encoding", "errors",
                                       "newline", "closefd", "opener", NULL};
   AwValue a[8];
+  if (!aw_api_allowed(vm, AW_CAP_FILES, "open()")) return AW_EXC;  // embedding sandbox
   if (!aw_parse_args(vm, "open", argc, argv, kwnames, 1, names, a)) return AW_EXC;
   AwValue mode = AW_IS_UNDEF(a[1]) ? AW_UNDEF : a[1];
   if (!AW_IS_UNDEF(mode) && !AW_IS_STR(mode))

@@ -345,7 +345,7 @@ AwResult aw_dis_file(AwVM *vm, const char *path) {
 // the flag at once.
 void aw_interrupt(AwVM *vm) {
   if (!vm) return;
-  vm->interrupt = 1;
+  vm->interrupt |= AW_INTERRUPT_SIGINT;  // keeps AW_INTERRUPT_POLL
   AwLoop *loop = vm->loop;
   if (loop && loop->uv_ready) uv_async_send(&loop->async);
 }

@@ -174,6 +174,8 @@ void aw_set_slot_bool(AwVM *vm, int slot, bool value) { aw_api_put(vm, slot, AW_
 void aw_set_slot_int(AwVM *vm, int slot, int64_t value) { aw_api_put(vm, slot, AW_INT(value)); }
 void aw_set_slot_float(AwVM *vm, int slot, double value) { aw_api_put(vm, slot, AW_FLOAT(value)); }
 
+void aw_copy_slot(AwVM *vm, int to_slot, int from_slot) { aw_api_put(vm, to_slot, aw_api_slot(vm, from_slot)); }
+
 // Stores a fresh value, or takes the allocation's error.
 static bool put_new(AwVM *vm, int slot, AwValue v) {
   if (AW_IS_EXC(v)) {

@@ -177,6 +177,8 @@ bool aw_threads_finish_jobs(AwVM *vm, AwLoop *loop) {
 }
 
 AwValue aw_threads_submit(AwVM *vm, AwLoop *loop, AwValue fn, AwValue args, AwValue kwargs) {
+  // An embedding sandbox may forbid threads.
+  if (!aw_api_allowed(vm, AW_CAP_THREADS, "asyncio.to_thread()")) return AW_EXC;
   AwThreads *t = threads_get(vm);
   if (!t) return AW_EXC;
   AwFuture *f = aw_future_new(vm, loop);
