@@ -1,6 +1,7 @@
-# Makefile -- builds ./aw and libaw.a; `make test`, `make bench`.
-# MODE=debug|release|asan, one build folder per mode. Generated
-# lexer and parser sources live in build/gen and are never committed.
+# Makefile -- builds ./aw, libaw.a and libaw.so; `make test`, `make bench`,
+# `make install PREFIX=...`. MODE=debug|release|asan|tsan, one build folder
+# per mode. Generated lexer and parser sources live in build/gen and are
+# never committed.
 MODE    ?= release
 CC      ?= cc
 RE2C    ?= re2c
@@ -11,6 +12,7 @@ GEN     := build/gen
 CFLAGS_debug   := -O0 -g
 CFLAGS_release := -O2 -g -DNDEBUG
 CFLAGS_asan    := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+CFLAGS_tsan    := -O1 -g -fsanitize=thread
 CFLAGS   := -std=c11 -Wall -Wextra $(CFLAGS_$(MODE)) $(EXTRA_CFLAGS)
 CPPFLAGS := -I. -I$(GEN) -MMD -MP -D_DEFAULT_SOURCE
 LDLIBS   := -lm -ledit
@@ -63,15 +65,59 @@ $(BUILD)/unit/%: tests/unit/%.c $(BUILD)/libaw.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
+# ---- embedding: libaw.so from PIC objects, install, aw.pc, examples/embed ----
+PICOBJ  := $(LIBOBJ:$(BUILD)/%=$(BUILD)/pic/%)
+PREFIX  ?= /usr/local
+VERSION := $(shell sed -n 's/^\#define AW_VERSION_STRING "\(.*\)"/\1/p' vm/aw.h)
+lib: $(BUILD)/libaw.a $(BUILD)/libaw.so
+$(BUILD)/libaw.so: $(PICOBJ)
+	$(CC) $(CFLAGS) -shared -Wl,-soname,libaw.so -o $@ $^ $(LDLIBS)
+$(BUILD)/pic/%.o: %.c | $(GEN)/grammar.h $(EMBED)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -c -o $@ $<
+$(BUILD)/pic/gen/%.o: $(GEN)/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -Wno-unused-parameter -Wno-unused-variable -c -o $@ $<
+$(BUILD)/pic/stdlib/asyncio.o: $(EMBED)
+
+install: $(BUILD)/aw $(BUILD)/libaw.a $(BUILD)/libaw.so
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
+	install -m 755 $(BUILD)/aw $(DESTDIR)$(PREFIX)/bin/aw
+	install -m 644 $(BUILD)/libaw.a $(DESTDIR)$(PREFIX)/lib/libaw.a
+	install -m 755 $(BUILD)/libaw.so $(DESTDIR)$(PREFIX)/lib/libaw.so
+	install -m 644 vm/aw.h $(DESTDIR)$(PREFIX)/include/aw.h
+	sed -e 's|@PREFIX@|$(abspath $(PREFIX))|' -e 's|@VERSION@|$(VERSION)|' -e 's|@LIBS@|$(LDLIBS)|' \
+	  aw.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/aw.pc
+
+# Each examples/embed/NAME.c is a host program and a test (NAME.out is its
+# expected stdout). They include only aw.h; minimal.c is built the way a
+# user builds a host: against an installed aw, through pkg-config.
+EXAMPLES  := $(patsubst examples/embed/%.c,$(BUILD)/embed/%,$(wildcard examples/embed/*.c))
+EMBEDPREFIX := $(abspath $(BUILD)/prefix)
+embed: $(EXAMPLES)
+$(BUILD)/embed/%: examples/embed/%.c $(BUILD)/libaw.a vm/aw.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Ivm -o $@ $< $(BUILD)/libaw.a $(LDLIBS) -lpthread
+$(BUILD)/embed/minimal: examples/embed/minimal.c $(BUILD)/aw $(BUILD)/libaw.a $(BUILD)/libaw.so vm/aw.h aw.pc.in
+	@$(MAKE) --no-print-directory install PREFIX=$(EMBEDPREFIX) >/dev/null
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< $$(PKG_CONFIG_PATH=$(EMBEDPREFIX)/lib/pkgconfig pkg-config --cflags --libs aw) \
+	  -Wl,-rpath,$(EMBEDPREFIX)/lib
+
 # The README's test command: every suite, one closing "N passed, N failed".
-test: aw unit
-	python3 scripts/test.py --aw ./aw --unit-dir $(BUILD)/unit
+test: aw unit embed
+	python3 scripts/test.py --aw ./aw --unit-dir $(BUILD)/unit --embed-dir $(BUILD)/embed
 
 # The same suites under ASan+UBSan with a collection at every safepoint.
 test-asan:
-	$(MAKE) MODE=asan build/asan/aw unit
+	$(MAKE) MODE=asan build/asan/aw unit embed
 	AW_GC_STRESS=1 python3 scripts/test.py --aw build/asan/aw --unit-dir build/asan/unit \
-	  --suite golden --suite unit --suite conformance --timeout 300
+	  --embed-dir build/asan/embed --suite golden --suite unit --suite conformance --suite embed --timeout 300
+
+# Two VMs in two threads under ThreadSanitizer (no shared state, no races).
+test-tsan:
+	$(MAKE) MODE=tsan build/tsan/embed/two_threads build/tsan/embed/async_native
+	python3 scripts/test.py --embed-dir build/tsan/embed --suite embed
 
 bench: aw
 	python3 scripts/bench.py --aw ./aw
@@ -79,5 +125,5 @@ bench: aw
 clean:
 	rm -rf build aw
 
-.PHONY: all aw unit test test-asan bench clean
--include $(LIBOBJ:.o=.d) $(BUILD)/vm/main.d
+.PHONY: all aw unit lib install embed test test-asan test-tsan bench clean
+-include $(LIBOBJ:.o=.d) $(PICOBJ:.o=.d) $(BUILD)/vm/main.d

@@ -16,6 +16,11 @@ Suites:
                its own "N passed, N failed" line
   conformance  ../shared/difftest over ../shared/conformance/{lang,errors,...}
   repl         tests/repl/run.py: the REPL driven on a real terminal (tmux)
+  embed        the embedding examples examples/embed/NAME.c (built by `make
+               embed` into --embed-dir), each run in examples/embed and its
+               stdout compared with NAME.out; a "// test: no-gc-stress" line
+               runs it without AW_GC_STRESS. Also checks that README.md shows
+               examples/embed/minimal.c verbatim.
 """
 import argparse
 import concurrent.futures as cf
@@ -233,17 +238,67 @@ def run_conformance(aw, args, res):
         res.fail("conformance: " + rel, why.replace("\n", " | ")[:600])
 
 
+def run_embed(embed_dir, timeout, res):
+    """Runs each built example host in examples/embed and compares stdout."""
+    src_dir = os.path.join(ROOT, "examples", "embed")
+    names = sorted(n[:-2] for n in os.listdir(src_dir) if n.endswith(".c"))
+    for name in names:
+        prog = os.path.join(embed_dir, name)
+        if not os.access(prog, os.X_OK):
+            continue  # not built in this mode (make test builds them all)
+        with open(os.path.join(src_dir, name + ".c"), encoding="utf-8") as f:
+            source = f.read()
+        env = dict(os.environ)
+        if "// test: no-gc-stress" in source:
+            env.pop("AW_GC_STRESS", None)
+        expected_path = os.path.join(src_dir, name + ".out")
+        if not os.path.exists(expected_path):
+            res.fail(f"embed: {name}", f"no {name}.out with its expected output")
+            continue
+        with open(expected_path, encoding="utf-8") as f:
+            expected = f.read()
+        try:
+            p = subprocess.run([prog], cwd=src_dir, capture_output=True, timeout=timeout, env=env)
+        except subprocess.TimeoutExpired:
+            res.fail(f"embed: {name}", "timed out")
+            continue
+        out = p.stdout.decode("utf-8", "replace")
+        err = p.stderr.decode("utf-8", "replace")
+        if p.returncode != 0 or out != expected:
+            exp, got = expected.splitlines(), out.splitlines()
+            diff = ""
+            for i in range(max(len(exp), len(got))):
+                g = got[i] if i < len(got) else "<missing>"
+                e = exp[i] if i < len(exp) else "<nothing>"
+                if g != e:
+                    diff = f"line {i + 1}: got {g!r}, expected {e!r}"
+                    break
+            res.fail(f"embed: {name}", f"exit {p.returncode}; {diff}; stderr: " + " | ".join(err.splitlines()[-4:]))
+        else:
+            res.ok()
+    # The README's minimal host is the tested file, character for character.
+    with open(os.path.join(src_dir, "minimal.c"), encoding="utf-8") as f:
+        minimal = f.read()
+    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+        readme = f.read()
+    if minimal.strip() not in readme:
+        res.fail("embed: README.md", "the Embedding section does not show examples/embed/minimal.c verbatim")
+    else:
+        res.ok()
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--aw", default=os.path.join(ROOT, "aw"))
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--timeout", type=float, default=60)
-    ap.add_argument("--suite", action="append", choices=["golden", "cpython", "unit", "conformance", "repl"])
+    ap.add_argument("--suite", action="append", choices=["golden", "cpython", "unit", "conformance", "repl", "embed"])
     ap.add_argument("--unit-dir", default=None, help="folder of built unit test programs")
+    ap.add_argument("--embed-dir", default=None, help="folder of built examples/embed programs")
     ap.add_argument("paths", nargs="*")
     args = ap.parse_args()
     aw = os.path.abspath(args.aw)
-    suites = args.suite or ["golden", "cpython", "unit", "conformance", "repl"]
+    suites = args.suite or ["golden", "cpython", "unit", "conformance", "repl", "embed"]
     res = Result()
     files = golden_files(args.paths or [os.path.join(ROOT, "tests")])
     if "golden" in suites:
@@ -260,6 +315,8 @@ def main():
                 run_summary_command(f"unit: {prog}", cmd, res)
     if "conformance" in suites:
         run_conformance(aw, args, res)
+    if "embed" in suites and args.embed_dir and os.path.isdir(args.embed_dir):
+        run_embed(os.path.abspath(args.embed_dir), args.timeout, res)
     if "repl" in suites:
         run_summary_command("repl", [sys.executable, os.path.join(ROOT, "tests", "repl", "run.py"), "--aw", aw],
                             res, timeout=300)
