@@ -112,7 +112,8 @@ test: aw unit embed
 test-asan:
 	$(MAKE) MODE=asan build/asan/aw unit embed
 	AW_GC_STRESS=1 python3 scripts/test.py --aw build/asan/aw --unit-dir build/asan/unit \
-	  --embed-dir build/asan/embed --suite golden --suite unit --suite conformance --suite embed --timeout 300
+	  --embed-dir build/asan/embed --suite golden --suite unit --suite conformance --suite embed --suite repl \
+	  --timeout 300
 
 # Two VMs in two threads under ThreadSanitizer (no shared state, no races).
 test-tsan:

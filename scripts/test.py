@@ -229,6 +229,20 @@ def run_conformance(aw, args, res):
         with open(failures) as f:
             failed = [l.strip() for l in f if l.strip()]
     details = p.stdout.split("\nFAIL ")
+    # Timer-ordered programs can lose their order on a loaded machine (the
+    # reference gaps are 10 ms): a failure must repeat to count.
+    if failed:
+        again = subprocess.run(cmd[:-len(dirs)] + failed, cwd=ROOT, capture_output=True, text=True, timeout=3600)
+        still = []
+        if os.path.exists(failures):
+            with open(failures) as f:
+                still = [l.strip() for l in f if l.strip()]
+        flaky = [f for f in failed if f not in still]
+        for f in flaky:
+            print(f"flaky (passed on retry): {os.path.relpath(f, shared)}")
+        res.ok(len(flaky))
+        failed = still
+        details += again.stdout.split("\nFAIL ")
     for path in failed:
         rel = os.path.relpath(os.path.realpath(path), os.path.realpath(os.path.join(shared, "conformance")))
         if rel in pending:
