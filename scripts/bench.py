@@ -5,7 +5,9 @@ time, the peak resident memory and each peer's time as a ratio of aw's.
 
 A workload NAME is tests/bench/NAME.aw (run by aw and python3) plus, when
 present, tests/bench/NAME.lua (run by lua5.4). Output must match across
-interpreters, or the row is marked.
+interpreters, or the row is marked. The `startup` row is starting the
+interpreter and running an empty program (`aw /dev/null`, `python3 -c pass`,
+`lua5.4 -e ''`), in milliseconds.
 """
 import argparse
 import os
@@ -38,7 +40,7 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("workloads", nargs="*")
     args = ap.parse_args()
-    names = args.workloads or sorted(f[:-3] for f in os.listdir(BENCH) if f.endswith(".aw"))
+    names = args.workloads or sorted(f[:-3] for f in os.listdir(BENCH) if f.endswith(".aw")) + ["startup"]
     lua = shutil.which("lua5.4")
     peers_seen = set()
     rows = []
@@ -48,10 +50,16 @@ def main():
         lua_script = os.path.join(BENCH, name + ".lua")
         if lua and os.path.exists(lua_script):
             impls.append(("lua5.4", [lua, lua_script]))
+        runs = args.runs
+        if name == "startup":
+            impls = [("aw", [os.path.abspath(args.aw), os.devnull]), ("python3", [sys.executable, "-c", "pass"])]
+            if lua:
+                impls.append(("lua5.4", [lua, "-e", ""]))
+            runs = max(runs, 30)  # milliseconds: take more samples
         times = {k: [] for k, _ in impls}
         mems = {k: [] for k, _ in impls}
         outs = {}
-        for _ in range(args.runs):
+        for _ in range(runs):
             for key, cmd in impls:  # alternate interpreters within each round
                 t, m, out, code, err = measure(cmd)
                 if code != 0:
@@ -70,7 +78,8 @@ def main():
             if key not in t:
                 continue
             ratio = t[key] / t["aw"] if t["aw"] > 0 else float("nan")
-            print(f"{name:<12}{key:<10}{t[key]:>10.3f}{m[key]:>10.1f}{ratio:>8.2f}")
+            shown = f"{t[key] * 1000:>8.2f}ms" if name == "startup" else f"{t[key]:>10.3f}"
+            print(f"{name:<12}{key:<10}{shown}{m[key]:>10.1f}{ratio:>8.2f}")
         if not same:
             print(f"{name:<12}(outputs differ between interpreters)")
     print("ratio = peer time / aw time (above 1: aw is faster)")
