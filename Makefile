@@ -115,10 +115,12 @@ test-asan:
 	  --embed-dir build/asan/embed --suite golden --suite unit --suite conformance --suite embed --suite repl \
 	  --timeout 300
 
-# Two VMs in two threads under ThreadSanitizer (no shared state, no races).
+# The threaded embedding examples under ThreadSanitizer: two VMs on two
+# threads share nothing, and a host thread feeding a VM's host loop.
 test-tsan:
-	$(MAKE) MODE=tsan build/tsan/embed/two_threads build/tsan/embed/async_native
-	python3 scripts/test.py --embed-dir build/tsan/embed --suite embed
+	$(MAKE) MODE=tsan build/tsan/embed/two_threads build/tsan/embed/poll_host build/tsan/embed/async_native
+	TSAN_OPTIONS="suppressions=$(abspath tests/embed/tsan.supp) halt_on_error=1" \
+	  python3 scripts/test.py --embed-dir build/tsan/embed --suite embed
 
 bench: aw
 	python3 scripts/bench.py --aw ./aw
