@@ -604,18 +604,50 @@ static AwValue loop_get_exception_handler(AwVM *vm, int argc, AwValue *argv, AwT
   return loop ? loop->exception_handler : AW_EXC;
 }
 
+// CPython's BaseEventLoop.default_exception_handler: the message, every
+// other context key in sorted order (repr of the value; source_traceback
+// as a stack), then the exception's traceback.
 static AwValue loop_default_exception_handler(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   if (!aw_check_argc(vm, "default_exception_handler", argc, kw, 2, 2)) return AW_EXC;
   AwLoop *loop = self_loop(vm, argv[0]);
-  if (!loop || !AW_IS_DICT(argv[1])) return AW_EXC;
-  AwValue msg = aw_dict_get_cstr(vm, AW_AS_DICT(argv[1]), "message");
-  AwValue exc = aw_dict_get_cstr(vm, AW_AS_DICT(argv[1]), "exception");
+  if (!loop) return AW_EXC;
+  if (!AW_IS_DICT(argv[1])) return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "context must be a dict");
+  AwDict *ctx = AW_AS_DICT(argv[1]);
+  AwValue msg = aw_dict_get_cstr(vm, ctx, "message");
   AwStr *m = AW_IS_UNDEF(msg) ? NULL : aw_to_str(vm, msg);
-  AwValue saved = loop->exception_handler;
-  loop->exception_handler = AW_NONE;
-  aw_loop_report(vm, loop, m ? m->data : "Unhandled exception in event loop", exc, NULL, AW_UNDEF, AW_UNDEF);
-  loop->exception_handler = saved;
+  if (!m && !AW_IS_UNDEF(msg)) return AW_EXC;
+  AwList *keys = aw_list_new(vm, 4);
+  if (!keys) return AW_EXC;
+  aw_push_root(vm, AW_OBJ(keys));
+  int64_t pos = 0;
+  AwValue k, v;
+  while (aw_dict_next(ctx, &pos, &k, &v))
+    if (!aw_str_eq_cstr(k, "message") && !aw_str_eq_cstr(k, "exception") && !aw_list_append(vm, keys, k)) goto fail;
+  if (!aw_list_sort(vm, keys, AW_UNDEF, false)) goto fail;
+  AwBuf b;
+  aw_buf_init(&b);
+  aw_buf_printf(vm, &b, "%s\n", m ? m->data : "Unhandled exception in event loop");
+  for (int64_t i = 0; i < keys->len; i++) {
+    AwValue val = aw_dict_get_str(ctx, keys->items[i]);
+    if (AW_IS_UNDEF(val)) continue;
+    aw_buf_append_str(vm, &b, keys->items[i]);
+    aw_buf_append(vm, &b, ": ", 2);
+    if (!aw_buf_repr(vm, &b, val)) {
+      aw_buf_free(vm, &b);
+      goto fail;
+    }
+    aw_buf_putc(vm, &b, '\n');
+  }
+  if (b.failed) goto fail;
+  aw_write_err(vm, b.data, b.len);
+  aw_buf_free(vm, &b);
+  AwValue exc = aw_dict_get_cstr(vm, ctx, "exception");
+  if (AW_IS_EXCEPTION(exc)) aw_print_exception(vm, exc);
+  aw_pop_root(vm);
   return AW_NONE;
+fail:
+  aw_pop_root(vm);
+  return AW_EXC;
 }
 
 static AwValue loop_call_exception_handler(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {

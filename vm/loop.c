@@ -5,6 +5,7 @@
 // virtual time the clock jumps to the next deadline when nothing else can
 // happen, so sleeps cost nothing.
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include "vm/loop.h"
 
@@ -288,6 +289,167 @@ static bool run_ready(AwVM *vm, AwLoop *loop, AwReady r) {
   return true;
 }
 
+// ---- debug mode: slow steps ------------------------------------------------------
+// CPython logs "Executing <Task ...> took 0.152 seconds" for a callback or
+// task step longer than slow_callback_duration. aw also names the line
+// that held the loop: the step ran the task's innermost frame from where it
+// was suspended to where it suspended again, and when exactly one source
+// line lies strictly between the two (the usual `await; block(); await`),
+// that line is the culprit; otherwise the range is shown.
+
+typedef struct {
+  AwFrame *frame;   // innermost frame of the task's coroutine chain (only
+                    // compared: it may be gone after the step)
+  AwProto *proto;   // its code (rooted while the step runs)
+  int32_t at;       // instruction index it is suspended at (0: not started)
+} StepPoint;
+
+static bool is_frozen(AwProto *p) {
+  return AW_IS_STR(p->filename) && !strncmp(AW_AS_STR(p->filename)->data, "<frozen ", 8);
+}
+
+static StepPoint step_point(AwValue task) {
+  StepPoint p = {NULL, NULL, 0};
+  if (!is_future(task)) return p;
+  AwValue coro = ((AwFuture *)AW_AS_OBJ(task))->coro;
+  if (!AW_IS_KIND(coro, AW_OBJ_GENERATOR)) return p;
+  AwGen *g = (AwGen *)AW_AS_OBJ(coro);
+  if (g->state == AW_GEN_CLOSED || !g->resume_at) return p;
+  // The innermost frame of the chain that is the script's own: sleep(),
+  // Queue.get() ... of the embedded asyncio.aw are not the culprits.
+  AwFrame *f = g->resume_at;
+  while (f != g->frame && f->caller && is_frozen(f->proto)) f = f->caller;
+  p.frame = f;
+  p.proto = f->proto;
+  p.at = g->state == AW_GEN_CREATED ? 0 : (int32_t)(f->ip - p.proto->code);
+  return p;
+}
+
+static int line_at(AwProto *p, int32_t at) {
+  if (--at < 0) return p->firstline;
+  if (at >= p->ncode) at = p->ncode - 1;
+  return p->lines[at];
+}
+
+static bool is_call(AwInstr i) {
+  AwOpcode op = AW_OP(i);
+  return op == OP_CALL || op == OP_CALL_METHOD || op == OP_CALL_FUNCTION_EX;
+}
+
+// Where a step went from instruction [a] to [b] of one frame: straight on
+// when b > a, else round a loop, back through the backward jump that
+// leads to b (or, failing that, from the start of the code).
+static void region(AwProto *p, int32_t a, int32_t b, int32_t *end, int32_t *restart) {
+  *end = b;
+  *restart = -1;
+  if (b > a) return;
+  *end = p->ncode;
+  *restart = 0;
+  for (int32_t i = a; i < p->ncode; i++) {
+    AwInstr in = p->code[i];
+    // (A jump back to a SEND is an await's delegation loop, not a loop.)
+    if (AW_OP(in) == OP_JUMP && (int32_t)AW_ARG(in) <= b && AW_OP(p->code[AW_ARG(in)]) != OP_SEND) {
+      *end = i + 1;
+      *restart = (int32_t)AW_ARG(in);
+      return;
+    }
+  }
+}
+
+// The line that held the loop while a step ran one frame from [a] to [b]:
+// of the lines strictly between the two suspension points, the one that
+// makes calls when exactly one does, or the only one; the line [b]
+// suspended at when none lies between; 0 when it cannot be told (then
+// *lo..*hi is the range run).
+static int lines_run(StepPoint a, StepPoint b, int *lo, int *hi) {
+  AwProto *p = a.proto;
+  int la = line_at(p, a.at), lb = line_at(p, b.at), only = 0, caller = 0;
+  bool many = false, many_callers = false;
+  *lo = la < lb ? la : lb;
+  *hi = la < lb ? lb : la;
+  int32_t end, restart;
+  region(p, a.at, b.at, &end, &restart);
+  for (int pass = 0; pass < 2; pass++) {
+    int32_t from = pass ? restart : a.at, to = pass ? b.at : end;
+    if (pass && restart < 0) break;
+    for (int32_t i = from; i < to && i < p->ncode; i++) {
+      int l = p->lines[i];
+      if (l < *lo) *lo = l;
+      if (l > *hi) *hi = l;
+      if (l == la || l == lb) continue;
+      if (only && l != only) many = true;
+      only = l;
+      if (is_call(p->code[i])) {
+        if (caller && l != caller) many_callers = true;
+        caller = l;
+      }
+    }
+  }
+  if (caller && !many_callers) return caller;
+  if (many) return 0;
+  return only ? only : lb;
+}
+
+static void report_slow(AwVM *vm, AwReady r, double dt, StepPoint before) {
+  bool task = r.kind == AW_READY_STEP || r.kind == AW_READY_WAKEUP;
+  AwStr *what = aw_repr(vm, r.a);
+  if (!what) {
+    aw_exc_take(vm);
+    return;
+  }
+  AwBuf b;
+  aw_buf_init(&b);
+  aw_buf_printf(vm, &b, "Executing %s took %.3f seconds\n", what->data, dt);
+  StepPoint after = step_point(r.a);
+  if (task && !after.proto && before.proto) {
+    // The task finished in this step: it ran to the end of its code.
+    AwValue coro = ((AwFuture *)AW_AS_OBJ(r.a))->coro;
+    AwGen *g = AW_IS_KIND(coro, AW_OBJ_GENERATOR) ? (AwGen *)AW_AS_OBJ(coro) : NULL;
+    if (g && g->frame == before.frame) after = (StepPoint){before.frame, before.proto, before.proto->ncode};
+  }
+  if (task && before.proto) {
+    AwProto *p = before.proto;
+    const char *file = AW_IS_STR(p->filename) ? AW_AS_STR(p->filename)->data : "?";
+    const char *name = AW_IS_STR(p->name) ? AW_AS_STR(p->name)->data : "?";
+    bool same = after.frame == before.frame && after.proto == p;
+    int lo = 0, hi = 0;
+    int line = same ? lines_run(before, after, &lo, &hi) : 0;
+    if (line) {
+      aw_buf_printf(vm, &b, "  held the loop: File \"%s\", line %d, in %s\n", file, line, name);
+      AwValue stack = aw_tuple_pack(vm, 2, AW_OBJ(p), AW_INT(line));
+      if (AW_IS_EXC(stack)) aw_exc_take(vm);
+      else {
+        // Just the source line of the formatted entry.
+        AwBuf src;
+        aw_buf_init(&src);
+        aw_gen_format_stack(vm, &src, stack, "");
+        const char *nl = src.data ? strchr(src.data, '\n') : NULL;
+        if (nl && nl[1]) aw_buf_append(vm, &b, nl + 1, strlen(nl + 1));
+        aw_buf_free(vm, &src);
+      }
+    } else if (same) {
+      aw_buf_printf(vm, &b, "  held the loop: File \"%s\", lines %d-%d, in %s\n", file, lo, hi, name);
+    } else {
+      aw_buf_printf(vm, &b, "  held the loop: File \"%s\", from line %d, in %s\n", file, line_at(p, before.at), name);
+    }
+  }
+  if (!b.failed) aw_write_err(vm, b.data, b.len);
+  else aw_exc_take(vm);
+  aw_buf_free(vm, &b);
+}
+
+static bool run_ready_timed(AwVM *vm, AwLoop *loop, AwReady r) {
+  bool task = r.kind == AW_READY_STEP || r.kind == AW_READY_WAKEUP;
+  StepPoint before = task ? step_point(r.a) : (StepPoint){NULL, NULL, 0};
+  aw_push_root(vm, before.proto ? AW_OBJ(before.proto) : AW_NONE);
+  double t0 = real_time();
+  bool ok = run_ready(vm, loop, r);
+  double dt = real_time() - t0;
+  aw_pop_root(vm);
+  if (ok && dt >= loop->slow_callback_duration && (task || r.kind == AW_READY_HANDLE)) report_slow(vm, r, dt, before);
+  return ok;
+}
+
 // ---- libuv glue ----------------------------------------------------------------------
 
 static void on_wake(uv_timer_t *t) { (void)t; }
@@ -368,7 +530,7 @@ bool aw_loop_run_once(AwVM *vm, AwLoop *loop, int timeout_ms) {
     // The entry left the queue: keep what it references rooted while it runs.
     aw_push_root(vm, r.a);
     aw_push_root(vm, r.b);
-    bool ok = run_ready(vm, loop, r);
+    bool ok = loop->debug ? run_ready_timed(vm, loop, r) : run_ready(vm, loop, r);
     aw_pop_root(vm);
     aw_pop_root(vm);
     if (!ok) return false;
@@ -411,6 +573,12 @@ static bool loop_init_uv(AwLoop *loop) {
   return true;
 }
 
+// Set and not empty, as CPython reads PYTHONASYNCIODEBUG.
+static bool env_flag(const char *name) {
+  const char *v = getenv(name);
+  return v && *v;
+}
+
 AwLoop *aw_loop_get(AwVM *vm) {
   if (vm->loop) return vm->loop;
   AwLoop *loop = aw_mem_alloc(vm, sizeof(AwLoop));
@@ -422,6 +590,7 @@ AwLoop *aw_loop_get(AwVM *vm) {
   loop->exception_handler = AW_NONE;
   loop->slow_callback_duration = 0.1;
   loop->start_time = real_time();
+  loop->env_debug = env_flag("AW_ASYNCIO_DEBUG") || env_flag("PYTHONASYNCIODEBUG");
   if (!loop_init_uv(loop)) {
     aw_mem_free(vm, loop, sizeof(AwLoop));
     aw_raisef(vm, AW_EXCCLS(vm, OSError), "cannot create the event loop");
