@@ -258,7 +258,19 @@ static AwModule *make_main_module(AwVM *vm, const char *filename) {
   return m;
 }
 
+// Under a memory cap, a run after one that filled memory could fail at its
+// first allocations: collections only happen at safepoints, and the old
+// __main__ still holds its globals. The outermost entry point is a safe
+// place to drop that module and collect (no native is running).
+static void reclaim_before_run(AwVM *vm) {
+  if (vm->api->entry_depth != 1 || !vm->mem_limit || vm->bytes_allocated < vm->mem_limit / 2) return;
+  vm->main_module = AW_UNDEF;
+  if (aw_dict_del(vm, vm->modules, AW_N(vm, main), NULL) < 0) aw_exc_take(vm);
+  aw_gc_collect(vm);
+}
+
 static AwResult run_string(AwVM *vm, const char *source, size_t len, const char *filename) {
+  reclaim_before_run(vm);
   AwModule *m = make_main_module(vm, filename);
   if (!m) return report_uncaught(vm);
   AwDiag diag;

@@ -47,9 +47,9 @@ typedef void *(*AwAllocFn)(void *ud, void *ptr, size_t old_size, size_t new_size
 typedef void (*AwWriteFn)(void *ud, const char *data, size_t len);
 
 // Capabilities a sandboxed VM can be granted (AwConfig.grant).
-#define AW_CAP_FILES   1u  // open(), io, os.path, importing .aw files
+#define AW_CAP_FILES   1u  // open(), io, importing .aw files
 #define AW_CAP_NET     2u  // sockets (reserved: aw has none yet)
-#define AW_CAP_PROCESS 4u  // os (with FILES): environment, pids, cwd
+#define AW_CAP_PROCESS 4u  // os and os.path (with FILES): environment, cwd
 #define AW_CAP_THREADS 8u  // asyncio.to_thread, loop.run_in_executor
 
 typedef struct {
