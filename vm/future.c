@@ -142,6 +142,7 @@ bool aw_future_set_exception(AwVM *vm, AwFuture *f, AwValue exc) {
   f->exception = exc;
   f->state = AW_FUT_FINISHED;
   f->log_traceback = true;
+  aw_gc_watch(vm, &f->obj);  // "exception was never retrieved"?
   return future_done(vm, f);
 }
 

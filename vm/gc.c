@@ -320,22 +320,31 @@ static void fin_push(AwVM *vm, AwObj *o, bool at_exit) {
   vm->fin[vm->fin_len++] = (AwFinEntry){o, at_exit};
 }
 
-// The object list runs newest first; reports go oldest first.
-static void reverse(AwFinEntry *a, AwFinEntry *b) {
-  while (b - a > 1) {
-    AwFinEntry t = *a;
-    *a++ = *--b;
-    *b = t;
+void aw_gc_watch(AwVM *vm, AwObj *o) {
+  if (vm->fin_watch_len == vm->fin_watch_cap) {
+    size_t cap = vm->fin_watch_cap ? vm->fin_watch_cap * 2 : 64;
+    AwObj **w = vm->alloc(vm->alloc_ud, vm->fin_watch, vm->fin_watch_cap * sizeof(AwObj *), cap * sizeof(AwObj *));
+    if (!w) return;
+    vm->fin_watch = w;
+    vm->fin_watch_cap = cap;
   }
+  vm->fin_watch[vm->fin_watch_len++] = o;
 }
 
-// After marking: every unreachable object that owes a report is queued and
-// resurrected with everything it references, so the report can use them.
+// After marking: every unreachable watched object that owes a report is
+// queued and resurrected with everything it references, so the report can
+// use them. The watch list keeps only live objects that may still owe one
+// (a coroutine once awaited, a future once observed, never do again), so
+// it never points at freed memory and stays short.
 static void queue_finalizable(AwVM *vm) {
-  size_t first = vm->fin_len;
-  for (AwObj *o = vm->objects; o; o = o->next)
-    if (!o->marked && needs_finalizer(o)) fin_push(vm, o, false);
-  reverse(vm->fin + first, vm->fin + vm->fin_len);
+  size_t first = vm->fin_len, kept = 0;
+  for (size_t i = 0; i < vm->fin_watch_len; i++) {
+    AwObj *o = vm->fin_watch[i];
+    if (!needs_finalizer(o)) continue;
+    if (o->marked) vm->fin_watch[kept++] = o;
+    else fin_push(vm, o, false);
+  }
+  vm->fin_watch_len = kept;
   for (size_t i = first; i < vm->fin_len; i++) aw_gc_mark_obj(vm, vm->fin[i].obj);
   while (vm->gray_len > 0) trace_object(vm, vm->gray[--vm->gray_len]);
 }
@@ -389,10 +398,9 @@ void aw_gc_collect(AwVM *vm) {
 }
 
 void aw_gc_collect_and_report(AwVM *vm) {
-  // A walk of the heap is much cheaper than a collection: collect only if
-  // something could owe a report.
-  for (AwObj *o = vm->objects; o; o = o->next)
-    if (needs_finalizer(o)) {
+  // Collect only if something could owe a report.
+  for (size_t i = 0; i < vm->fin_watch_len; i++)
+    if (needs_finalizer(vm->fin_watch[i])) {
       aw_gc_collect(vm);
       return;
     }
@@ -402,9 +410,9 @@ void aw_gc_finalize_at_exit(AwVM *vm) {
   // A VM whose bootstrap failed has nothing to report.
   if (!vm->modules || vm->in_gc || vm->fin_running) return;
   aw_gc_collect(vm);
-  for (AwObj *o = vm->objects; o; o = o->next)
-    if (needs_finalizer(o)) fin_push(vm, o, true);
-  reverse(vm->fin, vm->fin + vm->fin_len);
+  for (size_t i = 0; i < vm->fin_watch_len; i++)
+    if (needs_finalizer(vm->fin_watch[i])) fin_push(vm, vm->fin_watch[i], true);
+  vm->fin_watch_len = 0;
   run_finalizers(vm);
 }
 
@@ -423,4 +431,7 @@ void aw_gc_free_all(AwVM *vm) {
   if (vm->fin) vm->alloc(vm->alloc_ud, vm->fin, vm->fin_cap * sizeof(AwFinEntry), 0);
   vm->fin = NULL;
   vm->fin_cap = vm->fin_len = 0;
+  if (vm->fin_watch) vm->alloc(vm->alloc_ud, vm->fin_watch, vm->fin_watch_cap * sizeof(AwObj *), 0);
+  vm->fin_watch = NULL;
+  vm->fin_watch_cap = vm->fin_watch_len = 0;
 }

@@ -56,6 +56,7 @@ AwGen *aw_gen_new(AwVM *vm, AwFunction *func, AwFrame *frame) {
     g->created_proto = vm->frame->proto;
     g->created_line = aw_frame_line(vm->frame);
   }
+  if (k == AW_GENKIND_COROUTINE) aw_gc_watch(vm, &g->obj);  // "never awaited"?
   // Like sys.set_coroutine_origin_tracking_depth() while a debug loop runs.
   if (k == AW_GENKIND_COROUTINE && vm->loop && vm->loop->running && vm->loop->debug) {
     AwValue origin = aw_gen_capture_stack(vm, ORIGIN_DEPTH);

@@ -140,6 +140,8 @@ struct AwVM {
   struct AwFinEntry *fin;
   size_t fin_len, fin_cap;
   bool fin_running;              // reports are being made (no nesting)
+  AwObj **fin_watch;             // objects that may owe a report one day
+  size_t fin_watch_len, fin_watch_cap;  // (aw_gc_watch): only these are checked
 };
 
 // ---- memory and GC (mem.c, gc.c) ------------------------------------------
@@ -189,6 +191,11 @@ void aw_gc_finalize_at_exit(AwVM *vm);
 // about to print an uncaught exception, so those reports come before the
 // traceback as in CPython (the caller roots what it holds).
 void aw_gc_collect_and_report(AwVM *vm);
+// (gc.c) Registers [o] as an object that may owe a report when it dies (a
+// new coroutine, a future given an exception): collections check only
+// these, not the whole heap. Never fails (without memory the object is
+// just not watched).
+void aw_gc_watch(AwVM *vm, AwObj *o);
 // (gen.c) Finalizers of coroutines: true if [g] is a coroutine that was
 // never started nor awaited; report prints "coroutine 'f' was never
 // awaited" (with the creation stack in asyncio debug mode) at its creation
