@@ -4,14 +4,20 @@ run, alternating interpreters, several runs each, and prints the median wall
 time, the peak resident memory and each peer's time as a ratio of aw's.
 
 A workload NAME is tests/bench/NAME.aw (run by aw and python3) plus, when
-present, tests/bench/NAME.lua (run by lua5.4). Output must match across
-interpreters, or the row is marked. The `startup` row is starting the
-interpreter and running an empty program (`aw /dev/null`, `python3 -c pass`,
-`lua5.4 -e ''`), in milliseconds.
+present, tests/bench/NAME.lua (run by lua5.4). Async workloads (those that
+import asyncio) also run under python3 with uvloop as asyncio's event loop
+when a python3 that can import uvloop is installed (Debian's python3-uvloop
+serves /usr/bin/python3); otherwise that peer is reported absent. Output
+must match across interpreters, or the row is marked.
+
+A workload may declare "# tasks: N" in its first lines: the table then
+shows its peak memory per task, (peak RSS - the same interpreter's peak RSS
+on an empty script) / N. Lines a workload writes to stderr starting with
+"bench:" (per-phase timings) are shown under its rows.
 """
 import argparse
 import os
-import resource
+import selectors
 import shutil
 import statistics
 import subprocess
@@ -20,18 +26,56 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "tests", "bench")
+PEERS = ("aw", "python3", "uvloop", "lua5.4")
+
+# Runs a script with uvloop installed as asyncio's event loop policy.
+UVLOOP_RUNNER = ("import runpy, sys, uvloop; uvloop.install(); "
+                 "sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')")
 
 
 def measure(cmd):
-    """One run: wall seconds, peak RSS in MiB (via wait4), stdout."""
+    """One run: wall seconds, peak RSS in MiB (the child's own, via wait4),
+    stdout, exit status, stderr."""
     start = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    out = p.stdout.read()
-    err = p.stderr.read()
+    out_chunks, err_chunks = [], []
+    sel = selectors.DefaultSelector()
+    sel.register(p.stdout, selectors.EVENT_READ, out_chunks)
+    sel.register(p.stderr, selectors.EVENT_READ, err_chunks)
+    open_streams = 2
+    while open_streams:
+        for key, _ in sel.select():
+            data = os.read(key.fileobj.fileno(), 1 << 16)
+            if data:
+                key.data.append(data)
+            else:
+                sel.unregister(key.fileobj)
+                open_streams -= 1
     _, status, usage = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
     elapsed = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss / 1024.0, out, code, err
+    return elapsed, usage.ru_maxrss / 1024.0, b"".join(out_chunks), p.returncode, b"".join(err_chunks)
+
+
+def find_uvloop_python():
+    """A python3 that can import uvloop (the pyenv one usually cannot; the
+    system one can when python3-uvloop is installed), or None."""
+    for exe in (sys.executable, shutil.which("python3"), "/usr/bin/python3"):
+        if exe and os.path.exists(exe):
+            if subprocess.run([exe, "-c", "import uvloop"], capture_output=True).returncode == 0:
+                return exe
+    return None
+
+
+def header(script):
+    """(imports asyncio, the "# tasks: N" count or None)."""
+    with open(script, encoding="utf-8") as f:
+        text = f.read()
+    tasks = None
+    for line in text.splitlines()[:5]:
+        if line.startswith("# tasks:"):
+            tasks = int(line.split(":", 1)[1].strip().replace(",", "").replace("_", ""))
+    return "import asyncio" in text, tasks
 
 
 def main():
@@ -40,26 +84,26 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("workloads", nargs="*")
     args = ap.parse_args()
-    names = args.workloads or sorted(f[:-3] for f in os.listdir(BENCH) if f.endswith(".aw")) + ["startup"]
+    names = args.workloads or sorted(f[:-3] for f in os.listdir(BENCH) if f.endswith(".aw"))
     lua = shutil.which("lua5.4")
-    peers_seen = set()
+    uvpy = find_uvloop_python()
+    empty = os.path.join(BENCH, "empty.aw")
+    aw = os.path.abspath(args.aw)
+    baseline = {}  # peer -> peak MiB on an empty script
     rows = []
     for name in names:
         script = os.path.join(BENCH, name + ".aw")
-        impls = [("aw", [os.path.abspath(args.aw), script]), ("python3", [sys.executable, script])]
+        is_async, tasks = header(script)
+        impls = [("aw", [aw, script]), ("python3", [sys.executable, script])]
+        if is_async and uvpy:
+            impls.append(("uvloop", [uvpy, "-c", UVLOOP_RUNNER, script]))
         lua_script = os.path.join(BENCH, name + ".lua")
         if lua and os.path.exists(lua_script):
             impls.append(("lua5.4", [lua, lua_script]))
-        runs = args.runs
-        if name == "startup":
-            impls = [("aw", [os.path.abspath(args.aw), os.devnull]), ("python3", [sys.executable, "-c", "pass"])]
-            if lua:
-                impls.append(("lua5.4", [lua, "-e", ""]))
-            runs = max(runs, 30)  # milliseconds: take more samples
         times = {k: [] for k, _ in impls}
         mems = {k: [] for k, _ in impls}
-        outs = {}
-        for _ in range(runs):
+        outs, notes = {}, {}
+        for _ in range(args.runs):
             for key, cmd in impls:  # alternate interpreters within each round
                 t, m, out, code, err = measure(cmd)
                 if code != 0:
@@ -67,22 +111,33 @@ def main():
                 times[key].append(t)
                 mems[key].append(m)
                 outs[key] = out
-        for key, _ in impls:
-            peers_seen.add(key)
+                notes[key] = [l for l in err.decode(errors="replace").splitlines() if l.startswith("bench:")]
+        per_task = {}
+        if tasks and os.path.exists(empty):
+            for key, cmd in impls:
+                if key not in baseline:
+                    empty_cmd = cmd[:-1] + [lua_script if key == "lua5.4" else empty]
+                    baseline[key] = min(measure(empty_cmd)[1] for _ in range(3))
+                per_task[key] = (max(mems[key]) - baseline[key]) * 1024 * 1024 / tasks
+        same = len({tuple(o.split()) for o in outs.values()}) == 1
         rows.append((name, {k: statistics.median(v) for k, v in times.items()},
-                     {k: max(v) for k, v in mems.items()},
-                     len({o.split() and tuple(o.split()) or () for o in outs.values()}) == 1))
-    print(f"{'workload':<12}{'impl':<10}{'median s':>10}{'peak MiB':>10}{'vs aw':>8}")
-    for name, t, m, same in rows:
-        for key in ("aw", "python3", "lua5.4"):
+                     {k: max(v) for k, v in mems.items()}, per_task, notes, same, is_async))
+    print(f"{'workload':<12}{'impl':<10}{'median s':>10}{'peak MiB':>10}{'B/task':>8}{'vs aw':>8}")
+    for name, t, m, per_task, notes, same, is_async in rows:
+        for key in PEERS:
             if key not in t:
                 continue
             ratio = t[key] / t["aw"] if t["aw"] > 0 else float("nan")
-            shown = f"{t[key] * 1000:>8.2f}ms" if name == "startup" else f"{t[key]:>10.3f}"
-            print(f"{name:<12}{key:<10}{shown}{m[key]:>10.1f}{ratio:>8.2f}")
+            pt = f"{per_task[key]:>8.0f}" if key in per_task else " " * 8
+            print(f"{name:<12}{key:<10}{t[key]:>10.3f}{m[key]:>10.1f}{pt}{ratio:>8.2f}")
+            for note in notes.get(key, []):
+                print(f"{'':<12}{key:<10}  {note}")
+        if is_async and not uvpy:
+            print(f"{name:<12}{'uvloop':<10}  absent (no python3 can import uvloop)")
         if not same:
             print(f"{name:<12}(outputs differ between interpreters)")
-    print("ratio = peer time / aw time (above 1: aw is faster)")
+    print("ratio = peer time / aw time (above 1: aw is faster); uvloop = "
+          + (f"{uvpy} with uvloop as asyncio's event loop" if uvpy else "absent"))
 
 
 if __name__ == "__main__":
