@@ -513,7 +513,10 @@ bool aw_loop_run_once(AwVM *vm, AwLoop *loop, int timeout_ms) {
     }
   }
   if (timeout_ms >= 0 && (timeout < 0 || timeout > timeout_ms / 1000.0)) timeout = timeout_ms / 1000.0;
-  poll_io(vm, loop, timeout);
+  // With work ready and nothing outside the loop that could have produced
+  // an event (no worker thread; Ctrl-C is seen through vm->interrupt), a
+  // zero-timeout poll is a wasted system call: make one only now and then.
+  if (timeout != 0 || !outside_world_idle(loop) || (++loop->idle_polls & 63) == 0) poll_io(vm, loop, timeout);
   if (loop->pending_threads && !aw_threads_finish_jobs(vm, loop)) return false;
   if ((vm->interrupt & AW_INTERRUPT_SIGINT) && !take_interrupt(vm, loop)) return false;
   double end = aw_loop_time(vm, loop) + CLOCK_RESOLUTION;

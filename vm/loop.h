@@ -92,6 +92,7 @@ struct AwLoop {
   double start_time;
   double slow_callback_duration;
   int pending_threads;      // run_in_executor jobs in flight
+  unsigned idle_polls;      // iterations that skipped the zero-timeout poll
   bool virtual_time;
   bool virtual_time_request; // asyncio.run(..., virtual_time=True) pending
   bool running;
