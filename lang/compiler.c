@@ -585,6 +585,113 @@ static bool is_terminal(AwOpcode op) {
   return op == OP_JUMP || op == OP_RETURN_VALUE || op == OP_RAISE_VARARGS || op == OP_RERAISE;
 }
 
+// ---- superinstructions ----------------------------------------------------------
+// After the flow pass (which needs the plain opcodes), the first
+// instruction of each common sequence gets a fused opcode (vm/opcodes.h
+// lists them; interp.c runs them). The other instructions of a sequence
+// stay as they are: the fused handler reads their args and skips them, so
+// no jump, line or handler index moves. A sequence never spans a block
+// boundary: a jump target or the resume point after a yield.
+
+static bool is_cond_jump(AwOpcode op) { return op == OP_POP_JUMP_IF_FALSE || op == OP_POP_JUMP_IF_TRUE; }
+
+// The fused opcode for the sequence starting at [i] (and its length in
+// *len), or OP_NOP when none applies.
+static AwOpcode fuse_at(const AwInstr *code, const uint8_t *start, int32_t n, int32_t i, int *len) {
+  // How many instructions from i on can belong to one sequence.
+  int room = 1;
+  while (room < 4 && i + room < n && !start[i + room]) room++;
+  AwOpcode o[4] = {OP_NOP, OP_NOP, OP_NOP, OP_NOP};
+  for (int k = 0; k < room; k++) o[k] = AW_OP(code[i + k]);
+  switch (o[0]) {
+    case OP_LOAD_FAST:
+      if (o[1] == OP_LOAD_CONST || o[1] == OP_LOAD_FAST) {
+        bool cst = o[1] == OP_LOAD_CONST;
+        if (o[2] == OP_COMPARE_OP && is_cond_jump(o[3])) {
+          *len = 4;
+          return cst ? OP_FAST_CONST_CMP_JUMP : OP_FAST_FAST_CMP_JUMP;
+        }
+        if (o[2] == OP_BINARY_OP && o[3] == OP_STORE_FAST) {
+          *len = 4;
+          return cst ? OP_FAST_CONST_OP_STORE : OP_FAST_FAST_OP_STORE;
+        }
+        if (o[2] == OP_BINARY_OP) {
+          *len = 3;
+          return cst ? OP_FAST_CONST_OP : OP_FAST_FAST_OP;
+        }
+        // A pair of loads, unless the second starts a longer sequence.
+        int l2;
+        if (!cst && fuse_at(code, start, n, i + 1, &l2) == OP_NOP) {
+          *len = 2;
+          return OP_LOAD_FAST_LOAD_FAST;
+        }
+      }
+      return OP_NOP;
+    case OP_LOAD_CONST:
+      if (o[1] == OP_COMPARE_OP && is_cond_jump(o[2])) {
+        *len = 3;
+        return OP_CONST_CMP_JUMP;
+      }
+      if (o[1] == OP_BINARY_OP && o[2] == OP_STORE_FAST) {
+        *len = 3;
+        return OP_CONST_OP_STORE;
+      }
+      if (o[1] == OP_BINARY_OP) {
+        *len = 2;
+        return OP_CONST_OP;
+      }
+      return OP_NOP;
+    case OP_COMPARE_OP:
+      if (is_cond_jump(o[1])) {
+        *len = 2;
+        return OP_COMPARE_OP_JUMP;
+      }
+      return OP_NOP;
+    case OP_BINARY_OP:
+      if (o[1] == OP_STORE_FAST) {
+        *len = 2;
+        return OP_BINARY_OP_STORE;
+      }
+      return OP_NOP;
+    case OP_STORE_FAST: {
+      int l2;
+      if (o[1] == OP_LOAD_FAST && fuse_at(code, start, n, i + 1, &l2) == OP_NOP) {
+        *len = 2;
+        return OP_STORE_FAST_LOAD_FAST;
+      }
+      return OP_NOP;
+    }
+    default:
+      return OP_NOP;
+  }
+}
+
+static bool fuse_superinstructions(C *c, AwProto *p) {
+  int32_t n = p->ncode;
+  if (n < 2) return true;
+  uint8_t *start = aw_mem_alloc(c->vm, (size_t)n);
+  if (!start) return cc_oom(c);
+  memset(start, 0, (size_t)n);
+  for (int32_t i = 0; i < n; i++) {
+    AwOpcode op = AW_OP(p->code[i]);
+    uint32_t arg = AW_ARG(p->code[i]);
+    if (aw_op_is_jump(op) && arg < (uint32_t)n) start[arg] = 1;
+    if (op == OP_YIELD_VALUE && i + 1 < n) start[i + 1] = 1;
+  }
+  for (int32_t i = 0; i < n;) {
+    int len = 1;
+    AwOpcode f = fuse_at(p->code, start, n, i, &len);
+    if (f == OP_NOP) {
+      i++;
+      continue;
+    }
+    p->code[i] = AW_MAKE_INSTR(f, AW_ARG(p->code[i]));
+    i += len;
+  }
+  aw_mem_free(c->vm, start, (size_t)n);
+  return true;
+}
+
 static bool assemble(C *c) {
   Unit *u = c->u;
   AwProto *p = u->proto;
@@ -658,6 +765,7 @@ static bool assemble(C *c) {
   aw_mem_free(vm, work, ((size_t)n * 4 + 1) * sizeof(int32_t));
   p->max_stack = maxd + 2;
   p->max_blocks = maxb;
+  if (!fuse_superinstructions(c, p)) return false;
   // Trim the growable arrays to their final sizes.
   if (p->cap_code > n) {
     AwInstr *code = aw_mem_realloc(vm, p->code, (size_t)p->cap_code * sizeof(AwInstr), (size_t)n * sizeof(AwInstr));
@@ -673,11 +781,17 @@ static bool assemble(C *c) {
     p->consts = a;
     p->cap_consts = p->nconsts;
   }
-  if (p->cap_names > p->nnames && p->nnames > 0) {
-    AwValue *a = aw_mem_realloc(vm, p->names, (size_t)p->cap_names * sizeof(AwValue), (size_t)p->nnames * sizeof(AwValue));
+  if (p->nnames > 0) {
+    // names[] is followed by the interpreter's inline caches, one record of
+    // two value slots per name (vm/interp.c: NameCache, all zero when
+    // empty). cap_names == 3 * nnames tells the interpreter they exist;
+    // they hold no references (the GC traces names[0..nnames) only).
+    int32_t cap = 3 * p->nnames;
+    AwValue *a = aw_mem_realloc(vm, p->names, (size_t)p->cap_names * sizeof(AwValue), (size_t)cap * sizeof(AwValue));
     if (!a) return cc_oom(c);
+    memset(a + p->nnames, 0, (size_t)(cap - p->nnames) * sizeof(AwValue));
     p->names = a;
-    p->cap_names = p->nnames;
+    p->cap_names = cap;
   }
   return true;
 }

@@ -354,6 +354,13 @@ AwValue aw_dict_get_str(AwDict *d, AwValue key) {
   return ix >= 0 ? d->entries[ix].value : AW_UNDEF;
 }
 
+int64_t aw_dict_str_index(AwDict *d, AwValue key) {
+  if (d->len == 0 || is_set_table(d)) return -1;
+  AwStr *s = AW_AS_STR(key);
+  int64_t ix = lookup_str(d, s, str_hash(s));
+  return ix >= 0 ? ix : -1;
+}
+
 AwValue aw_dict_find_str(AwDict *d, const char *s, size_t n, uint64_t hash) {
   if (d->len == 0 || is_set_table(d)) return AW_UNDEF;
   uint64_t mask = (uint64_t)d->index_cap - 1;

@@ -19,13 +19,20 @@ size_t aw_frame_size(AwProto *p) {
 }
 
 bool aw_frame_init(AwVM *vm, AwFrame *f, AwProto *proto, AwFunction *func, AwDict *globals) {
-  memset(f, 0, sizeof *f);
+  f->caller = f->c_prev = NULL;
+  f->locals = NULL;
+  f->nblocks = 0;
+  f->flags = 0;
+  f->gen = NULL;
+  f->root = NULL;
   f->proto = proto;
   f->func = func;
   f->globals = globals;
   f->slots = (AwValue *)((char *)f + align16(sizeof(AwFrame)));
   int32_t nslots = value_slots(proto);
-  memset(f->slots, 0, (size_t)nslots * sizeof(AwValue));  // all UNDEF
+  // Locals and cells start unbound (UNDEF is all zero bits); the value
+  // stack needs no clearing: only slots below sp are ever read or traced.
+  memset(f->slots, 0, (size_t)(proto->nlocals + proto->ncells) * sizeof(AwValue));
   f->stack = f->slots + proto->nlocals + proto->ncells + proto->nfree;
   f->sp = f->stack;
   f->blocks = (AwBlock *)(f->slots + nslots);

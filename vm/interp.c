@@ -44,6 +44,45 @@ static inline AwValue load_global(AwVM *vm, AwDict *globals, AwValue name) {
   return v;
 }
 
+// ---- inline caches ------------------------------------------------------------
+// The compiler leaves room after a proto's names[] for one NameCache per
+// name (lang/compiler.c, assemble): LOAD_GLOBAL of names[i] uses record i.
+// A record holds dict entry numbers, never references: every hit is
+// checked against the entry's key, so a stale record only costs a lookup.
+typedef struct {
+  AwDict *gdict;     // the globals dict in which the name was absent ...
+  uint32_t gversion; // ... at this version, when gix points into builtins
+  int32_t gix;       // entry + 1 in globals, -(entry + 1) in builtins, 0 none
+  void *reserved[2];
+} NameCache;
+_Static_assert(sizeof(NameCache) == 2 * sizeof(AwValue), "two value slots per name");
+
+static inline NameCache *name_cache(AwProto *p, uint32_t i) {
+  if (p->cap_names != 3 * p->nnames) return NULL;
+  return (NameCache *)(p->names + p->nnames) + i;
+}
+
+static inline bool entry_has_key(AwDict *d, int64_t ix, AwValue name) {
+  return ix < d->used && d->entries[ix].key.as.o == AW_AS_OBJ(name) && d->entries[ix].key.tag == AW_T_OBJ;
+}
+
+// LOAD_GLOBAL without a cache hit: looks up and fills the cache.
+static AwValue load_global_slow(AwVM *vm, AwDict *globals, AwValue name, NameCache *c) {
+  int64_t ix = aw_dict_str_index(globals, name);
+  if (ix >= 0) {
+    if (c && ix < INT32_MAX) c->gix = (int32_t)(ix + 1);
+    return globals->entries[ix].value;
+  }
+  ix = aw_dict_str_index(vm->builtins, name);
+  if (ix < 0) return AW_UNDEF;
+  if (c && ix < INT32_MAX) {
+    c->gdict = globals;
+    c->gversion = globals->version;
+    c->gix = (int32_t)(-ix - 1);
+  }
+  return vm->builtins->entries[ix].value;
+}
+
 static AwValue build_string(AwVM *vm, AwValue *items, int n) {
   AwBuf b;
   aw_buf_init(&b);
@@ -329,6 +368,205 @@ static inline bool gen_linkable(AwGen *g) {
   return g->frame && (g->state == AW_GEN_CREATED || g->state == AW_GEN_SUSPENDED) && g->resume_at == g->frame;
 }
 
+// ---- inline fast paths ------------------------------------------------------
+// Each returns exactly what the generic operation (ops.c, ops_arith.c)
+// would for the operand types it accepts, and declines (false / -1) for
+// everything else, including every case that raises: the caller then runs
+// the generic operation.
+
+#define EXACT_DOUBLE_INT ((int64_t)1 << 53)   // ints that convert to double exactly
+
+// BINARY_OP [op] on ints and floats.
+static inline __attribute__((always_inline)) bool binop_fast(uint32_t op, AwValue a, AwValue b, AwValue *out) {
+  op &= ~(uint32_t)AW_BINOP_INPLACE;
+  if (a.tag == AW_T_INT && b.tag == AW_T_INT) {
+    int64_t x = a.as.i, y = b.as.i, r;
+    switch (op) {
+      case AW_BINOP_ADD:
+        if (__builtin_add_overflow(x, y, &r)) return false;
+        break;
+      case AW_BINOP_SUB:
+        if (__builtin_sub_overflow(x, y, &r)) return false;
+        break;
+      case AW_BINOP_MUL:
+        if (__builtin_mul_overflow(x, y, &r)) return false;
+        break;
+      case AW_BINOP_MOD:
+        if (y == 0) return false;
+        if (y == -1) {  // INT64_MIN % -1 is undefined in C
+          r = 0;
+          break;
+        }
+        r = x % y;
+        if (r != 0 && (r ^ y) < 0) r += y;  // the sign of the divisor
+        break;
+      case AW_BINOP_FLOORDIV:
+        if (y == 0 || (x == INT64_MIN && y == -1)) return false;
+        r = x / y;
+        if (x % y != 0 && (x ^ y) < 0) r--;  // round toward -inf
+        break;
+      case AW_BINOP_DIV:
+        if (y == 0 || x < -EXACT_DOUBLE_INT || x > EXACT_DOUBLE_INT || y < -EXACT_DOUBLE_INT ||
+            y > EXACT_DOUBLE_INT)
+          return false;
+        *out = AW_FLOAT((double)x / (double)y);
+        return true;
+      case AW_BINOP_LSHIFT:
+        if (y < 0 || y >= 64) return false;
+        r = (int64_t)((uint64_t)x << y);
+        if ((r >> y) != x) return false;
+        break;
+      case AW_BINOP_RSHIFT:
+        if (y < 0) return false;
+        r = y >= 63 ? (x < 0 ? -1 : 0) : x >> y;
+        break;
+      case AW_BINOP_BITAND: r = x & y; break;
+      case AW_BINOP_BITOR: r = x | y; break;
+      case AW_BINOP_BITXOR: r = x ^ y; break;
+      default: return false;
+    }
+    *out = AW_INT(r);
+    return true;
+  }
+  double x, y;
+  if (a.tag == AW_T_FLOAT) {
+    x = a.as.f;
+    if (b.tag == AW_T_FLOAT) y = b.as.f;
+    else if (b.tag == AW_T_INT) y = (double)b.as.i;
+    else return false;
+  } else if (a.tag == AW_T_INT && b.tag == AW_T_FLOAT) {
+    x = (double)a.as.i;
+    y = b.as.f;
+  } else {
+    return false;
+  }
+  switch (op) {
+    case AW_BINOP_ADD: *out = AW_FLOAT(x + y); return true;
+    case AW_BINOP_SUB: *out = AW_FLOAT(x - y); return true;
+    case AW_BINOP_MUL: *out = AW_FLOAT(x * y); return true;
+    case AW_BINOP_DIV:
+      if (y == 0.0) return false;
+      *out = AW_FLOAT(x / y);
+      return true;
+    default: return false;
+  }
+}
+
+static inline bool is_exact_str(AwVM *vm, AwValue v) {
+  return AW_IS_STR(v) && AW_AS_OBJ(v)->cls == AW_CLS(vm, str);
+}
+
+// BINARY_OP when binop_fast declined: str + str directly, else ops.c.
+static AwValue binop_generic(AwVM *vm, uint32_t op, AwValue a, AwValue b) {
+  if ((op & ~(uint32_t)AW_BINOP_INPLACE) == AW_BINOP_ADD && is_exact_str(vm, a) && is_exact_str(vm, b))
+    return aw_str_concat(vm, a, b);
+  return aw_binary_op(vm, (int)op, a, b);
+}
+
+static inline __attribute__((always_inline)) bool cmp_holds(uint32_t op, int c) {
+  switch (op) {
+    case AW_LT: return c < 0;
+    case AW_LE: return c <= 0;
+    case AW_EQ: return c == 0;
+    case AW_NE: return c != 0;
+    case AW_GT: return c > 0;
+    default: return c >= 0;
+  }
+}
+
+// COMPARE_OP [op] on numbers (ints beyond 2**53 against floats excepted)
+// and exact strs: 1 true, 0 false, -1 declined.
+static inline __attribute__((always_inline)) int compare_fast(AwVM *vm, uint32_t op, AwValue a, AwValue b) {
+  if (AW_IS_INTLIKE(a) && AW_IS_INTLIKE(b)) {
+    int64_t x = a.as.i, y = b.as.i;
+    return cmp_holds(op, (x > y) - (x < y));
+  }
+  if (AW_IS_FLOAT(a) || AW_IS_FLOAT(b)) {
+    double x, y;
+    if (AW_IS_FLOAT(a)) x = a.as.f;
+    else if (AW_IS_INTLIKE(a) && a.as.i >= -EXACT_DOUBLE_INT && a.as.i <= EXACT_DOUBLE_INT) x = (double)a.as.i;
+    else return -1;
+    if (AW_IS_FLOAT(b)) y = b.as.f;
+    else if (AW_IS_INTLIKE(b) && b.as.i >= -EXACT_DOUBLE_INT && b.as.i <= EXACT_DOUBLE_INT) y = (double)b.as.i;
+    else return -1;
+    switch (op) {  // C's comparisons treat nan as Python does
+      case AW_LT: return x < y;
+      case AW_LE: return x <= y;
+      case AW_EQ: return x == y;
+      case AW_NE: return x != y;
+      case AW_GT: return x > y;
+      default: return x >= y;
+    }
+  }
+  if (is_exact_str(vm, a) && is_exact_str(vm, b)) {
+    if (op == AW_EQ) return aw_str_eq(AW_AS_STR(a), AW_AS_STR(b));
+    if (op == AW_NE) return !aw_str_eq(AW_AS_STR(a), AW_AS_STR(b));
+    return cmp_holds(op, aw_str_cmp(AW_AS_STR(a), AW_AS_STR(b)));
+  }
+  return -1;
+}
+
+// bool(v) for scalars and exact strs and lists; -1 declined.
+static inline __attribute__((always_inline)) int truthy_fast(AwVM *vm, AwValue v) {
+  switch (v.tag) {
+    case AW_T_BOOL:
+    case AW_T_INT: return v.as.i != 0;
+    case AW_T_NONE: return 0;
+    case AW_T_FLOAT: return v.as.f != 0.0;
+    case AW_T_OBJ: {
+      AwObj *o = AW_AS_OBJ(v);
+      if (o->kind == AW_OBJ_STR && o->cls == AW_CLS(vm, str)) return ((AwStr *)o)->nbytes != 0;
+      if (o->kind == AW_OBJ_LIST && o->cls == AW_CLS(vm, list)) return ((AwList *)o)->len != 0;
+      return -1;
+    }
+    default: return -1;
+  }
+}
+
+// ---- calls ---------------------------------------------------------------
+
+// aw_frame_push + aw_frame_init + aw_frame_bind_args (frame.c, whose
+// layout this follows) for the common call: exactly p->argcount positional
+// arguments, no *args/**kwargs, keyword-only parameters or cells. NULL
+// when the frame cannot be carved from the current segment or the
+// recursion limit is reached: the caller then takes the general path
+// (which raises).
+static inline __attribute__((always_inline)) AwFrame *frame_push_simple(AwVM *vm, AwProto *p, AwFunction *fn, AwValue *args, int argc) {
+  // aw_frame_size(p), inline.
+  size_t size = ((sizeof(AwFrame) + 15) & ~(size_t)15) +
+                (size_t)(p->nlocals + p->ncells + p->nfree + p->max_stack + 2) * sizeof(AwValue) +
+                (((size_t)p->max_blocks * sizeof(AwBlock) + 15) & ~(size_t)15);
+  if (vm->depth >= vm->recursion_limit || !vm->seg || vm->stack_top + size > vm->seg->end) return NULL;
+  AwFrame *f = (AwFrame *)vm->stack_top;
+  vm->stack_top += size;
+  vm->depth++;
+  f->caller = NULL;
+  f->c_prev = NULL;
+  f->proto = p;
+  f->func = fn;
+  f->globals = fn->globals;
+  f->locals = NULL;
+  f->ip = p->code;
+  f->slots = (AwValue *)((char *)f + ((sizeof(AwFrame) + 15) & ~(size_t)15));
+  AwValue *slots = f->slots;
+  int32_t nlocals = p->nlocals;
+  f->stack = slots + nlocals + p->nfree;
+  f->sp = f->stack;
+  f->blocks = (AwBlock *)(f->stack + p->max_stack + 2);
+  f->nblocks = 0;
+  f->flags = 0;
+  f->gen = NULL;
+  f->root = NULL;
+  f->saved_handling = AW_UNDEF;
+  for (int i = 0; i < argc; i++) slots[i] = args[i];
+  for (int32_t i = argc; i < nlocals; i++) slots[i] = AW_UNDEF;
+  if (p->nfree) {
+    AwTuple *cl = fn->closure;
+    for (int32_t i = 0; i < p->nfree; i++) slots[nlocals + i] = cl && i < cl->len ? cl->items[i] : AW_NONE;
+  }
+  return f;
+}
+
 // ---- the loop ------------------------------------------------------------
 
 AwResumeStatus aw_interp_run(AwVM *vm, AwFrame *start, AwValue *out) {
@@ -351,6 +589,7 @@ AwResumeStatus aw_interp_run_ex(AwVM *vm, AwFrame *start, AwValue throw_exc, AwV
   AwValue *slots;
   AwValue *consts;
   AwValue *names;
+  AwInstr *code;              // f->proto->code: jump targets are indexes
   AwTuple *kwnames = NULL;
   bool propagating = false;   // unwinding from a callee frame: no new context
   AwResumeStatus status;
@@ -362,6 +601,7 @@ AwResumeStatus aw_interp_run_ex(AwVM *vm, AwFrame *start, AwValue throw_exc, AwV
     slots = f->slots;                 \
     consts = f->proto->consts;        \
     names = f->proto->names;          \
+    code = f->proto->code;            \
   } while (0)
 #define SAVE() (f->ip = ip, f->sp = sp)
 #define PUSH(v) (*sp++ = (v))
@@ -394,9 +634,45 @@ AwResumeStatus aw_interp_run_ex(AwVM *vm, AwFrame *start, AwValue throw_exc, AwV
   } while (0)
 #define NEXT() DISPATCH()
 #else
-#define CASE(name) case OP_##name:
+#define CASE(name) case OP_##name: L_##name:
 #define NEXT() goto dispatch
 #endif
+// The fused compare-and-jump tail: [a] cmp [b] by the COMPARE_OP at
+// cmp_at, then the POP_JUMP_IF_* after it, when no call is needed.
+#define CMP_JUMP_FAST(a, b, cmp_at)                                           \
+  do {                                                                        \
+    int t_ = compare_fast(vm, AW_ARG((cmp_at)[0]), (a), (b));                 \
+    if (t_ >= 0) {                                                            \
+      AwInstr j_ = (cmp_at)[1];                                               \
+      ip = (cmp_at) + 2;                                                      \
+      if (t_ == (AW_OP(j_) == OP_POP_JUMP_IF_TRUE)) ip = code + AW_ARG(j_);   \
+      NEXT();                                                                 \
+    }                                                                         \
+  } while (0)
+// Otherwise: the operands are at sp[-2], sp[-1]; compare generically and
+// let the POP_JUMP_IF_* instruction run.
+#define CMP_SLOW(cmp_at)                                                      \
+  do {                                                                        \
+    AwCmpOp op_ = (AwCmpOp)AW_ARG((cmp_at)[0]);                               \
+    ip = (cmp_at) + 1;                                                        \
+    SAVE();                                                                   \
+    AwValue r_ = aw_compare(vm, sp[-2], sp[-1], op_);                         \
+    CHECK(r_);                                                                \
+    sp[-2] = r_;                                                              \
+    sp--;                                                                     \
+    NEXT();                                                                   \
+  } while (0)
+// A binary operation whose operands are at sp[-2], sp[-1] and that
+// binop_fast declined; ip is past the BINARY_OP. Leaves the result on top.
+#define BINOP_SLOW(op)                                                        \
+  do {                                                                        \
+    SAVE();                                                                   \
+    AwValue r_ = binop_generic(vm, (op), sp[-2], sp[-1]);                     \
+    CHECK(r_);                                                                \
+    sp[-2] = r_;                                                              \
+    sp--;                                                                     \
+    NEXT();                                                                   \
+  } while (0)
 
   uint32_t arg;
 #ifdef AW_COMPUTED_GOTO
@@ -469,7 +745,20 @@ dispatch:
     NEXT();
   }
   CASE(LOAD_GLOBAL) {
-    AwValue v = load_global(vm, f->globals, names[arg]);
+    NameCache *c = name_cache(f->proto, arg);
+    if (c) {
+      AwDict *g = f->globals;
+      int32_t gix = c->gix;
+      if (gix > 0 && entry_has_key(g, gix - 1, names[arg])) {
+        PUSH(g->entries[gix - 1].value);
+        NEXT();
+      }
+      if (gix < 0 && c->gdict == g && c->gversion == g->version && entry_has_key(vm->builtins, -gix - 1, names[arg])) {
+        PUSH(vm->builtins->entries[-gix - 1].value);
+        NEXT();
+      }
+    }
+    AwValue v = load_global_slow(vm, f->globals, names[arg], c);
     if (AW_IS_UNDEF(v)) { SAVE(); name_error(vm, names[arg]); goto error; }
     PUSH(v);
     NEXT();
@@ -592,48 +881,13 @@ dispatch:
   }
 
   CASE(BINARY_OP) {
-    AwValue a = sp[-2], b = sp[-1];
-    if (AW_IS_INT(a) && AW_IS_INT(b)) {
-      int64_t x = AW_AS_INT(a), y = AW_AS_INT(b), r;
-      switch (arg & ~AW_BINOP_INPLACE) {
-        case AW_BINOP_ADD:
-          if (__builtin_add_overflow(x, y, &r)) break;
-          sp[-2] = AW_INT(r); sp--; NEXT();
-        case AW_BINOP_SUB:
-          if (__builtin_sub_overflow(x, y, &r)) break;
-          sp[-2] = AW_INT(r); sp--; NEXT();
-        case AW_BINOP_MUL:
-          if (__builtin_mul_overflow(x, y, &r)) break;
-          sp[-2] = AW_INT(r); sp--; NEXT();
-        case AW_BINOP_MOD:
-          if (y > 0 && x >= 0) { sp[-2] = AW_INT(x % y); sp--; NEXT(); }
-          break;
-        case AW_BINOP_FLOORDIV:
-          if (y > 0 && x >= 0) { sp[-2] = AW_INT(x / y); sp--; NEXT(); }
-          break;
-        case AW_BINOP_BITAND: sp[-2] = AW_INT(x & y); sp--; NEXT();
-        case AW_BINOP_BITOR: sp[-2] = AW_INT(x | y); sp--; NEXT();
-        case AW_BINOP_BITXOR: sp[-2] = AW_INT(x ^ y); sp--; NEXT();
-        default: break;
-      }
-    } else if (AW_IS_FLOAT(a) && AW_IS_FLOAT(b)) {
-      double x = AW_AS_FLOAT(a), y = AW_AS_FLOAT(b);
-      switch (arg & ~AW_BINOP_INPLACE) {
-        case AW_BINOP_ADD: sp[-2] = AW_FLOAT(x + y); sp--; NEXT();
-        case AW_BINOP_SUB: sp[-2] = AW_FLOAT(x - y); sp--; NEXT();
-        case AW_BINOP_MUL: sp[-2] = AW_FLOAT(x * y); sp--; NEXT();
-        case AW_BINOP_DIV:
-          if (y != 0.0) { sp[-2] = AW_FLOAT(x / y); sp--; NEXT(); }
-          break;
-        default: break;
-      }
+    AwValue r;
+    if (binop_fast(arg, sp[-2], sp[-1], &r)) {
+      sp[-2] = r;
+      sp--;
+      NEXT();
     }
-    SAVE();
-    AwValue r = aw_binary_op(vm, (int)arg, a, b);
-    CHECK(r);
-    sp[-2] = r;
-    sp--;
-    NEXT();
+    BINOP_SLOW(arg);
   }
   CASE(UNARY_NEGATIVE) {
     AwValue v = sp[-1];
@@ -670,18 +924,9 @@ dispatch:
   }
   CASE(COMPARE_OP) {
     AwValue a = sp[-2], b = sp[-1];
-    if (AW_IS_INT(a) && AW_IS_INT(b)) {
-      int64_t x = AW_AS_INT(a), y = AW_AS_INT(b);
-      bool r;
-      switch (arg) {
-        case AW_LT: r = x < y; break;
-        case AW_LE: r = x <= y; break;
-        case AW_EQ: r = x == y; break;
-        case AW_NE: r = x != y; break;
-        case AW_GT: r = x > y; break;
-        default: r = x >= y; break;
-      }
-      sp[-2] = AW_BOOL(r);
+    int t = compare_fast(vm, arg, a, b);
+    if (t >= 0) {
+      sp[-2] = AW_BOOL(t);
       sp--;
       NEXT();
     }
@@ -708,7 +953,7 @@ dispatch:
   }
 
   CASE(JUMP) {
-    AwInstr *target = f->proto->code + arg;
+    AwInstr *target = code + arg;
     if (target <= ip && (vm->gc_requested || vm->interrupt)) {
       ip = target;
       SAVE();
@@ -720,35 +965,31 @@ dispatch:
   }
   CASE(POP_JUMP_IF_FALSE) {
     AwValue v = sp[-1];
-    int t;
-    if (AW_IS_BOOL(v)) t = AW_AS_BOOL(v);
-    else { SAVE(); t = aw_truthy(vm, v); if (t < 0) goto error; }  // v stays rooted
+    int t = truthy_fast(vm, v);
+    if (t < 0) { SAVE(); t = aw_truthy(vm, v); if (t < 0) goto error; }  // v stays rooted
     sp--;
-    if (!t) ip = f->proto->code + arg;
+    if (!t) ip = code + arg;
     NEXT();
   }
   CASE(POP_JUMP_IF_TRUE) {
     AwValue v = sp[-1];
-    int t;
-    if (AW_IS_BOOL(v)) t = AW_AS_BOOL(v);
-    else { SAVE(); t = aw_truthy(vm, v); if (t < 0) goto error; }  // v stays rooted
+    int t = truthy_fast(vm, v);
+    if (t < 0) { SAVE(); t = aw_truthy(vm, v); if (t < 0) goto error; }  // v stays rooted
     sp--;
-    if (t) ip = f->proto->code + arg;
+    if (t) ip = code + arg;
     NEXT();
   }
   CASE(JUMP_IF_FALSE_OR_POP) {
-    SAVE();
-    int t = aw_truthy(vm, sp[-1]);
-    if (t < 0) goto error;
-    if (!t) ip = f->proto->code + arg;
+    int t = truthy_fast(vm, sp[-1]);
+    if (t < 0) { SAVE(); t = aw_truthy(vm, sp[-1]); if (t < 0) goto error; }
+    if (!t) ip = code + arg;
     else sp--;
     NEXT();
   }
   CASE(JUMP_IF_TRUE_OR_POP) {
-    SAVE();
-    int t = aw_truthy(vm, sp[-1]);
-    if (t < 0) goto error;
-    if (t) ip = f->proto->code + arg;
+    int t = truthy_fast(vm, sp[-1]);
+    if (t < 0) { SAVE(); t = aw_truthy(vm, sp[-1]); if (t < 0) goto error; }
+    if (t) ip = code + arg;
     else sp--;
     NEXT();
   }
@@ -772,7 +1013,7 @@ dispatch:
     CHECK(v);
     if (AW_IS_UNDEF(v)) {
       sp--;
-      ip = f->proto->code + arg;
+      ip = code + arg;
       NEXT();
     }
     PUSH(v);
@@ -965,11 +1206,17 @@ dispatch:
           if (!aw_interp_safepoint(vm)) goto error;
           f->sp = ret_at;
         }
-        AwFrame *nf = aw_frame_push(vm, p, fn, fn->globals);
-        if (!nf) goto error;
-        if (!aw_frame_bind_args(vm, nf, npos, args, kw)) {
-          aw_frame_pop(vm, nf);
-          goto error;
+        AwFrame *nf;
+        if (!kw && npos == p->argcount && !(p->flags & (AW_CODE_VARARGS | AW_CODE_VARKEYWORDS)) &&
+            p->kwonlyargcount == 0 && p->ncells == 0 && (nf = frame_push_simple(vm, p, fn, args, npos))) {
+          // Bound in place: exact positional arguments, no cells.
+        } else {
+          nf = aw_frame_push(vm, p, fn, fn->globals);
+          if (!nf) goto error;
+          if (!aw_frame_bind_args(vm, nf, npos, args, kw)) {
+            aw_frame_pop(vm, nf);
+            goto error;
+          }
         }
         nf->caller = f;
         f = nf;
@@ -1038,6 +1285,17 @@ dispatch:
   }
   CASE(RETURN_VALUE) {
     AwValue rv = POP();
+    if (!(f->flags & (AW_FRAME_DISCARD | AW_FRAME_ENTRY | AW_FRAME_SENDLINK | AW_FRAME_NEWSEG)) && !f->gen) {
+      // A plain synchronous return: release the frame, push the result.
+      AwFrame *caller = f->caller;
+      vm->depth--;
+      vm->stack_top = (char *)f;
+      *caller->sp++ = rv;
+      f = caller;
+      vm->frame = f;
+      LOAD_FRAME();
+      NEXT();
+    }
     SAVE();
     if (f->flags & AW_FRAME_DISCARD) {
       if (!AW_IS_NONE(rv)) {
@@ -1374,6 +1632,169 @@ dispatch:
   }
   CASE(SETUP_ANNOTATIONS) NEXT();
   CASE(EXTENDED_ARG) NEXT();
+
+  // ---- superinstructions (vm/opcodes.h; ip is at the sequence's second
+  // instruction, whose arg and the following ones' are read in place) ----
+  CASE(LOAD_FAST_LOAD_FAST) {
+    AwValue a = slots[arg], b = slots[AW_ARG(ip[0])];
+    if (AW_IS_UNDEF(a) || AW_IS_UNDEF(b)) goto L_LOAD_FAST;
+    sp[0] = a;
+    sp[1] = b;
+    sp += 2;
+    ip += 1;
+    NEXT();
+  }
+  CASE(FAST_CONST_OP) {
+    AwValue a = slots[arg];
+    if (AW_IS_UNDEF(a)) goto L_LOAD_FAST;
+    AwValue b = consts[AW_ARG(ip[0])], r;
+    uint32_t op = AW_ARG(ip[1]);
+    ip += 2;
+    if (binop_fast(op, a, b, &r)) {
+      PUSH(r);
+      NEXT();
+    }
+    sp[0] = a;
+    sp[1] = b;
+    sp += 2;
+    BINOP_SLOW(op);
+  }
+  CASE(FAST_FAST_OP) {
+    AwValue a = slots[arg], b = slots[AW_ARG(ip[0])], r;
+    if (AW_IS_UNDEF(a) || AW_IS_UNDEF(b)) goto L_LOAD_FAST;
+    uint32_t op = AW_ARG(ip[1]);
+    ip += 2;
+    if (binop_fast(op, a, b, &r)) {
+      PUSH(r);
+      NEXT();
+    }
+    sp[0] = a;
+    sp[1] = b;
+    sp += 2;
+    BINOP_SLOW(op);
+  }
+  CASE(FAST_CONST_OP_STORE) {
+    AwValue a = slots[arg];
+    if (AW_IS_UNDEF(a)) goto L_LOAD_FAST;
+    AwValue b = consts[AW_ARG(ip[0])], r;
+    uint32_t op = AW_ARG(ip[1]);
+    if (binop_fast(op, a, b, &r)) {
+      slots[AW_ARG(ip[2])] = r;
+      ip += 3;
+      NEXT();
+    }
+    ip += 2;  // the STORE_FAST runs after the generic operation
+    sp[0] = a;
+    sp[1] = b;
+    sp += 2;
+    BINOP_SLOW(op);
+  }
+  CASE(FAST_FAST_OP_STORE) {
+    AwValue a = slots[arg], b = slots[AW_ARG(ip[0])], r;
+    if (AW_IS_UNDEF(a) || AW_IS_UNDEF(b)) goto L_LOAD_FAST;
+    uint32_t op = AW_ARG(ip[1]);
+    if (binop_fast(op, a, b, &r)) {
+      slots[AW_ARG(ip[2])] = r;
+      ip += 3;
+      NEXT();
+    }
+    ip += 2;
+    sp[0] = a;
+    sp[1] = b;
+    sp += 2;
+    BINOP_SLOW(op);
+  }
+  CASE(FAST_CONST_CMP_JUMP) {
+    AwValue a = slots[arg];
+    if (AW_IS_UNDEF(a)) goto L_LOAD_FAST;
+    AwValue b = consts[AW_ARG(ip[0])];
+    CMP_JUMP_FAST(a, b, ip + 1);
+    sp[0] = a;
+    sp[1] = b;
+    sp += 2;
+    CMP_SLOW(ip + 1);
+  }
+  CASE(FAST_FAST_CMP_JUMP) {
+    AwValue a = slots[arg], b = slots[AW_ARG(ip[0])];
+    if (AW_IS_UNDEF(a) || AW_IS_UNDEF(b)) goto L_LOAD_FAST;
+    CMP_JUMP_FAST(a, b, ip + 1);
+    sp[0] = a;
+    sp[1] = b;
+    sp += 2;
+    CMP_SLOW(ip + 1);
+  }
+  CASE(CONST_OP) {
+    AwValue b = consts[arg], r;
+    uint32_t op = AW_ARG(ip[0]);
+    ip += 1;
+    if (binop_fast(op, sp[-1], b, &r)) {
+      sp[-1] = r;
+      NEXT();
+    }
+    PUSH(b);
+    BINOP_SLOW(op);
+  }
+  CASE(CONST_OP_STORE) {
+    AwValue b = consts[arg], r;
+    uint32_t op = AW_ARG(ip[0]);
+    if (binop_fast(op, sp[-1], b, &r)) {
+      slots[AW_ARG(ip[1])] = r;
+      sp--;
+      ip += 2;
+      NEXT();
+    }
+    ip += 1;
+    PUSH(b);
+    BINOP_SLOW(op);
+  }
+  CASE(CONST_CMP_JUMP) {
+    AwValue b = consts[arg];
+    int t = compare_fast(vm, AW_ARG(ip[0]), sp[-1], b);
+    if (t >= 0) {
+      AwInstr j = ip[1];
+      sp--;
+      ip += 2;
+      if (t == (AW_OP(j) == OP_POP_JUMP_IF_TRUE)) ip = code + AW_ARG(j);
+      NEXT();
+    }
+    PUSH(b);
+    CMP_SLOW(ip);
+  }
+  CASE(COMPARE_OP_JUMP) {
+    // The COMPARE_OP is this instruction (ip[-1]); the jump follows.
+    int t = compare_fast(vm, arg, sp[-2], sp[-1]);
+    if (t >= 0) {
+      AwInstr j = ip[0];
+      sp -= 2;
+      ip += 1;
+      if (t == (AW_OP(j) == OP_POP_JUMP_IF_TRUE)) ip = code + AW_ARG(j);
+      NEXT();
+    }
+    SAVE();
+    AwValue r = aw_compare(vm, sp[-2], sp[-1], (AwCmpOp)arg);
+    CHECK(r);
+    sp[-2] = r;
+    sp--;
+    NEXT();
+  }
+  CASE(BINARY_OP_STORE) {
+    AwValue r;
+    if (binop_fast(arg, sp[-2], sp[-1], &r)) {
+      slots[AW_ARG(ip[0])] = r;
+      sp -= 2;
+      ip += 1;
+      NEXT();
+    }
+    BINOP_SLOW(arg);
+  }
+  CASE(STORE_FAST_LOAD_FAST) {
+    slots[arg] = POP();
+    AwValue v = slots[AW_ARG(ip[0])];
+    if (AW_IS_UNDEF(v)) NEXT();  // the LOAD_FAST raises
+    PUSH(v);
+    ip += 1;
+    NEXT();
+  }
 
 #ifndef AW_COMPUTED_GOTO
     default:

@@ -191,3 +191,29 @@ OP(RETURN_GENERATOR, 0)    // reserved
 OP(PRINT_EXPR, -1)         // REPL: print repr(pop) unless None, set builtins._
 OP(SETUP_ANNOTATIONS, 0)   // reserved
 OP(EXTENDED_ARG, 0)        // reserved (24-bit args make it unnecessary)
+
+// ---- superinstructions ----
+// lang/compiler.c rewrites the FIRST instruction of a common sequence to
+// one of these after assembly (never across a jump target or a resume
+// point); the rest of the sequence stays in the code unchanged, so jumps,
+// line numbers and dis keep their meaning, and the fused handler reads its
+// other operands from those instructions' args. The arg is the first
+// instruction's. Each runs the whole sequence and skips past it (int and
+// float operands without calls; anything else through the generic
+// operation, with the instruction pointer where the unfused sequence
+// would raise), or, for an unbound local, does just what the first
+// instruction does. Stack effects are those of the whole sequence.
+OP(LOAD_FAST_LOAD_FAST, 2)   // LOAD_FAST a; LOAD_FAST b
+OP(FAST_CONST_OP, 1)         // LOAD_FAST a; LOAD_CONST c; BINARY_OP
+OP(FAST_FAST_OP, 1)          // LOAD_FAST a; LOAD_FAST b; BINARY_OP
+OP(FAST_CONST_OP_STORE, 0)   // LOAD_FAST a; LOAD_CONST c; BINARY_OP; STORE_FAST d
+OP(FAST_FAST_OP_STORE, 0)    // LOAD_FAST a; LOAD_FAST b; BINARY_OP; STORE_FAST d
+OP(FAST_CONST_CMP_JUMP, 0)   // LOAD_FAST a; LOAD_CONST c; COMPARE_OP;
+                             // POP_JUMP_IF_FALSE or POP_JUMP_IF_TRUE
+OP(FAST_FAST_CMP_JUMP, 0)    // LOAD_FAST a; LOAD_FAST b; COMPARE_OP; POP_JUMP_IF_*
+OP(CONST_OP, 0)              // LOAD_CONST c; BINARY_OP: [x] -> [x op c]
+OP(CONST_OP_STORE, -1)       // LOAD_CONST c; BINARY_OP; STORE_FAST d
+OP(CONST_CMP_JUMP, -1)       // LOAD_CONST c; COMPARE_OP; POP_JUMP_IF_*
+OP(COMPARE_OP_JUMP, -2)      // COMPARE_OP; POP_JUMP_IF_*
+OP(BINARY_OP_STORE, -2)      // BINARY_OP; STORE_FAST d
+OP(STORE_FAST_LOAD_FAST, 0)  // STORE_FAST a; LOAD_FAST b

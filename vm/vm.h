@@ -571,6 +571,11 @@ void aw_dict_init_table(AwDict *d);
 // [hash] (as aw_str_hash computes it), or UNDEF: lets the intern table be
 // searched without allocating a str. Never runs script code.
 AwValue aw_dict_find_str(AwDict *d, const char *s, size_t n, uint64_t hash);
+// (dict.c) The entry number of str [key] in dict [d] (d->entries[i]),
+// or -1 if absent (as aw_dict_get_str: never runs script code). Entry
+// numbers stay valid until the next insertion or deletion (d->version);
+// the interpreter's inline caches hold them.
+int64_t aw_dict_str_index(AwDict *d, AwValue key);
 // (dict.c) dst.update(src): copies every entry of [src] into [dst]
 // (fastest when [dst] is empty: no rehashing, no comparisons).
 bool aw_dict_copy_into(AwVM *vm, AwDict *dst, AwDict *src);

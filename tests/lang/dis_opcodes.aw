@@ -1,4 +1,4 @@
-# aw-only: the disassembly format (CPython's layout, aw's opcodes).
+# aw-only: the disassembly format (CPython's layout, aw's opcodes and superinstructions).
 import dis
 
 async def f(x):
@@ -26,7 +26,7 @@ dis.dis(g)
 # expect:         >>    4 FOR_ITER                11 (to 22)
 # expect:               6 STORE_FAST               2 (i)
 # expect:
-# expect:   9           8 LOAD_FAST                2 (i)
+# expect:   9           8 FAST_FAST_CMP_JUMP       2
 # expect:              10 LOAD_FAST                1 (b)
 # expect:              12 COMPARE_OP               4 (>)
 # expect:              14 POP_JUMP_IF_FALSE       10 (to 20)
