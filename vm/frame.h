@@ -68,7 +68,8 @@ typedef struct AwGen {
   AwValue awaited_by;    // coroutines: cr_origin, the creation stack in
                          // asyncio debug mode (gen.c), else None; async
                          // generators: their closed flag (asyncgen.c)
-  int32_t created_line;  // for "never awaited" warnings
+  int32_t created_ip;    // for "never awaited" warnings: instruction index
+                         // in created_proto (its line is looked up then)
   AwProto *created_proto;
   bool awaited;          // a coroutine that has been awaited / started
   bool frame_started;    // its body has run (closing before start differs)

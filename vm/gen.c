@@ -53,8 +53,9 @@ AwGen *aw_gen_new(AwVM *vm, AwFunction *func, AwFrame *frame) {
   g->awaited_by = AW_NONE;
   frame->gen = g;
   if (vm->frame) {
+    // The line is looked up only if a warning needs it.
     g->created_proto = vm->frame->proto;
-    g->created_line = aw_frame_line(vm->frame);
+    g->created_ip = (int32_t)(vm->frame->ip - vm->frame->proto->code);
   }
   if (k == AW_GENKIND_COROUTINE) aw_gc_watch(vm, &g->obj);  // "never awaited"?
   // Like sys.set_coroutine_origin_tracking_depth() while a debug loop runs.
@@ -153,7 +154,10 @@ void aw_gen_report_unawaited(AwVM *vm, AwGen *g, bool at_exit) {
     aw_write_err(vm, b.data, b.len);
     aw_write_err(vm, "\n", 1);
   } else {
-    aw_warn(vm, AW_EXCCLS(vm, RuntimeWarning), b.data, g->created_proto, g->created_line);
+    AwProto *p = g->created_proto;
+    int32_t at = g->created_ip - 1;
+    int line = !p ? 0 : at >= 0 && at < p->ncode ? p->lines[at] : p->firstline;
+    aw_warn(vm, AW_EXCCLS(vm, RuntimeWarning), b.data, p, line);
   }
   aw_buf_free(vm, &b);
 }
