@@ -84,17 +84,19 @@ static AwResult result_of(AwVM *vm, AwValue v) {
 }
 
 AwResult aw_result(AwVM *vm, AwRef *ref) {
+  if (!ref) return AW_RUNTIME_ERROR;  // aw_spawn failed: its error stays
   aw_api_enter(vm);
   aw_ensure_slots(vm, 1);
-  AwResult r = result_of(vm, ref ? ref->value : AW_NONE);
+  AwResult r = result_of(vm, ref->value);
   aw_api_leave(vm);
   return r;
 }
 
 AwResult aw_wait(AwVM *vm, AwRef *ref) {
+  if (!ref) return AW_RUNTIME_ERROR;
   aw_api_enter(vm);
   aw_ensure_slots(vm, 1);
-  AwValue v = ref ? ref->value : AW_NONE;
+  AwValue v = ref->value;
   AwResult r;
   AwLoop *loop = is_future(v) ? host_loop(vm) : NULL;
   if (is_future(v) && (!loop || !aw_loop_run_until_complete(vm, loop, (AwFuture *)AW_AS_OBJ(v))))

@@ -68,8 +68,8 @@ typedef struct {
   void *interrupt_ud;     // returning true stops the script
   bool sandbox;           // deny files, network, processes, threads ...
   unsigned grant;         // ... except these AW_CAP_* bits
-  const char *const *modules;  // NULL-terminated import allow-list (NULL:
-                          // every module the sandbox's grants allow)
+  const char *const *modules;  // NULL-terminated import allow-list, kept
+                          // (NULL: every module the grants allow)
   bool silent_errors;     // don't print uncaught errors to write_err
 } AwConfig;
 
@@ -170,9 +170,10 @@ AwResult aw_invoke(AwVM *vm, int nargs);
 // Calls slot 0 with slots 1..nargs, which must give a coroutine (or a
 // future), and schedules it as a task on the VM's loop. NULL on error.
 AwRef *aw_spawn(AwVM *vm, int nargs);
-// True once the task or future [ref] is done.
+// True once the task or future [ref] is done (or [ref] is NULL).
 bool aw_done(AwVM *vm, AwRef *ref);
-// The outcome of a done task or future, into slot 0 (as aw_invoke).
+// The outcome of a done task or future, into slot 0 (as aw_invoke);
+// AW_RUNTIME_ERROR for a NULL [ref] (the failed aw_spawn's error stays).
 AwResult aw_result(AwVM *vm, AwRef *ref);
 // Runs the event loop until [ref] is done, then aw_result.
 AwResult aw_wait(AwVM *vm, AwRef *ref);
