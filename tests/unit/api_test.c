@@ -396,7 +396,7 @@ static void test_async(void) {
   CHECK(aw_timeout(vm) == 0);  // the new task's first step is ready
   CHECK(aw_step(vm, 0) == AW_OK);
   int ms = aw_timeout(vm);
-  CHECK(ms > 0 && ms <= 50);  // now it sleeps on a timer
+  CHECK(ms >= 0 && ms <= 51);  // now it sleeps on a timer (0 if this host was slow)
   CHECK(aw_result(vm, t) == AW_RUNTIME_ERROR);
   CHECK_STR(aw_error_message(vm), "asyncio.exceptions.InvalidStateError: Result is not set.");
   CHECK(aw_wait(vm, t) == AW_OK);
