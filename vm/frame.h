@@ -77,6 +77,8 @@ typedef struct AwGen {
   bool async_yield;      // async generator: the last yield was its own
                          // `yield v` (not an await passing a future through)
   int32_t frame_size;    // bytes of the frame allocation (for freeing)
+  bool frame_inline;     // the frame lives in this object's own allocation
+                         // (aw_make_generator), after the AwGen
 } AwGen;
 
 // Results of resuming a generator.
@@ -107,6 +109,8 @@ AwFrame *aw_frame_push(AwVM *vm, AwProto *proto, AwFunction *func, AwDict *globa
 void aw_frame_pop(AwVM *vm, AwFrame *f);
 void aw_gen_trace(AwVM *vm, AwGen *gen);
 void aw_gen_free(AwVM *vm, AwGen *gen);
+// Bytes of the generator object's allocation (with an inline frame).
+size_t aw_gen_size(AwGen *gen);
 bool aw_gen_init_classes(AwVM *vm);
 // Marks every value of a frame (slots up to sp, and its references).
 void aw_frame_trace(AwVM *vm, AwFrame *f);

@@ -258,7 +258,7 @@ static void free_object(AwVM *vm, AwObj *o) {
     case AW_OBJ_MODULE: size = sizeof(AwModule); break;
     case AW_OBJ_GENERATOR:
       aw_gen_free(vm, (AwGen *)o);
-      size = sizeof(AwGen);
+      size = aw_gen_size((AwGen *)o);
       break;
     case AW_OBJ_ITER: size = sizeof(AwIter); break;
     case AW_OBJ_PROPERTY: size = sizeof(AwProperty); break;

@@ -16,33 +16,18 @@ static AwClass *gen_class(AwVM *vm, AwGenKind k) {
                                     : AW_CLS(vm, generator);
 }
 
-AwValue aw_make_generator(AwVM *vm, AwFunction *fn, int argc, AwValue *argv, AwTuple *kw) {
-  AwProto *p = fn->proto;
-  size_t size = aw_frame_size(p);
-  AwFrame *f = aw_mem_alloc(vm, size);
-  if (!f) return AW_EXC;
-  aw_frame_init(vm, f, p, fn, fn->globals);
-  f->flags |= AW_FRAME_GEN;
-  if (!aw_frame_bind_args(vm, f, argc, argv, kw)) {
-    aw_mem_free(vm, f, size);
-    return AW_EXC;
-  }
-  AwGen *g = aw_gen_new(vm, fn, f);
-  if (!g) {
-    aw_mem_free(vm, f, size);
-    return AW_EXC;
-  }
-  g->frame_size = (int32_t)size;
-  return AW_OBJ(g);
+static AwGenKind kind_of(AwProto *p) {
+  return (p->flags & AW_CODE_ASYNC_GEN)   ? AW_GENKIND_ASYNCGEN
+         : (p->flags & AW_CODE_COROUTINE) ? AW_GENKIND_COROUTINE
+                                          : AW_GENKIND_GENERATOR;
 }
 
-AwGen *aw_gen_new(AwVM *vm, AwFunction *func, AwFrame *frame) {
+// The generator object's part of a generator-and-frame allocation.
+#define GEN_HEAD ((sizeof(AwGen) + 15) / 16 * 16)
+
+static void gen_init(AwVM *vm, AwGen *g, AwFunction *func, AwFrame *frame) {
   AwProto *p = frame->proto;
-  AwGenKind k = (p->flags & AW_CODE_ASYNC_GEN)   ? AW_GENKIND_ASYNCGEN
-                : (p->flags & AW_CODE_COROUTINE) ? AW_GENKIND_COROUTINE
-                                                 : AW_GENKIND_GENERATOR;
-  AwGen *g = (AwGen *)aw_obj_alloc(vm, sizeof(AwGen), AW_OBJ_GENERATOR, gen_class(vm, k));
-  if (!g) return NULL;
+  AwGenKind k = kind_of(p);
   g->gkind = k;
   g->state = AW_GEN_CREATED;
   g->frame = frame;
@@ -64,8 +49,40 @@ AwGen *aw_gen_new(AwVM *vm, AwFunction *func, AwFrame *frame) {
     if (AW_IS_EXC(origin)) aw_exc_take(vm);  // a diagnostic: never fatal
     else g->awaited_by = origin;
   }
+}
+
+// The object and its frame are one allocation (one malloc, one free, and
+// the frame next to its generator in memory).
+AwValue aw_make_generator(AwVM *vm, AwFunction *fn, int argc, AwValue *argv, AwTuple *kw) {
+  AwProto *p = fn->proto;
+  size_t size = aw_frame_size(p);
+  AwGen *g = (AwGen *)aw_obj_alloc(vm, GEN_HEAD + size, AW_OBJ_GENERATOR, gen_class(vm, kind_of(p)));
+  if (!g) return AW_EXC;
+  g->frame_inline = true;
+  g->frame_size = (int32_t)size;
+  AwFrame *f = (AwFrame *)((char *)g + GEN_HEAD);
+  g->state = AW_GEN_CLOSED;  // until the frame is complete
+  g->awaited = true;
+  if (!aw_frame_init(vm, f, p, fn, fn->globals)) return AW_EXC;
+  f->flags |= AW_FRAME_GEN;
+  gen_init(vm, g, fn, f);
+  if (!aw_frame_bind_args(vm, f, argc, argv, kw)) {
+    // The call failed: no coroutine was made (and none is warned about).
+    g->state = AW_GEN_CLOSED;
+    return AW_EXC;
+  }
+  g->awaited = false;
+  return AW_OBJ(g);
+}
+
+AwGen *aw_gen_new(AwVM *vm, AwFunction *func, AwFrame *frame) {
+  AwGen *g = (AwGen *)aw_obj_alloc(vm, sizeof(AwGen), AW_OBJ_GENERATOR, gen_class(vm, kind_of(frame->proto)));
+  if (!g) return NULL;
+  gen_init(vm, g, func, frame);
   return g;
 }
+
+size_t aw_gen_size(AwGen *g) { return g->frame_inline ? GEN_HEAD + (size_t)g->frame_size : sizeof(AwGen); }
 
 // ---- creation stacks -------------------------------------------------------
 
@@ -634,7 +651,7 @@ void aw_gen_trace(AwVM *vm, AwGen *g) {
 }
 
 void aw_gen_free(AwVM *vm, AwGen *g) {
-  if (g->frame) aw_mem_free(vm, g->frame, (size_t)g->frame_size);
+  if (g->frame && !g->frame_inline) aw_mem_free(vm, g->frame, (size_t)g->frame_size);
   g->frame = NULL;
 }
 
