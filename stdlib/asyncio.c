@@ -336,20 +336,35 @@ static AwValue asyncio_gather(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   if (!kids) goto done;
   outer->children = AW_OBJ(kids);
   outer->is_gather = true;
-  // Many arguments: find repeated awaitables through a dict (coroutines and
-  // futures hash by identity) instead of a quadratic scan.
-  if (argc > 16) {
+  // The same awaitable twice shares one future, as in CPython. Usually
+  // nothing repeats: coroutines and futures are marked in one pass to tell
+  // (no allocation, no code runs meanwhile); only when something repeats,
+  // or other awaitables come in numbers, a dict (identity hashing) is used.
+  bool repeats = false, others = false;
+  for (int i = 0; i < argc; i++) {
+    if (AW_IS_KIND(argv[i], AW_OBJ_GENERATOR) || AW_IS_KIND(argv[i], AW_OBJ_FUTURE)) {
+      AwObj *o = AW_AS_OBJ(argv[i]);
+      if (o->flags & AW_GATHER_MARK) repeats = true;
+      o->flags |= AW_GATHER_MARK;
+    } else {
+      others = true;
+    }
+  }
+  for (int i = 0; i < argc; i++)
+    if (AW_IS_KIND(argv[i], AW_OBJ_GENERATOR) || AW_IS_KIND(argv[i], AW_OBJ_FUTURE))
+      AW_AS_OBJ(argv[i])->flags &= (uint16_t)~AW_GATHER_MARK;
+  bool scan = repeats || others;
+  if (scan && argc > 16) {
     seen = aw_dict_new(vm);
     if (!seen) goto done;
     aw_push_root(vm, AW_OBJ(seen));
   }
   outer->return_exceptions = return_exceptions;
   for (int i = 0; i < argc; i++) {
-    // The same awaitable twice shares one future, as in CPython.
     AwValue fut = AW_UNDEF;
     if (seen) {
       if (aw_dict_get(vm, seen, argv[i], &fut) < 0) goto done;
-    } else {
+    } else if (scan) {
       for (int j = 0; j < i; j++)
         if (aw_value_is(argv[j], argv[i])) fut = kids->items[j];
     }

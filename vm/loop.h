@@ -46,6 +46,10 @@ typedef struct AwFuture {
   struct AwFuture *next_task, *prev_task;  // all pending tasks of the loop
 } AwFuture;
 
+// obj.flags bit of a coroutine or future while gather() scans its
+// arguments for repeats (set and cleared within one native call).
+#define AW_GATHER_MARK 0x8000
+
 // A callback scheduled with call_soon / call_later (cancellable).
 typedef struct {
   AwObj obj;
