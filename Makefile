@@ -115,12 +115,14 @@ test-asan:
 	  --embed-dir build/asan/embed --suite golden --suite unit --suite conformance --suite embed --suite repl \
 	  --timeout 300
 
-# The threaded embedding examples under ThreadSanitizer: two VMs on two
-# threads share nothing, and a host thread feeding a VM's host loop.
+# The threaded embedding code under ThreadSanitizer: two VMs on two
+# threads share nothing, a host thread feeds a VM's host loop, and natives
+# run on asyncio.to_thread workers (api_test).
 test-tsan:
-	$(MAKE) MODE=tsan build/tsan/embed/two_threads build/tsan/embed/poll_host build/tsan/embed/async_native
+	$(MAKE) MODE=tsan build/tsan/embed/two_threads build/tsan/embed/poll_host build/tsan/embed/async_native \
+	  build/tsan/unit/api_test
 	TSAN_OPTIONS="suppressions=$(abspath tests/embed/tsan.supp) halt_on_error=1" \
-	  python3 scripts/test.py --embed-dir build/tsan/embed --suite embed
+	  python3 scripts/test.py --embed-dir build/tsan/embed --unit-dir build/tsan/unit --suite embed --suite unit
 
 bench: aw
 	python3 scripts/bench.py --aw ./aw

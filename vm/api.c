@@ -4,6 +4,7 @@
 // SystemExit, --dis; and the API state's setup, teardown and GC roots.
 // Values and natives are api_values.c, the loop api_loop.c, limits
 // api_limits.c.
+#include <stdlib.h>
 #include <string.h>
 #include "lang/compiler.h"
 #include "vm/api.h"
@@ -14,7 +15,8 @@ bool aw_api_init(AwVM *vm, const AwConfig *cfg) {
   AwApi *api = aw_mem_alloc(vm, sizeof(AwApi));
   if (!api) return false;
   memset(api, 0, sizeof *api);
-  api->thrown = AW_UNDEF;
+  api->s.thrown = AW_UNDEF;
+  api->owner = uv_thread_self();
   api->error = AW_UNDEF;
   api->silent_errors = cfg->silent_errors;
   api->step_limit = cfg->step_limit;
@@ -37,27 +39,77 @@ void aw_api_free(AwVM *vm) {
   AwApi *api = vm->api;
   if (!api) return;
   while (api->refs) aw_release_ref(vm, api->refs);
-  aw_mem_free(vm, api->slots, sizeof(AwValue) * (size_t)api->cap);
+  aw_mem_free(vm, api->s.slots, sizeof(AwValue) * (size_t)api->s.cap);
+  for (int i = 0; i < api->nparked; i++)
+    aw_mem_free(vm, api->parked[i].s.slots, sizeof(AwValue) * (size_t)api->parked[i].s.cap);
+  aw_mem_free(vm, api->parked, sizeof(AwApiParked) * (size_t)api->cap_parked);
   free_text(vm, &api->err_msg, &api->err_msg_size);
   free_text(vm, &api->err_tb, &api->err_tb_size);
   aw_mem_free(vm, api, sizeof(AwApi));
   vm->api = NULL;
 }
 
+static void mark_stack(AwVM *vm, AwApiStack *s) {
+  for (int i = 0; i < s->top; i++) aw_gc_mark_value(vm, s->slots[i]);
+  aw_gc_mark_value(vm, s->thrown);
+}
+
 void aw_api_gc_mark(AwVM *vm) {
   AwApi *api = vm->api;
   if (!api) return;
-  for (int i = 0; i < api->top; i++) aw_gc_mark_value(vm, api->slots[i]);  // slots
+  mark_stack(vm, &api->s);                                                 // slots
+  for (int i = 0; i < api->nparked; i++) mark_stack(vm, &api->parked[i].s); // other threads'
   for (AwRef *r = api->refs; r; r = r->next) aw_gc_mark_value(vm, r->value);  // host refs
-  aw_gc_mark_value(vm, api->thrown);
   aw_gc_mark_value(vm, api->error);
   if (api->host_modules) aw_gc_mark_obj(vm, &api->host_modules->obj);
   if (api->data_classes) aw_gc_mark_obj(vm, &api->data_classes->obj);
 }
 
+// ---- threads -------------------------------------------------------------------------
+// A VM with worker threads (asyncio.to_thread) may run natives on them;
+// all threads take the interpreter lock in turn, so this runs under it.
+// Each thread keeps its own slot stack: a native on one thread may wait
+// (its script sleeping) while a native on another runs.
+
+void aw_api_switch_thread(AwVM *vm) {
+  AwApi *api = vm->api;
+  uv_thread_t self = uv_thread_self();
+  if (uv_thread_equal(&self, &api->owner)) return;
+  AwApiStack incoming = {NULL, 0, 0, 0, false, 0, NULL, AW_UNDEF};
+  for (int i = 0; i < api->nparked; i++) {
+    if (!uv_thread_equal(&api->parked[i].thread, &self)) continue;
+    incoming = api->parked[i].s;
+    api->parked[i] = api->parked[--api->nparked];
+    break;
+  }
+  if (api->s.top == 0 && api->s.native_depth == 0) {
+    // Nothing to keep (a worker whose native returned): drop the stack.
+    aw_mem_free(vm, api->s.slots, sizeof(AwValue) * (size_t)api->s.cap);
+  } else {
+    if (api->nparked == api->cap_parked) {
+      // The host allocator directly: parking must not fail into MemoryError.
+      int cap = api->cap_parked ? api->cap_parked * 2 : 4;
+      AwApiParked *p = vm->alloc(vm->alloc_ud, api->parked, sizeof(AwApiParked) * (size_t)api->cap_parked,
+                                 sizeof(AwApiParked) * (size_t)cap);
+      if (!p) {
+        fprintf(stderr, "aw: fatal: out of memory switching threads\n");
+        abort();
+      }
+      vm->bytes_allocated += sizeof(AwApiParked) * (size_t)(cap - api->cap_parked);
+      api->parked = p;
+      api->cap_parked = cap;
+    }
+    api->parked[api->nparked].thread = api->owner;
+    api->parked[api->nparked++].s = api->s;
+  }
+  api->s = incoming;
+  api->owner = self;
+}
+
 // ---- entry points and error text --------------------------------------------------
 
 void aw_api_enter(AwVM *vm) {
+  aw_api_sync(vm);
   AwApi *api = vm->api;
   if (api->entry_depth++ == 0) aw_api_arm_limits(vm);
   api->error = AW_UNDEF;

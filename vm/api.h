@@ -13,15 +13,29 @@ struct AwRef {
   AwValue value;
 };
 
-typedef struct AwApi {
-  // -- slots: one growable stack of values; a native's window starts at base
-  AwValue *slots;
+// The slot stack of one OS thread: natives may also run on the worker
+// threads of asyncio.to_thread (each holding the interpreter lock in
+// turn), and each thread's windows must stay its own (aw_api_sync).
+typedef struct {
+  AwValue *slots;          // one growable stack; a native's window starts at base
   int top, cap, base;
   bool ret_set;            // the running native stored into its slot 0
   int native_depth;        // host natives running (nested through calls)
   const char *native_name; // the innermost one, for argument errors
   AwValue thrown;          // what a native threw (aw_throw), raised when it
                            // returns; UNDEF if nothing
+} AwApiStack;
+
+typedef struct {
+  uv_thread_t thread;
+  AwApiStack s;
+} AwApiParked;
+
+typedef struct AwApi {
+  AwApiStack s;            // the stack of the thread using the API now
+  uv_thread_t owner;       // that thread
+  AwApiParked *parked;     // other threads' stacks (only with worker threads)
+  int nparked, cap_parked;
   // -- refs and host-defined things
   AwRef *refs;             // every live AwRef (a doubly linked list)
   AwDict *host_modules;    // name -> module made by aw_def_fn
@@ -59,6 +73,13 @@ void aw_api_set_error_text(AwVM *vm, const char *text, size_t len);
 // SystemExit (exit code set), else AW_RUNTIME_ERROR; the exception is
 // recorded (quietly) and left in slot 0 of the current window.
 AwResult aw_api_fail(AwVM *vm);
+
+// Makes the calling OS thread's slot stack current. Only a VM that ever
+// started worker threads (vm->threads) can see another thread here.
+void aw_api_switch_thread(AwVM *vm);
+static inline void aw_api_sync(AwVM *vm) {
+  if (vm->threads) aw_api_switch_thread(vm);
+}
 
 // ---- api_values.c ------------------------------------------------------------
 // Stores [v] in [slot] of the current window (false if out of range).

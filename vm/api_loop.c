@@ -113,8 +113,9 @@ AwRef *aw_set_slot_new_future(AwVM *vm, int slot) {
   AwLoop *loop = host_loop(vm);
   AwFuture *f = loop ? aw_future_new(vm, loop) : NULL;
   if (!f) {
+    aw_api_sync(vm);
     AwValue e = aw_exc_take(vm);
-    if (vm->api->native_depth && AW_IS_UNDEF(vm->api->thrown)) vm->api->thrown = e;
+    if (vm->api->s.native_depth && AW_IS_UNDEF(vm->api->s.thrown)) vm->api->s.thrown = e;
     return NULL;
   }
   aw_api_put(vm, slot, AW_OBJ(f));

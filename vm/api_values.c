@@ -15,47 +15,55 @@
 // An allocation failed: inside a native the MemoryError is raised when it
 // returns; for the host it is just the false/NULL result.
 static void take_error(AwVM *vm) {
+  aw_api_sync(vm);
   AwValue e = aw_exc_take(vm);
   AwApi *api = vm->api;
-  if (api->native_depth && AW_IS_UNDEF(api->thrown)) api->thrown = e;
+  if (api->s.native_depth && AW_IS_UNDEF(api->s.thrown)) api->s.thrown = e;
 }
 
 // Makes slots[0..n) (absolute) exist, new ones None; false with
 // MemoryError pending.
 static bool reserve(AwVM *vm, int n) {
+  aw_api_sync(vm);
   AwApi *api = vm->api;
-  if (n > api->cap) {
-    int cap = api->cap ? api->cap : 8;
+  if (n > api->s.cap) {
+    int cap = api->s.cap ? api->s.cap : 8;
     while (cap < n) cap *= 2;
-    AwValue *s = aw_mem_realloc(vm, api->slots, sizeof(AwValue) * (size_t)api->cap, sizeof(AwValue) * (size_t)cap);
+    AwValue *s = aw_mem_realloc(vm, api->s.slots, sizeof(AwValue) * (size_t)api->s.cap, sizeof(AwValue) * (size_t)cap);
     if (!s) return false;  // MemoryError pending
-    api->slots = s;
-    api->cap = cap;
+    api->s.slots = s;
+    api->s.cap = cap;
   }
-  for (int i = api->top; i < n; i++) api->slots[i] = AW_NONE;
-  if (n > api->top) api->top = n;
+  for (int i = api->s.top; i < n; i++) api->s.slots[i] = AW_NONE;
+  if (n > api->s.top) api->s.top = n;
   return true;
 }
 
 bool aw_ensure_slots(AwVM *vm, int n) {
-  if (n <= 0 || reserve(vm, vm->api->base + n)) return true;
+  aw_api_sync(vm);
+  if (n <= 0 || reserve(vm, vm->api->s.base + n)) return true;
   take_error(vm);
   return false;
 }
 
-int aw_slot_count(AwVM *vm) { return vm->api->top - vm->api->base; }
+int aw_slot_count(AwVM *vm) {
+  aw_api_sync(vm);
+  return vm->api->s.top - vm->api->s.base;
+}
 
 AwValue aw_api_slot(AwVM *vm, int slot) {
+  aw_api_sync(vm);
   AwApi *api = vm->api;
-  if (slot < 0 || api->base + slot >= api->top) return AW_NONE;
-  return api->slots[api->base + slot];
+  if (slot < 0 || api->s.base + slot >= api->s.top) return AW_NONE;
+  return api->s.slots[api->s.base + slot];
 }
 
 bool aw_api_put(AwVM *vm, int slot, AwValue v) {
+  aw_api_sync(vm);
   AwApi *api = vm->api;
-  if (slot < 0 || api->base + slot >= api->top) return false;
-  api->slots[api->base + slot] = v;
-  if (slot == 0) api->ret_set = true;
+  if (slot < 0 || api->s.base + slot >= api->s.top) return false;
+  api->s.slots[api->s.base + slot] = v;
+  if (slot == 0) api->s.ret_set = true;
   return true;
 }
 
@@ -85,11 +93,12 @@ AwType aw_get_slot_type(AwVM *vm, int slot) {
 
 // A native got an argument of the wrong type: TypeError, CPython's wording.
 static void bad_type(AwVM *vm, int slot, const char *want) {
+  aw_api_sync(vm);
   AwApi *api = vm->api;
-  if (!api->native_depth || !AW_IS_UNDEF(api->thrown)) return;
-  aw_raisef(vm, AW_EXCCLS(vm, TypeError), "%s() argument %d must be %s, not %s", api->native_name, slot + 1, want,
+  if (!api->s.native_depth || !AW_IS_UNDEF(api->s.thrown)) return;
+  aw_raisef(vm, AW_EXCCLS(vm, TypeError), "%s() argument %d must be %s, not %s", api->s.native_name, slot + 1, want,
             aw_type_name(vm, aw_api_slot(vm, slot)));
-  api->thrown = aw_exc_take(vm);
+  api->s.thrown = aw_exc_take(vm);
 }
 
 int64_t aw_get_slot_len(AwVM *vm, int slot) {
@@ -352,28 +361,30 @@ static AwValue host_trampoline(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   argv++;
   if (kw && kw->len) return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "%s() takes no keyword arguments", h->name);
   if (h->arity >= 0 && argc != h->arity) return arity_error(vm, h, argc);
+  aw_api_sync(vm);
   AwApi *api = vm->api;
-  int base = api->top;
+  int base = api->s.top;
   if (!reserve(vm, base + (argc > 0 ? argc : 1))) return AW_EXC;
-  memcpy(api->slots + base, argv, sizeof(AwValue) * (size_t)argc);
-  int saved_base = api->base;
-  bool saved_ret = api->ret_set;
-  const char *saved_name = api->native_name;
-  AwValue saved_thrown = api->thrown;
-  api->base = base;
-  api->ret_set = false;
-  api->native_name = h->name;
-  api->thrown = AW_UNDEF;
-  api->native_depth++;
+  memcpy(api->s.slots + base, argv, sizeof(AwValue) * (size_t)argc);
+  int saved_base = api->s.base;
+  bool saved_ret = api->s.ret_set;
+  const char *saved_name = api->s.native_name;
+  AwValue saved_thrown = api->s.thrown;
+  api->s.base = base;
+  api->s.ret_set = false;
+  api->s.native_name = h->name;
+  api->s.thrown = AW_UNDEF;
+  api->s.native_depth++;
   h->fn(vm, argc, h->ud);
-  api->native_depth--;
-  AwValue result = api->ret_set ? api->slots[base] : AW_NONE;
-  AwValue thrown = api->thrown;
-  api->top = base;
-  api->base = saved_base;
-  api->ret_set = saved_ret;
-  api->native_name = saved_name;
-  api->thrown = saved_thrown;
+  aw_api_sync(vm);  // the native may have let another thread run
+  api->s.native_depth--;
+  AwValue result = api->s.ret_set ? api->s.slots[base] : AW_NONE;
+  AwValue thrown = api->s.thrown;
+  api->s.top = base;
+  api->s.base = saved_base;
+  api->s.ret_set = saved_ret;
+  api->s.native_name = saved_name;
+  api->s.thrown = saved_thrown;
   if (!AW_IS_UNDEF(thrown)) return aw_raise(vm, thrown);
   return result;
 }
@@ -444,17 +455,19 @@ AwValue aw_api_new_exception(AwVM *vm, const char *type, const char *message) {
 }
 
 void aw_throw(AwVM *vm, const char *type, const char *fmt, ...) {
+  aw_api_sync(vm);
   AwApi *api = vm->api;
-  if (!api->native_depth || !AW_IS_UNDEF(api->thrown)) return;
+  if (!api->s.native_depth || !AW_IS_UNDEF(api->s.thrown)) return;
   char buf[1024];
   va_list ap;
   va_start(ap, fmt);
   vsnprintf(buf, sizeof buf, fmt, ap);
   va_end(ap);
-  api->thrown = aw_api_new_exception(vm, type, buf);
+  api->s.thrown = aw_api_new_exception(vm, type, buf);
 }
 
 void aw_throw_slot(AwVM *vm, int slot) {
+  aw_api_sync(vm);
   AwApi *api = vm->api;
-  if (api->native_depth && AW_IS_UNDEF(api->thrown)) api->thrown = aw_api_slot(vm, slot);
+  if (api->s.native_depth && AW_IS_UNDEF(api->s.thrown)) api->s.thrown = aw_api_slot(vm, slot);
 }

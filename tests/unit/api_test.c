@@ -536,6 +536,38 @@ static void test_sandbox(void) {
   aw_free_vm(vm);
 }
 
+// ---- natives on worker threads ------------------------------------------------------------
+
+// slow(fn, x): keeps a marker in its own slots, calls fn(x) (which sleeps,
+// letting other threads run natives meanwhile), then checks the marker.
+static void n_slow(AwVM *vm, int argc, void *ud) {
+  (void)argc, (void)ud;
+  aw_ensure_slots(vm, 4);
+  int64_t x = aw_get_slot_int(vm, 1);
+  aw_set_slot_int(vm, 3, x * 100);
+  if (aw_invoke(vm, 1) != AW_OK) {
+    aw_throw_slot(vm, 0);
+    return;
+  }
+  int64_t r = aw_get_slot_int(vm, 0);
+  aw_set_slot_int(vm, 0, aw_get_slot_int(vm, 3) == x * 100 ? r : -1);
+}
+
+static void test_worker_threads(void) {
+  AwVM *vm = quiet_vm(NULL);
+  aw_def_fn(vm, "h", "slow", 2, n_slow, NULL);
+  CHECK(run(vm, "import asyncio, time, h\n"
+                "def nap(x):\n    time.sleep(0.01)\n    return x + 1\n"
+                "async def on_main(x):\n    await asyncio.sleep(0.001)\n    return h.slow(nap, x)\n"
+                "async def main():\n"
+                "    jobs = [asyncio.to_thread(h.slow, nap, i) for i in range(6)]\n"
+                "    return await asyncio.gather(*jobs, on_main(10), on_main(20))\n"
+                "r = asyncio.run(main())\n"
+                "assert r == [1, 2, 3, 4, 5, 6, 11, 21], r\n") == AW_OK);
+  if (aw_error_message(vm)[0]) printf("%s\n", aw_error_traceback(vm));
+  aw_free_vm(vm);
+}
+
 int main(void) {
   test_footprint();
   test_slots();
@@ -545,6 +577,7 @@ int main(void) {
   test_async();
   test_limits();
   test_sandbox();
+  test_worker_threads();
   printf("api: %d passed, %d failed\n", passed, failed);
   return failed ? 1 : 0;
 }
