@@ -303,10 +303,13 @@ static AwModule *make_main_module(AwVM *vm, const char *filename) {
       !aw_dict_set(vm, m->dict, AW_N(vm, builtins), AW_OBJ(vm->builtins)) ||
       !aw_dict_set(vm, vm->modules, AW_N(vm, main), AW_OBJ(m)))
     return NULL;
-  // Imports look beside the script first.
+  // Imports look beside the script first (once: a host may run many).
   const char *slash = strrchr(filename, '/');
   AwValue dir = slash ? aw_str_new(vm, filename, (size_t)(slash - filename)) : aw_str_new(vm, "", 0);
-  if (AW_IS_EXC(dir) || !aw_list_insert(vm, AW_AS_LIST(vm->sys_path), 0, dir)) return NULL;
+  if (AW_IS_EXC(dir)) return NULL;
+  AwList *path = AW_AS_LIST(vm->sys_path);
+  if (path->len > 0 && AW_IS_STR(path->items[0]) && aw_str_eq(AW_AS_STR(path->items[0]), AW_AS_STR(dir))) return m;
+  if (!aw_list_insert(vm, path, 0, dir)) return NULL;
   return m;
 }
 
