@@ -11,7 +11,8 @@
 //   returns what it last stored into slot 0 (None if it stored nothing
 //   there). Elsewhere the host makes slots with aw_ensure_slots. Slots keep
 //   their values alive; a string read from a slot stays valid while its
-//   value stays there. Slot indices out of range read as None.
+//   value stays there. Slots out of range read as None; writes to them
+//   are ignored.
 // - Refs. An AwRef keeps one value alive for the host (a function to call
 //   later, a future to resolve, a task to wait for) until aw_release_ref.
 // - Results. Entry points return an AwResult. On AW_COMPILE_ERROR or
@@ -139,7 +140,8 @@ bool aw_get_slot_item(AwVM *vm, int slot, int key_slot, int out_slot);
 bool aw_set_slot_item(AwVM *vm, int slot, int key_slot, int value_slot);
 bool aw_append_slot(AwVM *vm, int list_slot, int item_slot);
 bool aw_get_slot_entry(AwVM *vm, int dict_slot, int64_t *pos, int key_slot, int value_slot);
-// The global [name] of the module [module] ("__main__" for the script).
+// Puts the global [name] of the imported module [module] ("__main__": the
+// script; NULL: builtins) in [slot]; false if there is none.
 bool aw_get_var(AwVM *vm, const char *module, const char *name, int slot);
 
 // ---- refs ----
