@@ -304,6 +304,8 @@ static bool handle_yield(AwVM *vm, AwLoop *loop, AwFuture *t, AwValue y) {
 
 static void note_failure(AwVM *vm, AwFuture *t, AwValue e) {
   if (!AW_IS_EXCEPTION(e) || !AW_IS_TUPLE(AW_AS_EXCEPTION(e)->traceback)) return;
+  // asyncio.run()'s main task: its creation is the line just above.
+  if (vm->loop && aw_value_is(vm->loop->main_task, AW_OBJ(t))) return;
   AwDict *d = AW_AS_EXCEPTION(e)->base.dict;
   AwValue stack = creation_stack(vm, t);
   AwValue name = aw_task_name(vm, t);
@@ -330,7 +332,7 @@ bool aw_task_created_section(AwVM *vm, AwValue exc, AwValue entry, AwBuf *b) {
   for (int64_t i = 0; i < l->len; i++) {
     AwTuple *rec = AW_AS_TUPLE(l->items[i]);
     if (!aw_value_is(rec->items[0], entry)) continue;
-    aw_buf_printf(vm, b, "  Task %s created at (most recent call last):\n",
+    aw_buf_printf(vm, b, "  Task '%s' created at (most recent call last):\n",
                   AW_IS_STR(rec->items[1]) ? AW_AS_STR(rec->items[1])->data : "?");
     aw_gen_format_stack(vm, b, rec->items[2], "  ");
     return true;

@@ -214,7 +214,9 @@ bool aw_gen_format_stack(AwVM *vm, AwBuf *b, AwValue stack, const char *indent);
 // (future.c) For the traceback printer (aw's extension, stderr only): if
 // the traceback entry [entry] of [exc] is where a failed task's own frames
 // begin, appends "  Task 'Task-2' created at (most recent call last):" and
-// the creation stack to [b] (print it before the entry) and returns true.
+// the creation stack (indented 4) to [b] (print it before the entry) and
+// returns true. Meant for PyErr_Display-style output only, never for
+// traceback.format_*(), whose text scripts can print.
 bool aw_task_created_section(AwVM *vm, AwValue exc, AwValue entry, AwBuf *b);
 
 // ---- errors (error.c) ------------------------------------------------------
