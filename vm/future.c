@@ -297,47 +297,27 @@ static bool handle_yield(AwVM *vm, AwLoop *loop, AwFuture *t, AwValue y) {
 // A task's exception is raised again in whoever awaits the task, so its
 // traceback chain runs through the awaiters' frames and then the task's
 // own. When the task fails, the entry at the head of the chain (the task's
-// outermost frame) is recorded in the exception's __dict__ with the task's
-// name and creation stack; the traceback printer shows that before the
-// entry (aw_task_created_section). The chain itself is left as CPython's.
-#define CREATED_KEY "_aw_task_created"
+// outermost frame) is recorded with the task's name and creation stack
+// (beside the exception, in the loop: a script sees nothing); the
+// traceback printer shows that before the entry (aw_task_created_section).
 
 static void note_failure(AwVM *vm, AwFuture *t, AwValue e) {
   if (!AW_IS_EXCEPTION(e) || !AW_IS_TUPLE(AW_AS_EXCEPTION(e)->traceback)) return;
   // asyncio.run()'s main task: its creation is the line just above.
   if (vm->loop && aw_value_is(vm->loop->main_task, AW_OBJ(t))) return;
-  AwDict *d = AW_AS_EXCEPTION(e)->base.dict;
   AwValue stack = creation_stack(vm, t);
   AwValue name = aw_task_name(vm, t);
-  if (!d || AW_IS_UNDEF(stack) || AW_IS_EXC(name)) goto fail;
-  aw_push_root(vm, stack);
-  AwValue list = aw_dict_get_cstr(vm, d, CREATED_KEY);
-  if (!AW_IS_LIST(list)) {
-    AwList *l = aw_list_new(vm, 1);
-    list = l && aw_dict_set_cstr(vm, d, CREATED_KEY, AW_OBJ(l)) ? AW_OBJ(l) : AW_EXC;
-  }
-  AwValue entry = AW_IS_EXC(list) ? list : aw_tuple_pack(vm, 3, AW_AS_EXCEPTION(e)->traceback, name, stack);
-  bool ok = !AW_IS_EXC(entry) && aw_list_append(vm, AW_AS_LIST(list), entry);
-  aw_pop_root(vm);
-  if (ok) return;
-fail:
-  if (!AW_IS_UNDEF(vm->exc)) aw_exc_take(vm);  // a diagnostic: never fatal
+  if (AW_IS_EXC(name)) aw_exc_take(vm);  // a diagnostic: never fatal
+  else if (!AW_IS_UNDEF(stack)) aw_loop_record_failure(vm, e, AW_AS_EXCEPTION(e)->traceback, name, stack);
 }
 
 bool aw_task_created_section(AwVM *vm, AwValue exc, AwValue entry, AwBuf *b) {
-  if (!AW_IS_EXCEPTION(exc) || !AW_AS_EXCEPTION(exc)->base.dict) return false;
-  AwValue list = aw_dict_get_str(AW_AS_EXCEPTION(exc)->base.dict, aw_str_from_cstr(vm, CREATED_KEY));
-  if (!AW_IS_LIST(list)) return false;
-  AwList *l = AW_AS_LIST(list);
-  for (int64_t i = 0; i < l->len; i++) {
-    AwTuple *rec = AW_AS_TUPLE(l->items[i]);
-    if (!aw_value_is(rec->items[0], entry)) continue;
-    aw_buf_printf(vm, b, "  Task '%s' created at (most recent call last):\n",
-                  AW_IS_STR(rec->items[1]) ? AW_AS_STR(rec->items[1])->data : "?");
-    aw_gen_format_stack(vm, b, rec->items[2], "  ");
-    return true;
-  }
-  return false;
+  AwValue name, stack;
+  if (!aw_loop_find_failure(vm, exc, entry, &name, &stack)) return false;
+  aw_buf_printf(vm, b, "  Task '%s' created at (most recent call last):\n",
+                AW_IS_STR(name) ? AW_AS_STR(name)->data : "?");
+  aw_gen_format_stack(vm, b, stack, "  ");
+  return true;
 }
 
 bool aw_task_step(AwVM *vm, AwFuture *t, AwValue exc) {
@@ -384,9 +364,7 @@ bool aw_task_step(AwVM *vm, AwFuture *t, AwValue exc) {
       vm->exc = e;  // propagates out of the loop
       ok = false;
     } else {
-      aw_push_root(vm, e);
       note_failure(vm, t, e);
-      aw_pop_root(vm);
       ok = aw_future_set_exception(vm, t, e);
     }
   } else {

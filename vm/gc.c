@@ -389,6 +389,7 @@ void aw_gc_collect(AwVM *vm) {
   mark_roots(vm);
   while (vm->gray_len > 0) trace_object(vm, vm->gray[--vm->gray_len]);
   queue_finalizable(vm);
+  aw_loop_gc_sweep(vm);                           // weak: failed-task records
   aw_str_sweep_interned(vm);
   sweep(vm);
   size_t next = vm->bytes_allocated * 2;

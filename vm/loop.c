@@ -11,6 +11,14 @@
 
 #define CLOCK_RESOLUTION 1e-9
 
+// A failed task's creation, kept beside its exception (see
+// aw_loop_record_failure).
+typedef struct AwTaskRecord {
+  AwObj *exc;               // weak
+  AwValue entry, name, stack;
+} AwTaskRecord;
+
+
 static bool is_future(AwValue v) { return AW_IS_KIND(v, AW_OBJ_FUTURE); }
 
 // ---- the ready queue -------------------------------------------------------
@@ -624,7 +632,53 @@ void aw_loop_gc_mark(AwVM *vm) {
   aw_gc_mark_value(vm, loop->main_task);
   aw_gc_mark_value(vm, loop->obj);
   aw_gc_mark_value(vm, loop->exception_handler);
+  for (size_t i = 0; i < loop->nrecords; i++) {  // not the exceptions: weak
+    aw_gc_mark_value(vm, loop->records[i].entry);
+    aw_gc_mark_value(vm, loop->records[i].name);
+    aw_gc_mark_value(vm, loop->records[i].stack);
+  }
   aw_threads_gc_mark(vm);
+}
+
+// ---- where failed tasks were created -------------------------------------------
+// Kept beside the exceptions rather than in them (a script sees nothing),
+// and weakly: a record lives as long as its exception.
+
+void aw_loop_record_failure(AwVM *vm, AwValue exc, AwValue entry, AwValue name, AwValue stack) {
+  AwLoop *loop = vm->loop;
+  if (!loop || !AW_IS_OBJ(exc)) return;
+  if (loop->nrecords == loop->cap_records) {
+    size_t cap = loop->cap_records ? loop->cap_records * 2 : 16;
+    AwTaskRecord *r = vm->alloc(vm->alloc_ud, loop->records, loop->cap_records * sizeof(AwTaskRecord),
+                                cap * sizeof(AwTaskRecord));
+    if (!r) return;
+    loop->records = r;
+    loop->cap_records = cap;
+  }
+  loop->records[loop->nrecords++] = (AwTaskRecord){AW_AS_OBJ(exc), entry, name, stack};
+}
+
+bool aw_loop_find_failure(AwVM *vm, AwValue exc, AwValue entry, AwValue *name, AwValue *stack) {
+  AwLoop *loop = vm->loop;
+  if (!loop || !AW_IS_OBJ(exc)) return false;
+  for (size_t i = 0; i < loop->nrecords; i++) {
+    AwTaskRecord *r = &loop->records[i];
+    if (r->exc == AW_AS_OBJ(exc) && aw_value_is(r->entry, entry)) {
+      *name = r->name;
+      *stack = r->stack;
+      return true;
+    }
+  }
+  return false;
+}
+
+void aw_loop_gc_sweep(AwVM *vm) {
+  AwLoop *loop = vm->loop;
+  if (!loop) return;
+  size_t kept = 0;
+  for (size_t i = 0; i < loop->nrecords; i++)
+    if (loop->records[i].exc->marked) loop->records[kept++] = loop->records[i];
+  loop->nrecords = kept;
 }
 
 static void on_close_walk(uv_handle_t *h, void *arg) {
@@ -648,6 +702,7 @@ void aw_loop_free(AwVM *vm) {
   }
   aw_mem_free(vm, loop->ready, loop->ready_cap * sizeof(AwReady));
   aw_mem_free(vm, loop->timers, loop->cap_timers * sizeof(AwTimer));
+  if (loop->records) vm->alloc(vm->alloc_ud, loop->records, loop->cap_records * sizeof(AwTaskRecord), 0);
   if (AW_IS_KIND(loop->obj, AW_OBJ_LOOP)) ((AwLoopObj *)AW_AS_OBJ(loop->obj))->loop = NULL;
   aw_mem_free(vm, loop, sizeof(AwLoop));
   vm->loop = NULL;

@@ -104,6 +104,8 @@ struct AwLoop {
   bool debug;
   bool env_debug;           // AW_ASYNCIO_DEBUG / PYTHONASYNCIODEBUG (aw --debug)
   bool main_interrupted;    // Ctrl-C (aw_interrupt) cancelled the main task
+  struct AwTaskRecord *records;  // where failed tasks were created, by their
+  size_t nrecords, cap_records;  // exception (weak: see aw_loop_gc_sweep)
   void *jobs;               // thread.c: run_in_executor jobs in flight
   bool uv_ready;            // uv loop initialised
 };
@@ -130,6 +132,15 @@ bool aw_loop_run_until_complete(AwVM *vm, AwLoop *loop, AwFuture *fut);
 // Runs one iteration: poll with [timeout_ms] (-1: until something is due).
 bool aw_loop_run_once(AwVM *vm, AwLoop *loop, int timeout_ms);
 void aw_loop_gc_mark(AwVM *vm);
+// After marking: forgets the task records of exceptions that died (they are
+// weak references); gc.c calls it before the sweep.
+void aw_loop_gc_sweep(AwVM *vm);
+// Records that task [name], created at [stack], failed with [exc] whose own
+// frames start at traceback entry [entry] (aw_task_created_section). Never
+// fails (without memory nothing is recorded).
+void aw_loop_record_failure(AwVM *vm, AwValue exc, AwValue entry, AwValue name, AwValue stack);
+// The record of [exc] at [entry]: true with *name and *stack set.
+bool aw_loop_find_failure(AwVM *vm, AwValue exc, AwValue entry, AwValue *name, AwValue *stack);
 void aw_loop_free(AwVM *vm);
 // Reports an error like CPython's loop.call_exception_handler(context):
 // the context has message, exception (unless UNDEF), [key]: [value]
