@@ -10,6 +10,9 @@ when a python3 that can import uvloop is installed (Debian's python3-uvloop
 serves /usr/bin/python3); otherwise that peer is reported absent. Output
 must match across interpreters, or the row is marked.
 
+The `startup` row times starting the interpreter and running an empty
+program (`aw /dev/null`, `python3 -c pass`, `lua5.4 -e ''`), in milliseconds.
+
 A workload may declare "# tasks: N" in its first lines: the table then
 shows its peak memory per task, (peak RSS - the same interpreter's peak RSS
 on an empty script) / N. Lines a workload writes to stderr starting with
@@ -84,7 +87,7 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("workloads", nargs="*")
     args = ap.parse_args()
-    names = args.workloads or sorted(f[:-3] for f in os.listdir(BENCH) if f.endswith(".aw"))
+    names = args.workloads or sorted(f[:-3] for f in os.listdir(BENCH) if f.endswith(".aw")) + ["startup"]
     lua = shutil.which("lua5.4")
     uvpy = find_uvloop_python()
     empty = os.path.join(BENCH, "empty.aw")
@@ -93,17 +96,25 @@ def main():
     rows = []
     for name in names:
         script = os.path.join(BENCH, name + ".aw")
-        is_async, tasks = header(script)
-        impls = [("aw", [aw, script]), ("python3", [sys.executable, script])]
-        if is_async and uvpy:
-            impls.append(("uvloop", [uvpy, "-c", UVLOOP_RUNNER, script]))
+        runs = args.runs
+        if name == "startup":
+            is_async, tasks = False, None
+            impls = [("aw", [aw, os.devnull]), ("python3", [sys.executable, "-c", "pass"])]
+            if lua:
+                impls.append(("lua5.4", [lua, "-e", ""]))
+            runs = max(runs, 30)  # milliseconds: take more samples
+        else:
+            is_async, tasks = header(script)
+            impls = [("aw", [aw, script]), ("python3", [sys.executable, script])]
+            if is_async and uvpy:
+                impls.append(("uvloop", [uvpy, "-c", UVLOOP_RUNNER, script]))
         lua_script = os.path.join(BENCH, name + ".lua")
         if lua and os.path.exists(lua_script):
             impls.append(("lua5.4", [lua, lua_script]))
         times = {k: [] for k, _ in impls}
         mems = {k: [] for k, _ in impls}
         outs, notes = {}, {}
-        for _ in range(args.runs):
+        for _ in range(runs):
             for key, cmd in impls:  # alternate interpreters within each round
                 t, m, out, code, err = measure(cmd)
                 if code != 0:
@@ -129,7 +140,8 @@ def main():
                 continue
             ratio = t[key] / t["aw"] if t["aw"] > 0 else float("nan")
             pt = f"{per_task[key]:>8.0f}" if key in per_task else " " * 8
-            print(f"{name:<12}{key:<10}{t[key]:>10.3f}{m[key]:>10.1f}{pt}{ratio:>8.2f}")
+            shown = f"{t[key] * 1000:>8.2f}ms" if name == "startup" else f"{t[key]:>10.3f}"
+            print(f"{name:<12}{key:<10}{shown}{m[key]:>10.1f}{pt}{ratio:>8.2f}")
             for note in notes.get(key, []):
                 print(f"{'':<12}{key:<10}  {note}")
         if is_async and not uvpy:
