@@ -133,7 +133,7 @@ def main():
         same = len({tuple(o.split()) for o in outs.values()}) == 1
         rows.append((name, {k: statistics.median(v) for k, v in times.items()},
                      {k: max(v) for k, v in mems.items()}, per_task, notes, same, is_async))
-    print(f"{'workload':<12}{'impl':<10}{'median s':>10}{'peak MiB':>10}{'B/task':>8}{'vs aw':>8}")
+    print(f"{'workload':<16}{'impl':<10}{'median s':>10}{'peak MiB':>10}{'B/task':>8}{'vs aw':>8}")
     for name, t, m, per_task, notes, same, is_async in rows:
         for key in PEERS:
             if key not in t:
@@ -143,11 +143,11 @@ def main():
             shown = f"{t[key] * 1000:>8.2f}ms" if name == "startup" else f"{t[key]:>10.3f}"
             print(f"{name:<12}{key:<10}{shown}{m[key]:>10.1f}{pt}{ratio:>8.2f}")
             for note in notes.get(key, []):
-                print(f"{'':<12}{key:<10}  {note}")
+                print(f"{'':<16}{key:<10}  {note}")
         if is_async and not uvpy:
-            print(f"{name:<12}{'uvloop':<10}  absent (no python3 can import uvloop)")
+            print(f"{name:<16}{'uvloop':<10}  absent (no python3 can import uvloop)")
         if not same:
-            print(f"{name:<12}(outputs differ between interpreters)")
+            print(f"{name:<16}(outputs differ between interpreters)")
     print("ratio = peer time / aw time (above 1: aw is faster); uvloop = "
           + (f"{uvpy} with uvloop as asyncio's event loop" if uvpy else "absent"))
 
