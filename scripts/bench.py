@@ -141,7 +141,7 @@ def main():
             ratio = t[key] / t["aw"] if t["aw"] > 0 else float("nan")
             pt = f"{per_task[key]:>8.0f}" if key in per_task else " " * 8
             shown = f"{t[key] * 1000:>8.2f}ms" if name == "startup" else f"{t[key]:>10.3f}"
-            print(f"{name:<12}{key:<10}{shown}{m[key]:>10.1f}{pt}{ratio:>8.2f}")
+            print(f"{name:<16}{key:<10}{shown}{m[key]:>10.1f}{pt}{ratio:>8.2f}")
             for note in notes.get(key, []):
                 print(f"{'':<16}{key:<10}  {note}")
         if is_async and not uvpy:
