@@ -21,15 +21,16 @@ static AwLoop *future_loop(AwVM *vm, AwFuture *f) {
 
 static bool debug_on(AwVM *vm) { return vm->loop && vm->loop->debug; }
 
-AwFuture *aw_future_new(AwVM *vm, AwLoop *loop) {
-  (void)loop;
+static AwFuture *future_alloc(AwVM *vm, bool task) {
   AwValue stack = AW_UNDEF;
   if (debug_on(vm)) {
     stack = aw_gen_capture_stack(vm, SOURCE_TB_DEPTH);
     if (AW_IS_EXC(stack)) return NULL;
   }
-  AwFuture *f = (AwFuture *)aw_obj_alloc(vm, sizeof(AwFuture), AW_OBJ_FUTURE, AW_CLS(vm, Future));
+  AwFuture *f = (AwFuture *)aw_obj_alloc(vm, task ? sizeof(AwFuture) : AW_FUTURE_BASE_SIZE, AW_OBJ_FUTURE,
+                                         task ? AW_CLS(vm, Task) : AW_CLS(vm, Future));
   if (!f) return NULL;
+  f->is_task = task;
   f->state = AW_FUT_PENDING;
   f->result = AW_NONE;
   f->exception = AW_NONE;
@@ -37,13 +38,20 @@ AwFuture *aw_future_new(AwVM *vm, AwLoop *loop) {
   f->cb0 = f->cb0_ctx = AW_UNDEF;
   f->callbacks = AW_UNDEF;
   f->timer = AW_UNDEF;
-  f->coro = AW_NONE;
-  f->fut_waiter = AW_NONE;
-  f->name = AW_NONE;
-  f->context = AW_UNDEF;
   f->created_tb = stack;
   f->children = AW_UNDEF;
+  if (task) {
+    f->coro = AW_NONE;
+    f->fut_waiter = AW_NONE;
+    f->name = AW_NONE;
+    f->context = AW_UNDEF;
+  }
   return f;
+}
+
+AwFuture *aw_future_new(AwVM *vm, AwLoop *loop) {
+  (void)loop;
+  return future_alloc(vm, false);
 }
 
 static bool is_frozen(AwProto *p) {
@@ -203,10 +211,8 @@ AwValue aw_future_await_result(AwVM *vm, AwFuture *f) {
 // ---- tasks -------------------------------------------------------------------
 
 AwFuture *aw_task_new(AwVM *vm, AwLoop *loop, AwValue coro, AwValue name, AwValue context) {
-  AwFuture *t = aw_future_new(vm, loop);
+  AwFuture *t = future_alloc(vm, true);
   if (!t) return NULL;
-  t->obj.cls = AW_CLS(vm, Task);
-  t->is_task = true;
   t->coro = coro;
   // CPython 3.11 counts every task, named or not.
   int64_t id = ++vm->next_task_id;
@@ -767,10 +773,12 @@ void aw_future_trace(AwVM *vm, AwFuture *f) {
   aw_gc_mark_value(vm, f->cb0_ctx);
   aw_gc_mark_value(vm, f->callbacks);
   aw_gc_mark_value(vm, f->timer);
-  aw_gc_mark_value(vm, f->coro);
-  aw_gc_mark_value(vm, f->fut_waiter);
-  aw_gc_mark_value(vm, f->name);
-  aw_gc_mark_value(vm, f->context);
+  if (f->is_task) {
+    aw_gc_mark_value(vm, f->coro);
+    aw_gc_mark_value(vm, f->fut_waiter);
+    aw_gc_mark_value(vm, f->name);
+    aw_gc_mark_value(vm, f->context);
+  }
   aw_gc_mark_value(vm, f->created_tb);
   aw_gc_mark_value(vm, f->children);
 }

@@ -275,7 +275,7 @@ static void free_object(AwVM *vm, AwObj *o) {
       size = sizeof(AwNativeData);
       break;
     }
-    case AW_OBJ_FUTURE: size = sizeof(AwFuture); break;
+    case AW_OBJ_FUTURE: size = aw_future_size((AwFuture *)o); break;
     case AW_OBJ_LOOP: size = sizeof(AwLoopObj); break;
     case AW_OBJ_HANDLE: size = sizeof(AwHandle); break;
     case AW_OBJ__COUNT: break;

@@ -4,6 +4,7 @@
 #ifndef AW_LOOP_H
 #define AW_LOOP_H
 
+#include <stddef.h>
 #include <uv.h>
 #include "vm/interp.h"
 
@@ -11,7 +12,9 @@ typedef enum { AW_FUT_PENDING, AW_FUT_CANCELLED, AW_FUT_FINISHED } AwFutState;
 
 // asyncio.Future and asyncio.Task (is_task). A done callback is stored as
 // (fn, context) pairs; the first one inline, the rest in a list, because
-// almost every future has exactly one (the waiting task).
+// almost every future has exactly one (the waiting task). Only tasks are
+// allocated with the task part (aw_future_size): a plain future must never
+// touch those fields.
 typedef struct AwFuture {
   AwObj obj;
   uint8_t state;            // AwFutState
@@ -20,31 +23,34 @@ typedef struct AwFuture {
   bool blocking;            // _asyncio_future_blocking
   bool must_cancel;         // task: cancel at the next step
   bool step_scheduled;      // task: a step is in the ready queue
+  bool is_gather;           // gather(): the outer future
+  bool return_exceptions;   // gather(return_exceptions=True)
+  bool cancel_requested;    // gather: cancel() reached the children
+  bool sleep0;              // sleep(0): a done future that yields once first
   int32_t num_cancels;      // task: cancel() requests not yet uncancelled
+  int32_t nfinished;        // gather: children done so far
   AwValue result;
   AwValue exception;
   AwValue cancel_msg;       // message given to cancel(), or None
   AwValue cb0, cb0_ctx;     // first done callback (UNDEF: none)
   AwValue callbacks;        // list of (fn, ctx) tuples for the rest, or UNDEF
   AwValue timer;            // sleep(): its TimerHandle, cancelled with it
-  // ---- task part ----
+  AwValue created_tb;       // where it was created: in asyncio debug mode
+                            // the stack (aw_gen_capture_stack, any future),
+                            // else a task's innermost script frame's proto
+  AwValue children;         // gather: the child futures, in argument order
+  // ---- task part (is_task only) ----
   AwValue coro;
   AwValue fut_waiter;       // the future this task waits on, or None
   AwValue name;             // str, or an int n for the default "Task-n"
   AwValue context;          // contextvars context the task runs in
-  AwValue created_tb;       // where it was created: in asyncio debug mode
-                            // the stack (aw_gen_capture_stack, any future),
-                            // else a task's innermost script frame's proto
-  int32_t created_line;     // ... and line (tasks, outside debug mode)
-  // ---- gather() outer future ----
-  AwValue children;         // list of the child futures, in argument order
-  int32_t nfinished;
-  bool is_gather;
-  bool return_exceptions;
-  bool cancel_requested;
-  bool sleep0;              // sleep(0): a done future that yields once first
+  int32_t created_line;     // with created_tb's proto (outside debug mode)
   struct AwFuture *next_task, *prev_task;  // all pending tasks of the loop
 } AwFuture;
+
+// Bytes of a plain future (no task part) and of [f].
+#define AW_FUTURE_BASE_SIZE offsetof(AwFuture, coro)
+static inline size_t aw_future_size(const AwFuture *f) { return f->is_task ? sizeof(AwFuture) : AW_FUTURE_BASE_SIZE; }
 
 // obj.flags bit of a coroutine or future while gather() scans its
 // arguments for repeats (set and cleared within one native call).
