@@ -1,7 +1,8 @@
 // vm/future.c -- asyncio.Future and asyncio.Task: results, exceptions,
 // done callbacks, cancellation with 3.11's counting, and the task step
-// that drives a coroutine exactly as CPython's Task.__step does. The loop
-// that schedules the steps is loop.c.
+// that drives a coroutine exactly as CPython's Task.__step does, and what
+// they report when they die unobserved ("exception was never retrieved").
+// The loop that schedules the steps is loop.c.
 #include <string.h>
 #include "vm/loop.h"
 

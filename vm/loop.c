@@ -1,9 +1,11 @@
 // vm/loop.c -- the event loop: a ready queue of callbacks and task steps,
 // a min-heap of timers, and libuv for everything that waits on the outside
-// world (I/O, worker threads, signals). One iteration runs what was ready
-// when it started, exactly like CPython's BaseEventLoop._run_once. With
-// virtual time the clock jumps to the next deadline when nothing else can
-// happen, so sleeps cost nothing.
+// world (I/O, worker threads, Ctrl-C through aw_interrupt). One iteration
+// runs what was ready when it started, exactly like CPython's
+// BaseEventLoop._run_once. With virtual time the clock jumps to the next
+// deadline when nothing else can happen, so sleeps cost nothing. Also:
+// error reports (the exception handler), debug mode's slow-step warnings,
+// and the records of where failed tasks were created.
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
