@@ -213,6 +213,8 @@ static bool compile_dict(C *c, AwNode *e) {
 
 // ---- f-strings --------------------------------------------------------------------
 
+static bool compile_formatted(C *c, AwNode *e, bool into_build);
+
 static bool compile_joinedstr(C *c, AwNode *e) {
   AwNodeList *items = &e->u.list.items;
   int n = items->len;
@@ -228,7 +230,10 @@ static bool compile_joinedstr(C *c, AwNode *e) {
   while (i < n) {
     int room = AW_STACK_USE_GUIDELINE - pending;
     int k = 0;
-    for (; k < room && i < n; k++, i++) TRY(cc_expr(c, items->items[i]));
+    for (; k < room && i < n; k++, i++) {
+      AwNode *part = items->items[i];
+      TRY(part->kind == AST_FORMATTEDVALUE ? compile_formatted(c, part, true) : cc_expr(c, part));
+    }
     pending += k;
     if (i < n || pending > 1) {
       TRY(emit(c, OP_BUILD_STRING, (uint32_t)pending));
@@ -238,7 +243,9 @@ static bool compile_joinedstr(C *c, AwNode *e) {
   return true;
 }
 
-static bool compile_formatted(C *c, AwNode *e) {
+// [into_build]: the result only feeds a BUILD_STRING (FORMAT_VALUE's
+// arg & 8, which lets an int through unformatted).
+static bool compile_formatted(C *c, AwNode *e, bool into_build) {
   TRY(cc_expr(c, e->u.fmtvalue.value));
   uint32_t arg = 0;
   switch (e->u.fmtvalue.conversion) {
@@ -251,6 +258,7 @@ static bool compile_formatted(C *c, AwNode *e) {
     TRY(cc_expr(c, e->u.fmtvalue.spec));
     arg |= 4;
   }
+  if (into_build) arg |= 8;
   return emit(c, OP_FORMAT_VALUE, arg);
 }
 
@@ -817,7 +825,7 @@ static bool expr_inner(C *c, AwNode *e) {
     case AST_NAME: return cc_nameop(c, e, e->u.name.id, CTX_LOAD);
     case AST_CONST: return cc_load_const_node(c, e);
     case AST_JOINEDSTR: return compile_joinedstr(c, e);
-    case AST_FORMATTEDVALUE: return compile_formatted(c, e);
+    case AST_FORMATTEDVALUE: return compile_formatted(c, e, false);
     case AST_BINOP:
       TRY(cc_expr(c, e->u.binop.left));
       TRY(cc_expr(c, e->u.binop.right));

@@ -53,7 +53,10 @@ typedef struct {
   AwDict *gdict;     // the globals dict in which the name was absent ...
   uint32_t gversion; // ... at this version, when gix points into builtins
   int32_t gix;       // entry + 1 in globals, -(entry + 1) in builtins, 0 none
-  void *reserved[2];
+  // LOAD_METHOD on instances of a core built-in class (whose dict never
+  // changes): the native method found on [mcls]. The class dict keeps it alive.
+  AwClass *mcls;
+  AwObj *meth;
 } NameCache;
 _Static_assert(sizeof(NameCache) == 2 * sizeof(AwValue), "two value slots per name");
 
@@ -64,6 +67,21 @@ static inline NameCache *name_cache(AwProto *p, uint32_t i) {
 
 static inline bool entry_has_key(AwDict *d, int64_t ix, AwValue name) {
   return ix < d->used && d->entries[ix].key.as.o == AW_AS_OBJ(name) && d->entries[ix].key.tag == AW_T_OBJ;
+}
+
+// Instances of the core built-in containers: no instance dict, and a
+// class that lives as long as the VM and never changes (LOAD_METHOD's
+// cache relies on both).
+static bool is_core_container(AwVM *vm, AwObj *o) {
+  switch (o->kind) {
+    case AW_OBJ_STR: return o->cls == AW_CLS(vm, str);
+    case AW_OBJ_BYTES: return o->cls == AW_CLS(vm, bytes);
+    case AW_OBJ_TUPLE: return o->cls == AW_CLS(vm, tuple);
+    case AW_OBJ_LIST: return o->cls == AW_CLS(vm, list);
+    case AW_OBJ_DICT: return o->cls == AW_CLS(vm, dict);
+    case AW_OBJ_SET: return o->cls == AW_CLS(vm, set) || o->cls == AW_CLS(vm, frozenset);
+    default: return false;
+  }
 }
 
 // LOAD_GLOBAL without a cache hit: looks up and fills the cache.
@@ -81,13 +99,6 @@ static AwValue load_global_slow(AwVM *vm, AwDict *globals, AwValue name, NameCac
     c->gix = (int32_t)(-ix - 1);
   }
   return vm->builtins->entries[ix].value;
-}
-
-static AwValue build_string(AwVM *vm, AwValue *items, int n) {
-  AwBuf b;
-  aw_buf_init(&b);
-  for (int i = 0; i < n; i++) aw_buf_append_str(vm, &b, items[i]);
-  return aw_buf_to_str(vm, &b);
 }
 
 static AwValue format_value(AwVM *vm, AwValue v, uint32_t flags, AwValue spec) {
@@ -381,13 +392,18 @@ static inline __attribute__((always_inline)) bool binop_fast(uint32_t op, AwValu
   op &= ~(uint32_t)AW_BINOP_INPLACE;
   if (a.tag == AW_T_INT && b.tag == AW_T_INT) {
     int64_t x = a.as.i, y = b.as.i, r;
+    // + and - first: predictable branches beat the switch's indirect jump.
+    if (op == AW_BINOP_ADD) {
+      if (__builtin_add_overflow(x, y, &r)) return false;
+      *out = AW_INT(r);
+      return true;
+    }
+    if (op == AW_BINOP_SUB) {
+      if (__builtin_sub_overflow(x, y, &r)) return false;
+      *out = AW_INT(r);
+      return true;
+    }
     switch (op) {
-      case AW_BINOP_ADD:
-        if (__builtin_add_overflow(x, y, &r)) return false;
-        break;
-      case AW_BINOP_SUB:
-        if (__builtin_sub_overflow(x, y, &r)) return false;
-        break;
       case AW_BINOP_MUL:
         if (__builtin_mul_overflow(x, y, &r)) return false;
         break;
@@ -565,6 +581,16 @@ static inline __attribute__((always_inline)) AwFrame *frame_push_simple(AwVM *vm
     for (int32_t i = 0; i < p->nfree; i++) slots[nlocals + i] = cl && i < cl->len ? cl->items[i] : AW_NONE;
   }
   return f;
+}
+
+// The __new__ of the built-in classes whose instances need no __init__
+// call: cls(...) is exactly that native with the class prepended (what
+// aw_call_class would do after its lookups). NULL for other classes.
+static inline AwNativeFn builtin_ctor(AwVM *vm, AwClass *c) {
+  if (c == AW_CLS(vm, str)) return aw_str_construct;
+  if (c == AW_CLS(vm, int)) return aw_int_construct;
+  if (c == AW_CLS(vm, float)) return aw_float_construct;
+  return NULL;
 }
 
 // ---- the loop ------------------------------------------------------------
@@ -823,9 +849,20 @@ dispatch:
     NEXT();
   }
   CASE(LOAD_METHOD) {
+    AwValue obj = sp[-1];
+    NameCache *c = name_cache(f->proto, arg);
+    if (c && AW_IS_OBJ(obj) && AW_AS_OBJ(obj)->cls == c->mcls && c->mcls) {
+      sp[-1] = AW_OBJ(c->meth);
+      PUSH(obj);
+      NEXT();
+    }
     SAVE();
     AwValue meth, self;
-    if (!aw_load_method(vm, sp[-1], names[arg], &meth, &self)) goto error;
+    if (!aw_load_method(vm, obj, names[arg], &meth, &self)) goto error;
+    if (c && AW_IS_KIND(meth, AW_OBJ_NATIVE) && AW_IS_OBJ(obj) && is_core_container(vm, AW_AS_OBJ(obj))) {
+      c->mcls = AW_AS_OBJ(obj)->cls;
+      c->meth = AW_AS_OBJ(meth);
+    }
     sp[-1] = meth;
     PUSH(self);
     NEXT();
@@ -845,6 +882,17 @@ dispatch:
       }
     }
     SAVE();
+    if (AW_IS_DICT(obj) && AW_AS_OBJ(obj)->cls == AW_CLS(vm, dict)) {
+      // An exact dict (no __missing__): a miss raises KeyError below.
+      AwValue v;
+      int r = aw_dict_get(vm, AW_AS_DICT(obj), key, &v);
+      if (r < 0) goto error;
+      if (r > 0) {
+        sp[-2] = v;
+        sp--;
+        NEXT();
+      }
+    }
     AwValue v = aw_getitem(vm, obj, key);
     CHECK(v);
     sp[-2] = v;
@@ -860,6 +908,11 @@ dispatch:
       if (i >= 0 && i < l->len) { l->items[i] = sp[-3]; sp -= 3; NEXT(); }
     }
     SAVE();
+    if (AW_IS_DICT(obj) && AW_AS_OBJ(obj)->cls == AW_CLS(vm, dict)) {
+      if (!aw_dict_set(vm, AW_AS_DICT(obj), key, sp[-3])) goto error;
+      sp -= 3;
+      NEXT();
+    }
     if (!aw_setitem(vm, obj, key, sp[-3])) goto error;
     sp -= 3;
     NEXT();
@@ -1069,7 +1122,7 @@ dispatch:
   }
   CASE(BUILD_STRING) {
     SAVE();
-    AwValue s = build_string(vm, sp - arg, (int)arg);
+    AwValue s = aw_str_build(vm, sp - arg, (int)arg);
     CHECK(s);
     sp -= arg;
     PUSH(s);
@@ -1143,6 +1196,12 @@ dispatch:
       for (int64_t i = (int64_t)arg - 1; i >= 0; i--) PUSH(t->items[i]);
       NEXT();
     }
+    if (AW_IS_LIST(seq) && AW_AS_OBJ(seq)->cls == AW_CLS(vm, list) && AW_AS_LIST(seq)->len == (int64_t)arg) {
+      AwList *l = AW_AS_LIST(seq);
+      sp--;
+      for (int64_t i = (int64_t)arg - 1; i >= 0; i--) PUSH(l->items[i]);
+      NEXT();
+    }
     SAVE();
     root_scratch(f, sp, (int)arg);
     if (!unpack_iterable(vm, seq, (int)arg, 0, false, sp)) goto error;
@@ -1160,6 +1219,7 @@ dispatch:
     NEXT();
   }
   CASE(FORMAT_VALUE) {
+    if (arg == 8 && (AW_IS_INT(sp[-1]) || AW_IS_STR(sp[-1]))) NEXT();  // BUILD_STRING does it
     SAVE();
     AwValue spec = (arg & 4) ? POP() : AW_UNDEF;
     AwValue r = format_value(vm, sp[-1], arg, spec);
@@ -1207,8 +1267,8 @@ dispatch:
           f->sp = ret_at;
         }
         AwFrame *nf;
-        if (!kw && npos == p->argcount && !(p->flags & (AW_CODE_VARARGS | AW_CODE_VARKEYWORDS)) &&
-            p->kwonlyargcount == 0 && p->ncells == 0 && (nf = frame_push_simple(vm, p, fn, args, npos))) {
+        if (!kw && !(p->flags & (AW_CODE_VARARGS | AW_CODE_VARKEYWORDS)) && npos == p->argcount &&
+            (p->kwonlyargcount | p->ncells) == 0 && (nf = frame_push_simple(vm, p, fn, args, npos))) {
           // Bound in place: exact positional arguments, no cells.
         } else {
           nf = aw_frame_push(vm, p, fn, fn->globals);
@@ -1242,9 +1302,13 @@ dispatch:
       SAVE();
       f->sp = args + argc;  // keep arguments rooted during the call
       AwValue r;
+      AwNativeFn ctor;
       if (AW_IS_KIND(callee, AW_OBJ_NATIVE) && AW_IS_UNDEF(((AwNative *)AW_AS_OBJ(callee))->self)) {
         AwNative *nat = (AwNative *)AW_AS_OBJ(callee);
         r = nat->fn(vm, npos, args, kw);
+      } else if (AW_IS_CLASS(callee) && (ctor = builtin_ctor(vm, AW_AS_CLASS(callee)))) {
+        // args[-1] is the callee: the constructor's argv (class first).
+        r = ctor(vm, npos + 1, args - 1, kw);
       } else {
         r = aw_call(vm, callee, npos, args, kw);
       }

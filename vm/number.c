@@ -396,7 +396,7 @@ static AwValue int_parse_value(AwVM *vm, AwValue x, int base) {
                    base, x);
 }
 
-static AwValue int_new(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+AwValue aw_int_construct(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
   int n = argc - 1, nkw = kwnames ? (int)kwnames->len : 0;
   AwValue x = n > 0 ? argv[1] : AW_UNDEF, basev = n > 1 ? argv[2] : AW_UNDEF;
   if (n + nkw > 2)
@@ -642,7 +642,7 @@ static bool float_parse_value(AwVM *vm, AwValue x, double *out) {
   return ok;
 }
 
-static AwValue float_new(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+AwValue aw_float_construct(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
   if (kwnames && kwnames->len)
     return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "float() takes no keyword arguments");
   if (argc > 2)
@@ -904,9 +904,9 @@ bool aw_number_init_classes(AwVM *vm) {
   for (size_t i = 0; i < sizeof float_methods / sizeof float_methods[0]; i++)
     if (!aw_class_add_native(vm, fc, float_methods[i].name, float_methods[i].fn, AW_NATIVE_METHOD))
       return false;
-  return aw_class_add_native(vm, ic, "__new__", int_new, AW_NATIVE_STATIC) &&
+  return aw_class_add_native(vm, ic, "__new__", aw_int_construct, AW_NATIVE_STATIC) &&
          aw_class_add_native(vm, ic, "from_bytes", int_from_bytes, AW_NATIVE_CLASSMETHOD) &&
-         aw_class_add_native(vm, fc, "__new__", float_new, AW_NATIVE_STATIC) &&
+         aw_class_add_native(vm, fc, "__new__", aw_float_construct, AW_NATIVE_STATIC) &&
          aw_class_add_native(vm, fc, "fromhex", float_fromhex, AW_NATIVE_CLASSMETHOD) &&
          aw_class_add_native(vm, bc, "__new__", bool_new, AW_NATIVE_STATIC) &&
          add_getter(vm, ic, "real", int_get_real) && add_getter(vm, ic, "imag", int_get_imag) &&

@@ -87,7 +87,8 @@ OP(BUILD_TUPLE, AW_VAR)    // pop arg items -> push tuple
 OP(BUILD_LIST, AW_VAR)
 OP(BUILD_SET, AW_VAR)
 OP(BUILD_MAP, AW_VAR)      // pop 2*arg items (k0, v0, k1, v1 ...) -> dict
-OP(BUILD_STRING, AW_VAR)   // pop arg strs -> their concatenation (f-strings)
+OP(BUILD_STRING, AW_VAR)   // pop arg strs (or ints, see FORMAT_VALUE) ->
+                           // their concatenation (f-strings)
 OP(LIST_APPEND, -1)        // [list (at depth arg, counting TOS as 1 after
                            // the pop), ..., v] -> list.append(v)
 OP(SET_ADD, -1)            // same shape as LIST_APPEND
@@ -105,7 +106,9 @@ OP(UNPACK_EX, AW_VAR)      // arg = before | (after << 8); the starred part
                            // first item on top
 OP(FORMAT_VALUE, AW_VAR)   // arg & 3: conversion 0 none, 1 str, 2 repr,
                            // 3 ascii; arg & 4: a format spec str is on TOS.
-                           // [value, (spec)] -> [formatted str]
+                           // [value, (spec)] -> [formatted str]; arg & 8:
+                           // the result only feeds a BUILD_STRING, which
+                           // formats an int itself (so arg 8 leaves ints)
 
 // ---- calls and functions ----
 OP(KW_NAMES, 0)            // the next CALL/CALL_METHOD has keyword args

@@ -311,6 +311,61 @@ AwValue aw_str_concat(AwVM *vm, AwValue a, AwValue b) {
   return AW_OBJ(s);
 }
 
+// Decimal digits (and sign) of v.
+static int dec_len(int64_t v) {
+  uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+  int n = v < 0;
+  do {
+    n++;
+    u /= 10;
+  } while (u);
+  return n;
+}
+
+// Writes v in decimal into the dec_len(v) bytes ending at [end].
+static void dec_write(char *end, int64_t v) {
+  uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+  do {
+    *--end = (char)('0' + u % 10);
+    u /= 10;
+  } while (u);
+  if (v < 0) *--end = '-';
+}
+
+AwValue aw_str_build(AwVM *vm, const AwValue *items, int n) {
+  size_t total = 0;
+  int64_t nchars = 0;
+  for (int i = 0; i < n; i++) {
+    if (AW_IS_INT(items[i])) {
+      int k = dec_len(AW_AS_INT(items[i]));
+      total += (size_t)k;
+      nchars += k;
+    } else {
+      total += (size_t)AW_AS_STR(items[i])->nbytes;
+      nchars += AW_AS_STR(items[i])->nchars;
+    }
+  }
+  if (n == 1 && AW_IS_STR(items[0])) return items[0];
+  char small[2];
+  AwStr *s = total > 1 ? str_alloc(vm, total) : NULL;
+  if (total > 1 && !s) return AW_EXC;
+  char *out = s ? s->data : small;
+  for (int i = 0; i < n; i++) {
+    if (AW_IS_INT(items[i])) {
+      int k = dec_len(AW_AS_INT(items[i]));
+      dec_write(out + k, AW_AS_INT(items[i]));
+      out += k;
+    } else {
+      AwStr *x = AW_AS_STR(items[i]);
+      memcpy(out, x->data, (size_t)x->nbytes);
+      out += x->nbytes;
+    }
+  }
+  if (!s) return aw_str_new(vm, small, total);  // "" and one character: the cached strs
+  str_set_counts(s, nchars);
+  return AW_OBJ(s);
+}
+
 AwValue aw_str_from_codepoint(AwVM *vm, uint32_t cp) {
   char buf[4];
   int n = aw_utf8_encode(cp, buf);
@@ -1754,7 +1809,7 @@ STR_CMP(str_gt_m, "__gt__", AW_GT)
 STR_CMP(str_ge_m, "__ge__", AW_GE)
 
 // str(object='') / str(object=b'', encoding='utf-8', errors='strict').
-static AwValue str_new_m(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+AwValue aw_str_construct(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
   static const char *const names[] = {"object", "encoding", "errors", NULL};
   AwValue a[3];
   int n = argc - 1;
@@ -1843,6 +1898,6 @@ bool aw_str_init_class(AwVM *vm) {
   for (size_t i = 0; i < sizeof str_methods / sizeof str_methods[0]; i++)
     if (!aw_class_add_native(vm, c, str_methods[i].name, str_methods[i].fn, AW_NATIVE_METHOD))
       return false;
-  return aw_class_add_native(vm, c, "__new__", str_new_m, AW_NATIVE_STATIC) &&
+  return aw_class_add_native(vm, c, "__new__", aw_str_construct, AW_NATIVE_STATIC) &&
          aw_class_add_native(vm, c, "maketrans", str_maketrans, AW_NATIVE_STATIC);
 }

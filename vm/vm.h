@@ -578,6 +578,16 @@ AwValue aw_dict_find_str(AwDict *d, const char *s, size_t n, uint64_t hash);
 // numbers stay valid until the next insertion or deletion (d->version);
 // the interpreter's inline caches hold them.
 int64_t aw_dict_str_index(AwDict *d, AwValue key);
+// (str.c, number.c) The __new__ natives of str, int and float (argv[0] is
+// the class, as for any constructor): the interpreter calls them directly
+// for str(x), int(x), float(x).
+AwValue aw_str_construct(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames);
+AwValue aw_int_construct(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames);
+AwValue aw_float_construct(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames);
+// (str.c) BUILD_STRING: the concatenation of [n] items, each a str or an
+// int (written in decimal, as str() does; f-string parts leave ints for
+// this). AW_EXC on allocation failure.
+AwValue aw_str_build(AwVM *vm, const AwValue *items, int n);
 // (dict.c) dst.update(src): copies every entry of [src] into [dst]
 // (fastest when [dst] is empty: no rehashing, no comparisons).
 bool aw_dict_copy_into(AwVM *vm, AwDict *dst, AwDict *src);
