@@ -165,6 +165,21 @@ static int digit_value(unsigned char c) {
 
 // Parses int() syntax in [base] (0 or 2..36): 0 ok, 1 invalid, 2 overflow.
 static int int_parse(const char *s, size_t len, int base, int64_t *out) {
+  // Fast path: an optional sign and at most 18 decimal digits (what str()
+  // of an int gives), which cannot overflow.
+  if (base == 10 && len > 0 && len <= 18) {
+    const char *p = s, *e = s + len;
+    bool neg = *p == '-';
+    if (*p == '-' || *p == '+') p++;
+    if (p < e) {
+      int64_t v = 0;
+      while (p < e && (unsigned char)(*p - '0') < 10) v = v * 10 + (*p++ - '0');
+      if (p == e) {
+        *out = neg ? -v : v;
+        return 0;
+      }
+    }
+  }
   trim(&s, &len);
   const char *p = s, *e = s + len;
   bool neg = false;
@@ -197,8 +212,9 @@ static int int_parse(const char *s, size_t len, int base, int64_t *out) {
     prev_us = false;
     any = true;
     if (d) nonzero = true;
-    if (acc > (UINT64_MAX - (uint64_t)d) / (uint64_t)b) over = true;
-    else acc = acc * (uint64_t)b + (uint64_t)d;
+    uint64_t t;
+    if (__builtin_mul_overflow(acc, (uint64_t)b, &t) || __builtin_add_overflow(t, (uint64_t)d, &t)) over = true;
+    else acc = t;
   }
   if (!any || prev_us) return 1;
   if (leading_zero && nonzero) return 1;

@@ -1134,12 +1134,29 @@ static AwValue split_impl(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames, c
                           bool right) {
   static const char *const names[] = {"sep", "maxsplit", NULL};
   AwValue a[2];
-  if (!aw_text_kwargs(vm, argc, argv, kwnames, AW_OBJ_STR, "str", name, names, a)) return AW_EXC;
+  if (!kwnames && argc >= 1 && argc <= 3 && AW_IS_STR(argv[0])) {  // positional only: no checks needed
+    a[0] = argc > 1 ? argv[1] : AW_UNDEF;
+    a[1] = argc > 2 ? argv[2] : AW_UNDEF;
+  } else if (!aw_text_kwargs(vm, argc, argv, kwnames, AW_OBJ_STR, "str", name, names, a)) {
+    return AW_EXC;
+  }
   AwStr *s = AW_AS_STR(argv[0]);
   int64_t max = -1;
   if (!AW_IS_UNDEF(a[1]) && !aw_text_index(vm, a[1], &max)) return AW_EXC;
   if (max < 0) max = INT64_MAX;
-  AwList *l = aw_list_new(vm, 0);
+  // A one-byte separator: count the pieces first so the list is allocated
+  // once, at its final size.
+  int64_t pieces = 0;
+  if (AW_IS_STR(a[0]) && AW_AS_STR(a[0])->nbytes == 1) {
+    const char *p = s->data, *end = p + s->nbytes;
+    char c = AW_AS_STR(a[0])->data[0];
+    pieces = 1;
+    while (pieces <= max && (p = memchr(p, c, (size_t)(end - p))) != NULL) {
+      pieces++;
+      p++;
+    }
+  }
+  AwList *l = aw_list_new(vm, pieces);
   if (!l) return AW_EXC;
   const unsigned char *p = (const unsigned char *)s->data;
   int64_t n = s->nbytes;
