@@ -6,7 +6,7 @@
 #include <math.h>
 #include <time.h>
 
-#include "vm/vm.h"
+#include "vm/interp.h"
 
 static AwValue clock_float(AwVM *vm, clockid_t id, int argc, AwTuple *kwnames, const char *name) {
   if (!aw_check_argc(vm, name, argc, kwnames, 0, 0)) return AW_EXC;
@@ -95,8 +95,10 @@ static AwValue time_sleep(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
   // Other threads of this VM run while this one sleeps.
   aw_gil_release(vm);
   while (nanosleep(&req, &req) != 0 && errno == EINTR)
-    if (vm->interrupt) break;
+    if (vm->interrupt & AW_INTERRUPT_SIGINT) break;
   aw_gil_acquire(vm);
+  // Ctrl-C during the sleep raises KeyboardInterrupt here, not later.
+  if (vm->interrupt & AW_INTERRUPT_SIGINT) return aw_interp_safepoint(vm) ? AW_NONE : AW_EXC;
   return AW_NONE;
 }
 

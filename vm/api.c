@@ -259,6 +259,11 @@ static bool is_exception_of(AwVM *vm, AwValue exc, AwClass *cls) {
 static AwResult report_uncaught(AwVM *vm) {
   AwValue exc = aw_exc_take(vm);
   vm->handling = AW_UNDEF;
+  // Pending "never awaited" reports come before the traceback, as in CPython,
+  // so the last stderr line stays the exception's.
+  aw_push_root(vm, exc);
+  aw_gc_collect_and_report(vm);
+  aw_pop_root(vm);
   if (is_exception_of(vm, exc, AW_EXCCLS(vm, SystemExit))) {
     aw_push_root(vm, exc);
     vm->exit_code = exit_code_of(vm, exc);

@@ -903,8 +903,7 @@ void aw_warn(AwVM *vm, AwClass *category, const char *msg, AwProto *proto, int l
     }
     // CPython adds this when the warning has a source object, which is
     // the case for never-awaited coroutines.
-    size_t ml = strlen(msg);
-    if (!strncmp(msg, "coroutine '", 11) && ml > 18 && !strcmp(msg + ml - 18, " was never awaited"))
+    if (!strncmp(msg, "coroutine '", 11) && strstr(msg, "' was never awaited"))
       aw_buf_printf(vm, &b, "%s: Enable tracemalloc to get the object allocation traceback\n", cat);
     if (!b.failed) aw_write_err(vm, b.data, b.len);
   }

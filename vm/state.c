@@ -233,6 +233,7 @@ AwVM *aw_new_vm(const AwConfig *cfg) {
 
 void aw_free_vm(AwVM *vm) {
   if (!vm) return;
+  aw_gc_finalize_at_exit(vm);  // last reports, while everything still exists
   aw_api_free(vm);
   aw_loop_free(vm);
   aw_threads_free(vm);

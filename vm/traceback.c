@@ -118,7 +118,7 @@ static bool same_place(AwProto *a, int64_t la, AwProto *b, int64_t lb) {
 
 // CPython's tb_printinternal: the last [limit] entries, runs of more than
 // three identical entries collapsed.
-static void print_tb_entries(Printer *p, AwValue tb) {
+static void print_tb_entries(Printer *p, AwValue tb, AwValue exc) {
   int64_t depth = 0;
   for (AwValue t = tb; AW_IS_TUPLE(t); t = AW_AS_TUPLE(t)->items[2]) depth++;
   while (AW_IS_TUPLE(tb) && p->limit > 0 && depth > p->limit) {
@@ -140,6 +140,9 @@ static void print_tb_entries(Printer *p, AwValue tb) {
       cnt = 0;
     }
     cnt++;
+    // aw's extension (SPEC §9): where a failed task was created, above its
+    // own frames; stderr only, the last line is unchanged.
+    if (!p->pystyle && !p->group_depth) aw_task_created_section(p->vm, exc, tb, p->out);
     if (cnt <= TB_RECURSIVE_CUTOFF) print_frame(p, proto, line);
   }
   if (cnt > TB_RECURSIVE_CUTOFF) print_repeated(p, cnt);
@@ -152,7 +155,7 @@ static void print_traceback(Printer *p, AwException *e, bool group) {
   else if (p->group_depth) put(p, "| ");
   put(p, group ? "Exception Group Traceback (most recent call last):\n"
                : "Traceback (most recent call last):\n");
-  print_tb_entries(p, e->traceback);
+  print_tb_entries(p, e->traceback, AW_OBJ(e));
 }
 
 static AwValue dict_field(AwVM *vm, AwException *e, const char *name) {
