@@ -847,23 +847,6 @@ bool aw_error_init_classes(AwVM *vm) {
 
 // ---- warnings ------------------------------------------------------------------------
 
-// The text of line [line] (1-based) of [source], stripped; false if absent.
-static bool source_line(AwValue source, int line, const char **start, size_t *len) {
-  if (!AW_IS_STR(source) || line < 1) return false;
-  const char *p = AW_AS_STR(source)->data, *end = p + AW_AS_STR(source)->nbytes;
-  for (int i = 1; i < line; i++) {
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    if (!nl) return false;
-    p = nl + 1;
-  }
-  const char *e = memchr(p, '\n', (size_t)(end - p));
-  if (!e) e = end;
-  while (p < e && (*p == ' ' || *p == '\t' || *p == '\f')) p++;
-  while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\f')) e--;
-  *start = p;
-  *len = (size_t)(e - p);
-  return e > p;
-}
 
 // Warnings print once per (text, category, location), like CPython's
 // "default" action; the registry is a set kept in the category's dict.
@@ -896,7 +879,7 @@ void aw_warn(AwVM *vm, AwClass *category, const char *msg, AwProto *proto, int l
   if (!seen && !b.failed) {
     const char *src;
     size_t n;
-    if (proto && source_line(proto->source, line, &src, &n)) {
+    if (proto && aw_source_line(proto->source, line, &src, &n)) {
       aw_buf_append(vm, &b, "  ", 2);
       aw_buf_append(vm, &b, src, n);
       aw_buf_putc(vm, &b, '\n');

@@ -99,23 +99,6 @@ AwValue aw_gen_capture_stack(AwVM *vm, int limit) {
   return AW_OBJ(t);
 }
 
-// Line [line] of [source] without its indentation, as tracebacks show it.
-static bool source_line(AwValue source, int64_t line, const char **start, size_t *len) {
-  if (!AW_IS_STR(source) || line < 1) return false;
-  const char *p = AW_AS_STR(source)->data, *end = p + AW_AS_STR(source)->nbytes;
-  for (int64_t i = 1; i < line; i++) {
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    if (!nl) return false;
-    p = nl + 1;
-  }
-  const char *e = memchr(p, '\n', (size_t)(end - p));
-  if (!e) e = end;
-  while (p < e && (*p == ' ' || *p == '\t' || *p == '\f')) p++;
-  while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\f')) e--;
-  *start = p;
-  *len = (size_t)(e - p);
-  return e > p;
-}
 
 bool aw_gen_format_stack(AwVM *vm, AwBuf *b, AwValue stack, const char *indent) {
   if (!AW_IS_TUPLE(stack)) return true;
@@ -129,7 +112,7 @@ bool aw_gen_format_stack(AwVM *vm, AwBuf *b, AwValue stack, const char *indent) 
                   AW_IS_STR(p->name) ? AW_AS_STR(p->name)->data : "?");
     const char *src;
     size_t n;
-    if (source_line(p->source, line, &src, &n)) {
+    if (aw_source_line(p->source, line, &src, &n)) {
       aw_buf_printf(vm, b, "%s    ", indent);
       aw_buf_append(vm, b, src, n);
       aw_buf_putc(vm, b, '\n');

@@ -61,7 +61,7 @@ static bool seen_has(Printer *p, AwValue v) {
 }
 
 // Line [line] of [source] without its indentation and line end.
-static bool source_line(AwValue source, int64_t line, const char **start, size_t *len) {
+bool aw_source_line(AwValue source, int64_t line, const char **start, size_t *len) {
   if (!AW_IS_STR(source) || line < 1) return false;
   const char *s = AW_AS_STR(source)->data, *end = s + AW_AS_STR(source)->nbytes;
   for (int64_t i = 1; i < line; i++) {
@@ -100,7 +100,7 @@ static void print_frame(Printer *p, AwProto *proto, int64_t line) {
   put(p, "\n");
   const char *src;
   size_t n;
-  if (source_line(proto->source, line, &src, &n)) {
+  if (aw_source_line(proto->source, line, &src, &n)) {
     put_margin(p);
     put(p, "    ");
     aw_buf_append(p->vm, p->out, src, n);

@@ -242,6 +242,9 @@ void aw_print_exception(AwVM *vm, AwValue exc);
 AwValue aw_format_exception(AwVM *vm, AwValue exc);
 // The last line CPython prints for [exc]: "ValueError: msg" / "KeyError: 'k'".
 AwValue aw_exception_summary(AwVM *vm, AwValue exc);
+// Line [line] (1-based) of the str [source] without its indentation and
+// line end, as tracebacks and warnings show it; false if there is none.
+bool aw_source_line(AwValue source, int64_t line, const char **start, size_t *len);
 // Records that [exc] passed through [proto] at source [line] while
 // unwinding (called by the interpreter, innermost frame first; printing
 // shows them outermost first). False on allocation failure.
