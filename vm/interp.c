@@ -539,6 +539,29 @@ static inline __attribute__((always_inline)) int truthy_fast(AwVM *vm, AwValue v
   }
 }
 
+// next() of list and range iterators, inline (iter.c's list_next and
+// range_next, which these classes always use): 1 item in *out, 0
+// exhausted, -1 another iterator (call its next).
+static inline __attribute__((always_inline)) int iter_next_fast(AwVM *vm, AwIter *it, AwValue *out) {
+  if (it->obj.cls == AW_CLS(vm, range_iterator)) {
+    if (it->n <= 0) return 0;
+    *out = AW_INT(it->i);
+    if (--it->n > 0) it->i += it->j;  // stays within the range: no overflow
+    return 1;
+  }
+  if (it->obj.cls == AW_CLS(vm, list_iterator)) {
+    if (AW_IS_UNDEF(it->a)) return 0;
+    AwList *l = AW_AS_LIST(it->a);
+    if (it->i < l->len) {
+      *out = l->items[it->i++];
+      return 1;
+    }
+    it->a = AW_UNDEF;  // exhausted for good, as in CPython
+    return 0;
+  }
+  return -1;
+}
+
 // ---- calls ---------------------------------------------------------------
 
 // aw_frame_push + aw_frame_init + aw_frame_bind_args (frame.c, whose
@@ -1056,11 +1079,27 @@ dispatch:
   CASE(FOR_ITER) {
     AwValue it = sp[-1];
     AwValue v;
-    SAVE();
     if (AW_IS_KIND(it, AW_OBJ_ITER)) {
       AwIter *ci = (AwIter *)AW_AS_OBJ(it);
+      int r = iter_next_fast(vm, ci, &v);
+      if (r > 0) {
+        if (AW_OP(ip[0]) == OP_STORE_FAST) {  // the usual loop target: store it now
+          slots[AW_ARG(ip[0])] = v;
+          ip++;
+          NEXT();
+        }
+        PUSH(v);
+        NEXT();
+      }
+      if (r == 0) {
+        sp--;
+        ip = code + arg;
+        NEXT();
+      }
+      SAVE();
       v = ci->next(vm, ci);
     } else {
+      SAVE();
       v = aw_iter_next(vm, it);
     }
     CHECK(v);

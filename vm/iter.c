@@ -20,7 +20,9 @@ static AwValue iter_value(AwIter *it) { return it ? AW_OBJ(it) : AW_EXC; }
 
 // ---- sequences ---------------------------------------------------------------------
 // An exhausted iterator drops its container (a = UNDEF) and stays exhausted
-// even if the container grows later, as in CPython.
+// even if the container grows later, as in CPython. interp.c's FOR_ITER
+// inlines list_next and range_next for the list_iterator and
+// range_iterator classes: keep them in step.
 
 static AwValue list_next(AwVM *vm, AwIter *it) {
   (void)vm;
