@@ -305,6 +305,9 @@ static void test_never_retrieved(void) {
                     "future: <Task finished name='Task-2' coro=<f() done, defined at t.aw:2> "
                     "exception=ValueError('boom')>\n"
                     "Traceback (most recent call last):\n"
+                    "  Task 'Task-2' created at (most recent call last):\n"
+                    "    File \"t.aw\", line 6, in main\n"
+                    "      asyncio.create_task(f())\n"
                     "  File \"t.aw\", line 3, in f\n"
                     "    raise ValueError('boom')\n"
                     "ValueError: boom\n"),
