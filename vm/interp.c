@@ -616,6 +616,22 @@ static inline AwNativeFn builtin_ctor(AwVM *vm, AwClass *c) {
   return NULL;
 }
 
+// The __init__ function to run inline for C(...) when C is a user class
+// of plain instances whose __new__ is object's (class.c's object_new) and
+// whose __init__ is a plain script function: aw_call_class would allocate
+// the instance and call it, nothing else. UNDEF otherwise.
+static AwValue plain_init_of(AwVM *vm, AwClass *c) {
+  if (!(c->slot_flags & AW_CLS_USER) || c->instance_kind != AW_OBJ_INSTANCE) return AW_UNDEF;
+  AwValue init = aw_class_lookup(vm, c, AW_N(vm, init));
+  if (!AW_IS_KIND(init, AW_OBJ_FUNCTION) ||
+      (((AwFunction *)AW_AS_OBJ(init))->proto->flags & (AW_CODE_GENERATOR | AW_CODE_COROUTINE | AW_CODE_ASYNC_GEN)))
+    return AW_UNDEF;
+  AwValue newf = aw_class_lookup(vm, c, AW_N(vm, new));
+  AwValue object_new = aw_dict_get_str(AW_CLS(vm, object)->dict, AW_N(vm, new));
+  if (!AW_IS_OBJ(newf) || AW_AS_OBJ(newf) != AW_AS_OBJ(object_new)) return AW_UNDEF;
+  return init;
+}
+
 // ---- the loop ------------------------------------------------------------
 
 AwResumeStatus aw_interp_run(AwVM *vm, AwFrame *start, AwValue *out) {
@@ -1324,6 +1340,45 @@ dispatch:
         NEXT();
       }
     }
+    AwValue init;
+    if (AW_IS_CLASS(callee) && args - 1 == ret_at && !AW_IS_UNDEF(init = plain_init_of(vm, AW_AS_CLASS(callee)))) {
+      // C(args) of a plain user class: the instance goes where the result
+      // goes (rooted there), and C.__init__ runs as a frame of this loop
+      // with the instance as its first argument (args - 1); returning
+      // from it leaves the instance as the call's result (DISCARD).
+      AwFunction *fn = (AwFunction *)AW_AS_OBJ(init);
+      AwProto *p = fn->proto;
+      sp = ret_at;
+      SAVE();
+      if (vm->gc_requested || vm->interrupt) {
+        f->sp = args + argc;
+        if (!aw_interp_safepoint(vm)) goto error;
+        f->sp = ret_at;
+      }
+      // class.c's object_new: an instance with its own dict.
+      AwInstance *inst = (AwInstance *)aw_obj_alloc(vm, sizeof(AwInstance), AW_OBJ_INSTANCE, AW_AS_CLASS(callee));
+      if (!inst || !(inst->dict = aw_dict_new(vm))) goto error;
+      ret_at[0] = AW_OBJ(inst);
+      sp = ret_at + 1;
+      SAVE();
+      AwFrame *nf;
+      if (!kw && !(p->flags & (AW_CODE_VARARGS | AW_CODE_VARKEYWORDS)) && npos + 1 == p->argcount &&
+          (p->kwonlyargcount | p->ncells) == 0 && (nf = frame_push_simple(vm, p, fn, ret_at, npos + 1))) {
+      } else {
+        nf = aw_frame_push(vm, p, fn, fn->globals);
+        if (!nf) goto error;
+        if (!aw_frame_bind_args(vm, nf, npos + 1, ret_at, kw)) {
+          aw_frame_pop(vm, nf);
+          goto error;
+        }
+      }
+      nf->flags |= AW_FRAME_DISCARD;
+      nf->caller = f;
+      f = nf;
+      vm->frame = f;
+      LOAD_FRAME();
+      NEXT();
+    }
     if (AW_IS_KIND(callee, AW_OBJ_BOUND)) {
       AwBound *bm = (AwBound *)AW_AS_OBJ(callee);
       // [callee, a0..] -> [func, self, a0..]: shift the args up one slot
@@ -1401,11 +1456,19 @@ dispatch:
     }
     SAVE();
     if (f->flags & AW_FRAME_DISCARD) {
+      // The __init__ of an inlined C(...) call: the instance is already the
+      // caller's result. A non-None return is the caller's error, raised
+      // at the call as aw_call_class does.
+      AwFrame *caller = f->caller;
+      aw_frame_pop(vm, f);
+      f = caller;
+      vm->frame = f;
+      LOAD_FRAME();
       if (!AW_IS_NONE(rv)) {
         aw_raisef(vm, AW_EXCCLS(vm, TypeError), "__init__() should return None, not '%s'", aw_type_name(vm, rv));
         goto error;
       }
-      rv = slots[0];
+      NEXT();
     }
     if (f->gen) aw_gen_finished(vm, f->gen, rv);
     if (f->flags & AW_FRAME_ENTRY) {
