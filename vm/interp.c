@@ -57,11 +57,20 @@ typedef struct {
   // changes): the native method found on [mcls]. The class dict keeps it alive.
   AwClass *mcls;
   AwObj *meth;
+  // Instances of user classes: LOAD_METHOD found the name in the entry
+  // [uix] of ucls's own dict (checked against the key on use); [aix] + 1
+  // is where the name was in the last instance dict (a hint, checked);
+  // [objabs] says whether object's dict (which never changes) lacks the
+  // name: 0 not known yet, 1 lacks it, 2 has it.
+  AwClass *ucls;
+  int32_t uix;
+  int32_t aix;
+  uint8_t objabs;
 } NameCache;
-_Static_assert(sizeof(NameCache) == 2 * sizeof(AwValue), "two value slots per name");
+_Static_assert(sizeof(NameCache) <= 4 * sizeof(AwValue), "four value slots per name");
 
 static inline NameCache *name_cache(AwProto *p, uint32_t i) {
-  if (p->cap_names != 3 * p->nnames) return NULL;
+  if (p->cap_names != 5 * p->nnames) return NULL;
   return (NameCache *)(p->names + p->nnames) + i;
 }
 
@@ -82,6 +91,34 @@ static bool is_core_container(AwVM *vm, AwObj *o) {
     case AW_OBJ_SET: return o->cls == AW_CLS(vm, set) || o->cls == AW_CLS(vm, frozenset);
     default: return false;
   }
+}
+
+// True when no class on [cls]'s chain defines [name] (nor, with
+// [no_setattr], __setattr__), so that for an instance of [cls] the name is
+// an instance dict entry or missing: what aw_getattr/aw_setattr would
+// find after their class lookups. User classes of plain instances derive
+// from object only through user classes; object's dict never changes, so
+// the answer for it is kept in the cache.
+static bool attr_is_plain(AwVM *vm, AwClass *cls, AwValue name, NameCache *c, bool no_setattr) {
+  for (AwClass *k = cls; k; k = k->base) {
+    if (k->is_builtin) {
+      if (k != AW_CLS(vm, object)) return false;
+      if (!c->objabs) c->objabs = aw_dict_str_index(k->dict, name) < 0 ? 1 : 2;
+      return c->objabs == 1;
+    }
+    if (aw_dict_str_index(k->dict, name) >= 0) return false;
+    if (no_setattr && aw_dict_str_index(k->dict, AW_N(vm, setattr)) >= 0) return false;
+  }
+  return false;
+}
+
+// The entry of [name] in instance dict [d], trying the cached hint first.
+static inline int64_t instance_entry(AwDict *d, AwValue name, NameCache *c) {
+  int64_t ix = (int64_t)c->aix - 1;
+  if (ix >= 0 && entry_has_key(d, ix, name)) return ix;
+  ix = aw_dict_str_index(d, name);
+  if (ix >= 0 && ix < INT32_MAX) c->aix = (int32_t)(ix + 1);
+  return ix;
 }
 
 // LOAD_GLOBAL without a cache hit: looks up and fills the cache.
@@ -869,6 +906,17 @@ dispatch:
     NEXT();
   }
   CASE(LOAD_ATTR) {
+    AwValue obj = sp[-1];
+    NameCache *c;
+    if (AW_IS_KIND(obj, AW_OBJ_INSTANCE) && (c = name_cache(f->proto, arg)) && AW_AS_INSTANCE(obj)->dict &&
+        attr_is_plain(vm, AW_AS_OBJ(obj)->cls, names[arg], c, false)) {
+      AwDict *d = AW_AS_INSTANCE(obj)->dict;
+      int64_t ix = instance_entry(d, names[arg], c);
+      if (ix >= 0) {
+        sp[-1] = d->entries[ix].value;
+        NEXT();
+      }
+    }
     SAVE();
     AwValue v = aw_getattr(vm, sp[-1], names[arg]);
     CHECK(v);
@@ -876,7 +924,23 @@ dispatch:
     NEXT();
   }
   CASE(STORE_ATTR) {
+    AwValue obj = sp[-1];
+    NameCache *c;
     SAVE();
+    if (AW_IS_KIND(obj, AW_OBJ_INSTANCE) && (c = name_cache(f->proto, arg)) && AW_AS_INSTANCE(obj)->dict &&
+        attr_is_plain(vm, AW_AS_OBJ(obj)->cls, names[arg], c, true)) {
+      AwDict *d = AW_AS_INSTANCE(obj)->dict;
+      int64_t ix = (int64_t)c->aix - 1;
+      if (ix >= 0 && entry_has_key(d, ix, names[arg])) {
+        d->entries[ix].value = sp[-2];  // what aw_dict_set does for a present key
+      } else {
+        if (!aw_dict_set(vm, d, names[arg], sp[-2])) goto error;
+        ix = aw_dict_str_index(d, names[arg]);
+        if (ix >= 0 && ix < INT32_MAX) c->aix = (int32_t)(ix + 1);
+      }
+      sp -= 2;
+      NEXT();
+    }
     if (!aw_setattr(vm, sp[-1], names[arg], sp[-2])) goto error;
     sp -= 2;
     NEXT();
@@ -895,12 +959,31 @@ dispatch:
       PUSH(obj);
       NEXT();
     }
+    if (c && AW_IS_KIND(obj, AW_OBJ_INSTANCE) && AW_AS_OBJ(obj)->cls == c->ucls) {
+      // A function in the instance's own class dict, not shadowed by the
+      // instance dict: aw_load_method's unbound-method case.
+      AwDict *cd = c->ucls->dict;
+      AwDict *idict = AW_AS_INSTANCE(obj)->dict;
+      if (entry_has_key(cd, c->uix, names[arg]) && AW_IS_KIND(cd->entries[c->uix].value, AW_OBJ_FUNCTION) &&
+          (!idict || aw_dict_str_index(idict, names[arg]) < 0)) {
+        sp[-1] = cd->entries[c->uix].value;
+        PUSH(obj);
+        NEXT();
+      }
+    }
     SAVE();
     AwValue meth, self;
     if (!aw_load_method(vm, obj, names[arg], &meth, &self)) goto error;
     if (c && AW_IS_KIND(meth, AW_OBJ_NATIVE) && AW_IS_OBJ(obj) && is_core_container(vm, AW_AS_OBJ(obj))) {
       c->mcls = AW_AS_OBJ(obj)->cls;
       c->meth = AW_AS_OBJ(meth);
+    } else if (c && AW_IS_KIND(meth, AW_OBJ_FUNCTION) && AW_IS_KIND(obj, AW_OBJ_INSTANCE)) {
+      AwClass *cls = AW_AS_OBJ(obj)->cls;
+      int64_t ix = aw_dict_str_index(cls->dict, names[arg]);
+      if (ix >= 0 && ix < INT32_MAX && AW_AS_OBJ(cls->dict->entries[ix].value) == AW_AS_OBJ(meth)) {
+        c->ucls = cls;
+        c->uix = (int32_t)ix;
+      }
     }
     sp[-1] = meth;
     PUSH(self);
