@@ -491,9 +491,7 @@ AwStr *aw_to_str(AwVM *vm, AwValue v) {
   if (AW_IS_BOOL(v)) return AW_AS_STR(AW_AS_BOOL(v) ? AW_N(vm, true) : AW_N(vm, false));
   if (AW_IS_NONE(v)) return AW_AS_STR(AW_N(vm, none));
   if (AW_IS_INT(v)) {
-    char tmp[32];
-    char *p = format_int(AW_AS_INT(v), tmp + sizeof tmp);
-    AwValue s = aw_str_new(vm, p, (size_t)(tmp + sizeof tmp - p));
+    AwValue s = aw_str_build(vm, &v, 1);  // exact size, known ASCII
     return AW_IS_STR(s) ? AW_AS_STR(s) : NULL;
   }
   AwBuf b;

@@ -314,21 +314,31 @@ AwValue aw_str_concat(AwVM *vm, AwValue a, AwValue b) {
 // Decimal digits (and sign) of v.
 static int dec_len(int64_t v) {
   uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-  int n = v < 0;
-  do {
-    n++;
-    u /= 10;
-  } while (u);
-  return n;
+  int n = 1;
+  for (uint64_t p = 10; u >= p && n < 20; p *= 10) n++;  // 10**19 < 2**64: no wrap before n == 20
+  return n + (v < 0);
 }
 
-// Writes v in decimal into the dec_len(v) bytes ending at [end].
+// Writes v in decimal into the dec_len(v) bytes ending at [end], two
+// digits at a time.
 static void dec_write(char *end, int64_t v) {
+  static const char pairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
   uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-  do {
-    *--end = (char)('0' + u % 10);
-    u /= 10;
-  } while (u);
+  while (u >= 100) {
+    unsigned d = (unsigned)(u % 100) * 2;
+    u /= 100;
+    *--end = pairs[d + 1];
+    *--end = pairs[d];
+  }
+  if (u >= 10) {
+    *--end = pairs[u * 2 + 1];
+    *--end = pairs[u * 2];
+  } else {
+    *--end = (char)('0' + u);
+  }
   if (v < 0) *--end = '-';
 }
 
