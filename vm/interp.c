@@ -66,6 +66,9 @@ typedef struct {
   int32_t uix;
   int32_t aix;
   uint8_t objabs;
+  // Modules: whether the module class's chain (built-in, never changes)
+  // lacks the name (same encoding), so module.name is the module dict's.
+  uint8_t modabs;
 } NameCache;
 _Static_assert(sizeof(NameCache) <= 4 * sizeof(AwValue), "four value slots per name");
 
@@ -110,6 +113,19 @@ static bool attr_is_plain(AwVM *vm, AwClass *cls, AwValue name, NameCache *c, bo
     if (no_setattr && aw_dict_str_index(k->dict, AW_N(vm, setattr)) >= 0) return false;
   }
   return false;
+}
+
+// True when [m] is a plain module and no class on its class's chain
+// defines [name]: then aw_getattr finds module.name in the module's dict
+// (or raises).
+static inline bool module_attr_plain(AwVM *vm, AwObj *m, AwValue name, NameCache *c) {
+  if (m->cls != AW_CLS(vm, module)) return false;
+  if (!c->modabs) {
+    c->modabs = 1;
+    for (AwClass *k = m->cls; k; k = k->base)
+      if (aw_dict_str_index(k->dict, name) >= 0) c->modabs = 2;
+  }
+  return c->modabs == 1;
 }
 
 // The entry of [name] in instance dict [d], trying the cached hint first.
@@ -916,6 +932,14 @@ dispatch:
         sp[-1] = d->entries[ix].value;
         NEXT();
       }
+    } else if (AW_IS_KIND(obj, AW_OBJ_MODULE) && (c = name_cache(f->proto, arg)) &&
+               module_attr_plain(vm, AW_AS_OBJ(obj), names[arg], c)) {
+      AwDict *d = ((AwModule *)AW_AS_OBJ(obj))->dict;
+      int64_t ix = instance_entry(d, names[arg], c);
+      if (ix >= 0) {
+        sp[-1] = d->entries[ix].value;
+        NEXT();
+      }
     }
     SAVE();
     AwValue v = aw_getattr(vm, sp[-1], names[arg]);
@@ -958,6 +982,16 @@ dispatch:
       sp[-1] = AW_OBJ(c->meth);
       PUSH(obj);
       NEXT();
+    }
+    if (c && AW_IS_KIND(obj, AW_OBJ_MODULE) && module_attr_plain(vm, AW_AS_OBJ(obj), names[arg], c)) {
+      // module.f(...): aw_load_method's plain-attribute case.
+      AwDict *d = ((AwModule *)AW_AS_OBJ(obj))->dict;
+      int64_t ix = instance_entry(d, names[arg], c);
+      if (ix >= 0) {
+        sp[-1] = AW_UNDEF;
+        PUSH(d->entries[ix].value);
+        NEXT();
+      }
     }
     if (c && AW_IS_KIND(obj, AW_OBJ_INSTANCE) && AW_AS_OBJ(obj)->cls == c->ucls) {
       // A function in the instance's own class dict, not shadowed by the
