@@ -46,9 +46,12 @@ static inline AwValue load_global(AwVM *vm, AwDict *globals, AwValue name) {
 
 // ---- inline caches ------------------------------------------------------------
 // The compiler leaves room after a proto's names[] for one NameCache per
-// name (lang/compiler.c, assemble): LOAD_GLOBAL of names[i] uses record i.
-// A record holds dict entry numbers, never references: every hit is
-// checked against the entry's key, so a stale record only costs a lookup.
+// name (lang/compiler.c, assemble): LOAD_GLOBAL, LOAD_ATTR, STORE_ATTR and
+// LOAD_METHOD of names[i] use record i. The GC does not see the records:
+// they hold dict entry numbers checked against the entry's key on every
+// hit, and class pointers that are only compared with a live object's
+// class (or belong to built-in classes, which live as long as the VM), so
+// a stale record only costs a lookup.
 typedef struct {
   AwDict *gdict;     // the globals dict in which the name was absent ...
   uint32_t gversion; // ... at this version, when gix points into builtins
