@@ -159,7 +159,14 @@ static AwValue partial_call(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames)
       names->items[nkw++] = kwnames->items[i];
       all[k++] = argv[argc + i];
     }
-    names->len = nkw;
+    if (nkw < names->len) {
+      // Overridden keywords left slots unused: the tuple must be freed with
+      // the size it was made with, so copy into one of the right size.
+      AwTuple *fit = aw_tuple_new(vm, nkw);
+      if (!fit) goto done;
+      memcpy(fit->items, names->items, sizeof(AwValue) * (size_t)nkw);
+      names = fit;
+    }
     aw_push_root(vm, AW_OBJ(names));
   }
   result = aw_call(vm, func, (int)np, all, names);

@@ -42,7 +42,9 @@ void aw_api_free(AwVM *vm) {
   aw_mem_free(vm, api->s.slots, sizeof(AwValue) * (size_t)api->s.cap);
   for (int i = 0; i < api->nparked; i++)
     aw_mem_free(vm, api->parked[i].s.slots, sizeof(AwValue) * (size_t)api->parked[i].s.cap);
-  aw_mem_free(vm, api->parked, sizeof(AwApiParked) * (size_t)api->cap_parked);
+  // Grown with the host allocator directly (aw_api_switch_thread): freed so.
+  if (api->parked) vm->alloc(vm->alloc_ud, api->parked, sizeof(AwApiParked) * (size_t)api->cap_parked, 0);
+  vm->bytes_allocated -= sizeof(AwApiParked) * (size_t)api->cap_parked;
   free_text(vm, &api->err_msg, &api->err_msg_size);
   free_text(vm, &api->err_tb, &api->err_tb_size);
   aw_mem_free(vm, api, sizeof(AwApi));

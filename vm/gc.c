@@ -20,6 +20,10 @@ typedef struct AwFinEntry {
 void aw_gc_mark_obj(AwVM *vm, AwObj *o) {
   if (!o || o->marked) return;
   o->marked = 1;
+  // Strings, bytes and ranges reference nothing but their class: once that
+  // is marked (built-in classes are roots, marked first) there is nothing
+  // to trace, so they skip the gray stack.
+  if ((o->kind == AW_OBJ_STR || o->kind == AW_OBJ_BYTES || o->kind == AW_OBJ_RANGE) && o->cls->obj.marked) return;
   if (vm->gray_len == vm->gray_cap) {
     size_t cap = vm->gray_cap ? vm->gray_cap * 2 : 256;
     // The gray stack uses the host allocator directly: it must not fail

@@ -238,6 +238,7 @@ void aw_free_vm(AwVM *vm) {
   aw_loop_free(vm);
   aw_threads_free(vm);
   aw_gc_free_all(vm);
+  aw_mem_free_pools(vm);
   for (AwStackSeg *s = vm->seg ? vm->seg : NULL; s && s->prev; s = s->prev) vm->seg = s->prev;
   AwStackSeg *s = vm->seg;
   while (s) {

@@ -64,6 +64,11 @@ typedef struct AwStackSeg {
   char *base;
 } AwStackSeg;
 typedef struct AwLoop AwLoop;        // vm/loop.h (event loop, later issue)
+// Small-block pools (mem.c): sizes up to AW_POOL_MAX bytes, in classes of
+// AW_POOL_GRAIN bytes.
+#define AW_POOL_MAX 1024
+#define AW_POOL_GRAIN 8
+#define AW_POOL_CLASSES (AW_POOL_MAX / AW_POOL_GRAIN + 1)
 
 
 struct AwVM {
@@ -142,6 +147,12 @@ struct AwVM {
   bool fin_running;              // reports are being made (no nesting)
   AwObj **fin_watch;             // objects that may owe a report one day
   size_t fin_watch_len, fin_watch_cap;  // (aw_gc_watch): only these are checked
+  // -- small-block pools (mem.c): blocks of up to AW_POOL_MAX bytes come
+  // from per-size free lists carved out of chunks of the host allocator.
+  void *pool_free[AW_POOL_CLASSES];  // free blocks of each size class
+  char *pool_bump, *pool_end;        // the unused tail of the newest chunk
+  void *pool_chunks;                 // every chunk (linked), freed with the VM
+  size_t pool_bytes;                 // bytes in those chunks
 };
 
 // ---- memory and GC (mem.c, gc.c) ------------------------------------------
@@ -154,6 +165,8 @@ void *aw_mem_realloc(AwVM *vm, void *ptr, size_t old_size, size_t new_size);
 #define aw_mem_free(vm, p, n) ((void)aw_mem_realloc((vm), (p), (n), 0))
 // Allocates a GC object of [size] bytes with [kind] and [cls]; NULL on failure.
 AwObj *aw_obj_alloc(AwVM *vm, size_t size, AwObjKind kind, AwClass *cls);
+// Frees the small-block pools' chunks (VM teardown, after every object).
+void aw_mem_free_pools(AwVM *vm);
 // Collects garbage now (only call at a safepoint: nothing unrooted alive).
 void aw_gc_collect(AwVM *vm);
 // Pushes/pops a temporary root (see the GC convention above).
