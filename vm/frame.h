@@ -79,6 +79,8 @@ typedef struct AwGen {
   int32_t frame_size;    // bytes of the frame allocation (for freeing)
   bool frame_inline;     // the frame lives in this object's own allocation
                          // (aw_make_generator), after the AwGen
+  bool recyclable;       // made by `await f(...)` and never seen by anyone
+                         // else: reusable once it returns (aw_gen_make_awaited)
 } AwGen;
 
 // Results of resuming a generator.

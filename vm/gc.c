@@ -390,6 +390,7 @@ void aw_gc_collect(AwVM *vm) {
   if (vm->in_gc) return;
   vm->in_gc = true;
   vm->gc_requested = false;
+  memset(vm->spare_coros, 0, sizeof vm->spare_coros);  // garbage: swept below
   mark_roots(vm);
   while (vm->gray_len > 0) trace_object(vm, vm->gray[--vm->gray_len]);
   queue_finalizable(vm);

@@ -42,7 +42,7 @@ static void gen_init(AwVM *vm, AwGen *g, AwFunction *func, AwFrame *frame) {
     g->created_proto = vm->frame->proto;
     g->created_ip = (int32_t)(vm->frame->ip - vm->frame->proto->code);
   }
-  if (k == AW_GENKIND_COROUTINE) aw_gc_watch(vm, &g->obj);  // "never awaited"?
+  if (k == AW_GENKIND_COROUTINE && !g->recyclable) aw_gc_watch(vm, &g->obj);  // "never awaited"?
   // Like sys.set_coroutine_origin_tracking_depth() while a debug loop runs.
   if (k == AW_GENKIND_COROUTINE && vm->loop && vm->loop->running && vm->loop->debug) {
     AwValue origin = aw_gen_capture_stack(vm, ORIGIN_DEPTH);
@@ -51,13 +51,10 @@ static void gen_init(AwVM *vm, AwGen *g, AwFunction *func, AwFrame *frame) {
   }
 }
 
-// The object and its frame are one allocation (one malloc, one free, and
-// the frame next to its generator in memory).
-AwValue aw_make_generator(AwVM *vm, AwFunction *fn, int argc, AwValue *argv, AwTuple *kw) {
+// Fills in the zeroed generator [g] of GEN_HEAD + [size] bytes for a call of
+// [fn] and binds the arguments.
+static AwValue start_generator(AwVM *vm, AwGen *g, size_t size, AwFunction *fn, int argc, AwValue *argv, AwTuple *kw) {
   AwProto *p = fn->proto;
-  size_t size = aw_frame_size(p);
-  AwGen *g = (AwGen *)aw_obj_alloc(vm, GEN_HEAD + size, AW_OBJ_GENERATOR, gen_class(vm, kind_of(p)));
-  if (!g) return AW_EXC;
   g->frame_inline = true;
   g->frame_size = (int32_t)size;
   AwFrame *f = (AwFrame *)((char *)g + GEN_HEAD);
@@ -71,8 +68,57 @@ AwValue aw_make_generator(AwVM *vm, AwFunction *fn, int argc, AwValue *argv, AwT
     g->state = AW_GEN_CLOSED;
     return AW_EXC;
   }
-  g->awaited = false;
+  g->awaited = g->recyclable;
   return AW_OBJ(g);
+}
+
+// The object and its frame are one allocation (one malloc, one free, and
+// the frame next to its generator in memory).
+AwValue aw_make_generator(AwVM *vm, AwFunction *fn, int argc, AwValue *argv, AwTuple *kw) {
+  AwProto *p = fn->proto;
+  size_t size = aw_frame_size(p);
+  AwGen *g = (AwGen *)aw_obj_alloc(vm, GEN_HEAD + size, AW_OBJ_GENERATOR, gen_class(vm, kind_of(p)));
+  if (!g) return AW_EXC;
+  return start_generator(vm, g, size, fn, argc, argv, kw);
+}
+
+// ---- `await f(...)`: coroutines nobody else can see -------------------------
+// The coroutine made by a call whose result goes straight to GET_AWAITABLE
+// is referenced only by the awaiting frame's value stack, unless someone
+// reaches it through cr_await / gi_yieldfrom (gen_delegate marks it seen).
+// When it returns unseen, nothing references it any more: CPython frees it
+// there by refcount; aw keeps the object for the next such call with the
+// same frame size, so a chain of awaits neither allocates nor feeds the GC.
+// Spares are garbage to the GC: a collection forgets them and frees them.
+
+// Spares are kept in AW_SPARE_BUCKETS lists by frame size, linked through
+// resume_at (meaningless in a finished generator).
+static inline AwGen **spare_list(AwVM *vm, size_t frame_size) {
+  return &vm->spare_coros[(frame_size / 16) % AW_SPARE_BUCKETS];
+}
+
+AwValue aw_gen_make_awaited(AwVM *vm, AwFunction *fn, int argc, AwValue *argv, AwTuple *kw) {
+  AwProto *p = fn->proto;
+  size_t size = aw_frame_size(p);
+  AwGen **list = spare_list(vm, size);
+  AwGen *g = *list;
+  if (g && (size_t)g->frame_size == size) {
+    *list = (AwGen *)g->resume_at;
+    // Everything after the object header starts zeroed, as when fresh
+    // (aw_frame_init sets the frame part).
+    memset((char *)g + sizeof(AwObj), 0, GEN_HEAD - sizeof(AwObj));
+  } else if (!(g = (AwGen *)aw_obj_alloc(vm, GEN_HEAD + size, AW_OBJ_GENERATOR, AW_CLS(vm, coroutine)))) {
+    return AW_EXC;
+  }
+  g->recyclable = true;
+  return start_generator(vm, g, size, fn, argc, argv, kw);
+}
+
+void aw_gen_recycle(AwVM *vm, AwGen *g) {
+  if (!g->frame_inline || g->frame != (AwFrame *)((char *)g + GEN_HEAD)) return;
+  AwGen **list = spare_list(vm, (size_t)g->frame_size);
+  g->resume_at = (AwFrame *)*list;
+  *list = g;
 }
 
 AwGen *aw_gen_new(AwVM *vm, AwFunction *func, AwFrame *frame) {
@@ -502,7 +548,10 @@ static AwValue gen_delegate(AwVM *vm, AwGen *g) {
 
 static AwValue gen_yieldfrom(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)argc; (void)kw;
-  return gen_delegate(vm, self_gen(argv[0]));
+  AwValue d = gen_delegate(vm, self_gen(argv[0]));
+  // Now someone else holds it: it must not be reused when it returns.
+  if (AW_IS_KIND(d, AW_OBJ_GENERATOR)) ((AwGen *)AW_AS_OBJ(d))->recyclable = false;
+  return d;
 }
 
 static AwValue gen_name(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {

@@ -1459,6 +1459,20 @@ dispatch:
         LOAD_FRAME();
         NEXT();
       }
+      if ((p->flags & AW_CODE_COROUTINE) && !(p->flags & AW_CODE_ASYNC_GEN) && AW_OP(*ip) == OP_GET_AWAITABLE) {
+        // `await f(...)`: the coroutine is awaited from birth and only this
+        // frame's stack holds it, so GET_AWAITABLE has nothing to check.
+        sp = ret_at;
+        SAVE();
+        f->sp = args + argc;  // arguments rooted while the coroutine is made
+        if ((vm->gc_requested || vm->interrupt) && !aw_interp_safepoint(vm)) goto error;
+        AwValue c = aw_gen_make_awaited(vm, fn, npos, args, kw);
+        f->sp = sp;
+        CHECK(c);
+        PUSH(c);
+        ip++;
+        NEXT();
+      }
     }
     AwValue init;
     if (AW_IS_CLASS(callee) && args - 1 == ret_at && !AW_IS_UNDEF(init = plain_init_of(vm, AW_AS_CLASS(callee)))) {
@@ -1602,8 +1616,9 @@ dispatch:
       f->flags &= ~AW_FRAME_SENDLINK;
       uint32_t target = AW_ARG(caller->ip[-1]);
       caller->sp -= 2;
-      *caller->sp++ = rv;
+      *caller->sp++ = rv;  // the last reference to a recyclable generator
       caller->ip = caller->proto->code + target;
+      if (f->gen->recyclable) aw_gen_recycle(vm, f->gen);
     } else {
       aw_frame_pop(vm, f);
       *caller->sp++ = rv;

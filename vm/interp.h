@@ -51,6 +51,10 @@ void aw_gen_suspended(AwVM *vm, struct AwGen *g);
 // Calling a generator/coroutine function: binds arguments into a heap
 // frame and returns the new generator object.
 AwValue aw_make_generator(AwVM *vm, AwFunction *fn, int argc, AwValue *argv, AwTuple *kw);
+// The coroutine for `await fn(...)`: awaited from birth, maybe a recycled
+// one (aw_gen_recycle gives back a finished one nobody else has seen).
+AwValue aw_gen_make_awaited(AwVM *vm, AwFunction *fn, int argc, AwValue *argv, AwTuple *kw);
+void aw_gen_recycle(AwVM *vm, struct AwGen *g);
 // gen.close().
 AwValue aw_gen_close(AwVM *vm, struct AwGen *g);
 void aw_frameref_trace(AwVM *vm, AwObj *o);

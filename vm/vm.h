@@ -69,6 +69,7 @@ typedef struct AwLoop AwLoop;        // vm/loop.h (event loop, later issue)
 #define AW_POOL_MAX 1024
 #define AW_POOL_GRAIN 8
 #define AW_POOL_CLASSES (AW_POOL_MAX / AW_POOL_GRAIN + 1)
+#define AW_SPARE_BUCKETS 8
 
 
 struct AwVM {
@@ -153,6 +154,9 @@ struct AwVM {
   char *pool_bump, *pool_end;        // the unused tail of the newest chunk
   void *pool_chunks;                 // every chunk (linked), freed with the VM
   size_t pool_bytes;                 // bytes in those chunks
+  // -- finished coroutines of `await f(...)` nobody else saw (gen.c), kept
+  // for reuse by the next such call; garbage that each collection forgets.
+  struct AwGen *spare_coros[AW_SPARE_BUCKETS];  // lists by frame size
 };
 
 // ---- memory and GC (mem.c, gc.c) ------------------------------------------
