@@ -783,10 +783,10 @@ static bool assemble(C *c) {
   }
   if (p->nnames > 0) {
     // names[] is followed by the interpreter's inline caches, one record of
-    // four value slots per name (vm/interp.c: NameCache, all zero when
-    // empty). cap_names == 5 * nnames tells the interpreter they exist;
+    // five value slots per name (vm/interp.c: NameCache, all zero when
+    // empty). cap_names == 6 * nnames tells the interpreter they exist;
     // they hold no references (the GC traces names[0..nnames) only).
-    int32_t cap = 5 * p->nnames;
+    int32_t cap = 6 * p->nnames;
     AwValue *a = aw_mem_realloc(vm, p->names, (size_t)p->cap_names * sizeof(AwValue), (size_t)cap * sizeof(AwValue));
     if (!a) return cc_oom(c);
     memset(a + p->nnames, 0, (size_t)(cap - p->nnames) * sizeof(AwValue));

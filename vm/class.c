@@ -66,6 +66,7 @@ AwClass *aw_class_new(AwVM *vm, AwValue name, AwClass *base, AwDict *dict) {
   c->instance_kind = base ? base->instance_kind : AW_OBJ_INSTANCE;
   if (base) c->slot_flags = base->slot_flags & AW_CLS_ALSO_EXCEPTION;
   c->is_builtin = 0;
+  c->serial = ++vm->class_serial;
   return c;
 }
 

@@ -51,7 +51,7 @@ static inline AwValue load_global(AwVM *vm, AwDict *globals, AwValue name) {
 // they hold dict entry numbers checked against the entry's key on every
 // hit, and class pointers that are only compared with a live object's
 // class (or belong to built-in classes, which live as long as the VM), so
-// a stale record only costs a lookup.
+// a stale record only costs a lookup (pcls is checked with its serial too).
 typedef struct {
   AwDict *gdict;     // the globals dict in which the name was absent ...
   uint32_t gversion; // ... at this version, when gix points into builtins
@@ -68,15 +68,26 @@ typedef struct {
   AwClass *ucls;
   int32_t uix;
   int32_t aix;
+  // Instances of a user class [pcls] (made with [pserial]) whose class and
+  // base dicts were at versions [pv0], [pv1] (a base that is object has no
+  // version: its dict never changes), as chain_fill found them: whether
+  // the name is a plain attribute for loading ([pget]) and for storing
+  // ([pset]); and where a LOAD_METHOD finds it: entry [pmix] of the class
+  // dict (pmdepth 0) or of the base's (1), or nowhere in them (2).
+  AwClass *pcls;
+  uint32_t pserial, pv0, pv1;
+  int32_t pmix;
+  uint8_t pget, pset, pmdepth;
   uint8_t objabs;
   // Modules: whether the module class's chain (built-in, never changes)
-  // lacks the name (same encoding), so module.name is the module dict's.
+  // lacks the name (same encoding as objabs), so module.name is the
+  // module dict's.
   uint8_t modabs;
 } NameCache;
-_Static_assert(sizeof(NameCache) <= 4 * sizeof(AwValue), "four value slots per name");
+_Static_assert(sizeof(NameCache) <= 5 * sizeof(AwValue), "five value slots per name");
 
 static inline NameCache *name_cache(AwProto *p, uint32_t i) {
-  if (p->cap_names != 5 * p->nnames) return NULL;
+  if (p->cap_names != 6 * p->nnames) return NULL;
   return (NameCache *)(p->names + p->nnames) + i;
 }
 
@@ -105,7 +116,7 @@ static bool is_core_container(AwVM *vm, AwObj *o) {
 // find after their class lookups. User classes of plain instances derive
 // from object only through user classes; object's dict never changes, so
 // the answer for it is kept in the cache.
-static bool attr_is_plain(AwVM *vm, AwClass *cls, AwValue name, NameCache *c, bool no_setattr) {
+static bool attr_is_plain_uncached(AwVM *vm, AwClass *cls, AwValue name, NameCache *c, bool no_setattr) {
   for (AwClass *k = cls; k; k = k->base) {
     if (k->is_builtin) {
       if (k != AW_CLS(vm, object)) return false;
@@ -116,6 +127,45 @@ static bool attr_is_plain(AwVM *vm, AwClass *cls, AwValue name, NameCache *c, bo
     if (no_setattr && aw_dict_str_index(k->dict, AW_N(vm, setattr)) >= 0) return false;
   }
   return false;
+}
+
+// True when [c]'s chain record describes user class [cls] as it is now.
+// Dict versions change on every insert and delete, so the presence of
+// names in the class and its base is as recorded (values may differ: hits
+// read them from the dict entries).
+static inline bool chain_valid(AwClass *cls, NameCache *c) {
+  return c->pcls == cls && c->pserial == cls->serial && cls->dict->version == c->pv0 &&
+         (cls->base->is_builtin || cls->base->dict->version == c->pv1);
+}
+
+// Fills [c]'s chain record for instances of [cls]: only for a user class
+// whose base is object or a user class deriving from object directly.
+static bool chain_fill(AwVM *vm, AwClass *cls, AwValue name, NameCache *c) {
+  if (cls->is_builtin) return false;
+  AwClass *base = cls->base, *object = AW_CLS(vm, object);
+  if (base != object && (base->is_builtin || base->base != object)) return false;
+  bool user_base = base != object;
+  int64_t i0 = aw_dict_str_index(cls->dict, name);
+  int64_t i1 = user_base ? aw_dict_str_index(base->dict, name) : -1;
+  if (i0 >= INT32_MAX || i1 >= INT32_MAX) return false;
+  bool in_object = aw_dict_str_index(object->dict, name) >= 0;
+  bool setattr = aw_dict_str_index(cls->dict, AW_N(vm, setattr)) >= 0 ||
+                 (user_base && aw_dict_str_index(base->dict, AW_N(vm, setattr)) >= 0);
+  c->pget = i0 < 0 && i1 < 0 && !in_object;
+  c->pset = c->pget && !setattr;
+  c->pmdepth = i0 >= 0 ? 0 : i1 >= 0 ? 1 : 2;
+  c->pmix = (int32_t)(i0 >= 0 ? i0 : i1);
+  c->pcls = cls;
+  c->pserial = cls->serial;
+  c->pv0 = cls->dict->version;
+  c->pv1 = user_base ? base->dict->version : 0;
+  return true;
+}
+
+static inline bool attr_is_plain(AwVM *vm, AwClass *cls, AwValue name, NameCache *c, bool no_setattr) {
+  if (!chain_valid(cls, c) && !chain_fill(vm, cls, name, c))
+    return attr_is_plain_uncached(vm, cls, name, c, no_setattr);
+  return no_setattr ? c->pset : c->pget;
 }
 
 // True when [m] is a plain module and no class on its class's chain
@@ -1008,6 +1058,18 @@ dispatch:
         NEXT();
       }
     }
+    if (c && AW_IS_KIND(obj, AW_OBJ_INSTANCE) && c->pmdepth == 1 && chain_valid(AW_AS_OBJ(obj)->cls, c)) {
+      // A function the instance's class inherits from its base.
+      AwClass *cls = AW_AS_OBJ(obj)->cls;
+      AwDict *bd = cls->base->dict;
+      AwDict *idict = AW_AS_INSTANCE(obj)->dict;
+      if (entry_has_key(bd, c->pmix, names[arg]) && AW_IS_KIND(bd->entries[c->pmix].value, AW_OBJ_FUNCTION) &&
+          (!idict || aw_dict_str_index(idict, names[arg]) < 0)) {
+        sp[-1] = bd->entries[c->pmix].value;
+        PUSH(obj);
+        NEXT();
+      }
+    }
     SAVE();
     AwValue meth, self;
     if (!aw_load_method(vm, obj, names[arg], &meth, &self)) goto error;
@@ -1020,6 +1082,8 @@ dispatch:
       if (ix >= 0 && ix < INT32_MAX && AW_AS_OBJ(cls->dict->entries[ix].value) == AW_AS_OBJ(meth)) {
         c->ucls = cls;
         c->uix = (int32_t)ix;
+      } else if (ix < 0) {
+        (void)chain_fill(vm, cls, names[arg], c);  // maybe inherited from the base
       }
     }
     sp[-1] = meth;

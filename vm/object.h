@@ -221,6 +221,8 @@ struct AwClass {
   uint8_t is_builtin;     // a C-defined type (cannot set attributes)
   uint16_t slot_flags;    // AW_CLS_HAS_* caches of dunder presence
   uint32_t dict_version;  // the class dict's version when the flags were computed
+  uint32_t serial;        // unique per class made at run time (inline caches
+                          // tell a new class from a freed one at its address)
 };
 // slot_flags bits, recomputed whenever a class or a base changes.
 #define AW_CLS_HAS_GETATTR   0x0001   // defines __getattr__

@@ -78,6 +78,7 @@ struct AwVM {
   void *alloc_ud;
   size_t bytes_allocated;
   size_t next_gc;                // collect when bytes_allocated passes this
+  uint32_t class_serial;         // the last AwClass.serial given out
   size_t mem_limit;              // 0 = unlimited; else MemoryError past it
   bool gc_requested;             // set by the allocator; honoured at safepoints
   bool gc_stress;                // collect at every safepoint
