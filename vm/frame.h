@@ -81,6 +81,8 @@ typedef struct AwGen {
                          // (aw_make_generator), after the AwGen
   bool recyclable;       // made by `await f(...)` and never seen by anyone
                          // else: reusable once it returns (aw_gen_make_awaited)
+  int32_t link_depth;    // while SEND-linked: its place in the chain (the
+                         // root's callee is 1), for the recursion limit
 } AwGen;
 
 // Results of resuming a generator.

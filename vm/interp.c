@@ -1897,6 +1897,14 @@ dispatch:
     }
     if (AW_IS_KIND(recv, AW_OBJ_GENERATOR) && gen_linkable((AwGen *)AW_AS_OBJ(recv))) {
       AwGen *g = (AwGen *)AW_AS_OBJ(recv);
+      // A linked chain counts toward the recursion limit as CPython's
+      // nested sends do, so unbounded `await f()` recursion stops there.
+      int32_t link_depth = ((f->flags & AW_FRAME_SENDLINK) ? f->gen->link_depth : 0) + 1;
+      if (vm->depth + link_depth >= vm->recursion_limit) {
+        aw_raisef(vm, AW_EXCCLS(vm, RecursionError), "maximum recursion depth exceeded");
+        goto error;
+      }
+      g->link_depth = link_depth;
       if (g->state == AW_GEN_CREATED) {
         if (!AW_IS_NONE(v)) {
           aw_raisef(vm, AW_EXCCLS(vm, TypeError), "can't send non-None value to a just-started %s",

@@ -375,7 +375,8 @@ static void test_virtual_time(void) {
 static void test_robustness(void) {
   Run r;
   run(&r,
-      "import asyncio\n"
+      "import asyncio, sys\n"
+      "sys.setrecursionlimit(20000)\n"
       "async def depth(n):\n"
       "    if n == 0:\n"
       "        await asyncio.sleep(0)\n"
