@@ -21,6 +21,20 @@ static const char usage[] =
     "Environment: AW_PATH (module search path, ':'-separated), AW_ASYNCIO_DEBUG,\n"
     "  PYTHONASYNCIODEBUG (asyncio debug mode), AW_VIRTUAL_TIME (virtual clock)\n";
 
+// The script's name for __file__, code objects and tracebacks: as CPython
+// does, a relative path is prefixed with the working directory (not
+// normalised); sys.argv[0] stays as given. NULL: use the path as it is.
+static char *script_path(const char *path) {
+  if (path[0] == '/') return NULL;
+  char *cwd = getcwd(NULL, 0);
+  if (!cwd) return NULL;
+  size_t n = strlen(cwd) + 1 + strlen(path) + 1;
+  char *abs = malloc(n);
+  if (abs) snprintf(abs, n, "%s%s%s", cwd, strcmp(cwd, "/") ? "/" : "", path);
+  free(cwd);
+  return abs;
+}
+
 // The VM Ctrl-C interrupts. Host state of the CLI process (a signal handler
 // has nowhere else to find it), not VM state.
 static AwVM *volatile interrupt_target;
@@ -147,7 +161,10 @@ int main(int argc, char **argv) {
   if (i < argc && strcmp(argv[i], "-") != 0) {
     AwVM *vm = make_vm(argc - i, (const char *const *)argv + i);
     if (!vm) return 1;
-    return finish(vm, aw_run_file(vm, argv[i]));
+    char *path = script_path(argv[i]);
+    int status = finish(vm, aw_run_file(vm, path ? path : argv[i]));
+    free(path);
+    return status;
   }
   const char *empty_argv[] = {i < argc ? "-" : ""};
   // No program and a terminal: the interactive REPL (vm/repl.c).
