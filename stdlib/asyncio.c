@@ -762,6 +762,12 @@ bool aw_loop_init_classes(AwVM *vm) {
 // ---- the module -------------------------------------------------------------------------
 
 static bool add_class(AwVM *vm, AwModule *m, const char *name, AwClass *c) {
+  if (c == AW_CLS(vm, Future) || c == AW_CLS(vm, Task)) {
+    // C types of CPython's _asyncio: '_asyncio.Task' in messages.
+    c->module = aw_str_from_cstr(vm, "_asyncio");
+    if (AW_IS_EXC(c->module)) return false;
+    c->slot_flags |= AW_CLS_DOTTED_NAME;
+  }
   return aw_module_add_value(vm, m, name, AW_OBJ(c));
 }
 

@@ -1282,14 +1282,19 @@ AwModule *aw_open_collections(AwVM *vm) {
   if (!m) return NULL;
   aw_push_root(vm, AW_OBJ(m));
   AwClass *deque = make_class(vm, "deque", AW_CLS(vm, object), deque_methods);
+  // C types in CPython: messages say 'collections.deque', and deque and
+  // defaultdict instances have no attribute dict there.
+  if (deque) deque->slot_flags |= AW_CLS_DOTTED_NAME | AW_CLS_NO_NEW_ATTRS;
   bool ok = deque && aw_module_add_value(vm, m, "deque", AW_OBJ(deque)) &&
             aw_dict_set_cstr(vm, deque->dict, "__hash__", AW_NONE);
   AwClass *mapping = ok ? make_class(vm, "_Mapping", AW_CLS(vm, object), mapping_methods) : NULL;
   ok = mapping && aw_module_add_value(vm, m, "_Mapping", AW_OBJ(mapping)) &&
        aw_dict_set_cstr(vm, mapping->dict, "__hash__", AW_NONE);
   AwClass *od = ok ? make_class(vm, "OrderedDict", mapping, od_methods) : NULL;
+  if (od) od->slot_flags |= AW_CLS_DOTTED_NAME;
   ok = od && aw_module_add_value(vm, m, "OrderedDict", AW_OBJ(od));
   AwClass *dd = ok ? make_class(vm, "defaultdict", mapping, dd_methods) : NULL;
+  if (dd) dd->slot_flags |= AW_CLS_DOTTED_NAME | AW_CLS_NO_NEW_ATTRS;
   ok = dd && aw_module_add_value(vm, m, "defaultdict", AW_OBJ(dd));
   AwClass *counter = ok ? make_class(vm, "Counter", mapping, counter_methods) : NULL;
   ok = counter && aw_module_add_value(vm, m, "Counter", AW_OBJ(counter));

@@ -529,6 +529,7 @@ static AwClass *make_class(AwVM *vm, const char *name, const char *module, const
   if (!c) return NULL;
   c->instance_kind = (uint8_t)kind;
   c->is_builtin = 1;
+  c->slot_flags |= module ? AW_CLS_DOTTED_NAME : 0;  // C types in CPython
   c->module = module ? aw_str_from_cstr(vm, module) : AW_N(vm, builtins);
   if (AW_IS_EXC(c->module)) return NULL;
   for (const Method *m = methods; m->name; m++)

@@ -21,6 +21,15 @@ AwClass *aw_type_of(AwVM *vm, AwValue v) {
 
 const char *aw_type_name(AwVM *vm, AwValue v) {
   AwClass *c = aw_type_of(vm, v);
+  if ((c->slot_flags & AW_CLS_DOTTED_NAME) && AW_IS_STR(c->module) && AW_IS_STR(c->name)) {
+    if (!c->dotted_name) {
+      // Made once; if that fails (no memory), the plain name serves.
+      AwValue d = aw_str_format(vm, "%s.%s", AW_AS_STR(c->module)->data, AW_AS_STR(c->name)->data);
+      if (AW_IS_EXC(d)) aw_exc_take(vm);
+      else c->dotted_name = AW_AS_STR(d);
+    }
+    if (c->dotted_name) return c->dotted_name->data;
+  }
   return AW_IS_STR(c->name) ? AW_AS_STR(c->name)->data : "?";
 }
 
@@ -398,7 +407,7 @@ bool aw_setattr(AwVM *vm, AwValue obj, AwValue name, AwValue value) {
     if (!strcmp(s, "__name__")) { c->name = value; return true; }
     if (!strcmp(s, "__qualname__")) { c->qualname = value; return true; }
     if (!aw_dict_set(vm, c->dict, name, value)) return false;
-    c->slot_flags = compute_slot_flags(vm, c) | (c->slot_flags & AW_CLS_USER);
+    c->slot_flags = compute_slot_flags(vm, c) | (c->slot_flags & AW_CLS_KEPT);
     return true;
   }
   AwClass *cls = aw_type_of(vm, obj);
@@ -449,6 +458,10 @@ bool aw_setattr(AwVM *vm, AwValue obj, AwValue name, AwValue value) {
   }
   AwDict *dict = instance_dict(obj);
   if (!dict) return readonly_error(vm, obj, name);
+  if ((cls->slot_flags & AW_CLS_NO_NEW_ATTRS) && aw_dict_str_index(dict, name) < 0) {
+    attribute_error(vm, obj, name);
+    return false;
+  }
   return aw_dict_set(vm, dict, name, value);
 }
 

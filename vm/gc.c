@@ -155,6 +155,7 @@ static void trace_object(AwVM *vm, AwObj *o) {
       aw_gc_mark_value(vm, c->name);
       aw_gc_mark_value(vm, c->qualname);
       aw_gc_mark_value(vm, c->module);
+      if (c->dotted_name) aw_gc_mark_obj(vm, &c->dotted_name->obj);
       if (c->base) aw_gc_mark_obj(vm, &c->base->obj);
       mark_dict(vm, c->dict);
       break;

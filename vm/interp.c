@@ -163,6 +163,7 @@ static bool chain_fill(AwVM *vm, AwClass *cls, AwValue name, NameCache *c) {
 }
 
 static inline bool attr_is_plain(AwVM *vm, AwClass *cls, AwValue name, NameCache *c, bool no_setattr) {
+  if (no_setattr && (cls->slot_flags & AW_CLS_NO_NEW_ATTRS)) return false;  // aw_setattr checks
   if (!chain_valid(cls, c) && !chain_fill(vm, cls, name, c))
     return attr_is_plain_uncached(vm, cls, name, c, no_setattr);
   return no_setattr ? c->pset : c->pget;

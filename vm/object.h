@@ -223,6 +223,7 @@ struct AwClass {
   uint32_t dict_version;  // the class dict's version when the flags were computed
   uint32_t serial;        // unique per class made at run time (inline caches
                           // tell a new class from a freed one at its address)
+  AwStr *dotted_name;     // "module.name" for AW_CLS_DOTTED_NAME (made on use)
 };
 // slot_flags bits, recomputed whenever a class or a base changes.
 #define AW_CLS_HAS_GETATTR   0x0001   // defines __getattr__
@@ -233,6 +234,10 @@ struct AwClass {
 #define AW_CLS_HAS_DESCR     0x0020   // has property/descriptor attributes
 #define AW_CLS_ALSO_EXCEPTION 0x0040  // ExceptionGroup: also an Exception
 #define AW_CLS_EXCEPTION_ROOT 0x0080  // the class Exception
+#define AW_CLS_DOTTED_NAME   0x0100   // CPython names it "module.name" in
+                                      // messages (a C type there: deque, Task)
+#define AW_CLS_NO_NEW_ATTRS  0x0200   // its own instances refuse new attributes
+#define AW_CLS_KEPT (AW_CLS_USER | AW_CLS_DOTTED_NAME | AW_CLS_NO_NEW_ATTRS)  // survive recomputing
 #define AW_CLS_USER          0x8000   // defined by a class statement
 
 typedef struct {
