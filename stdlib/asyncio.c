@@ -32,6 +32,8 @@ static AwLoop *self_loop(AwVM *vm, AwValue self) {
 
 // ---- running ----------------------------------------------------------------
 
+static AwValue asyncio_gather(AwVM *vm, int argc, AwValue *argv, AwTuple *kw);
+
 // Cancels the tasks still pending when run() ends and lets them finish,
 // as CPython's _cancel_all_tasks does.
 static bool cancel_all_tasks(AwVM *vm, AwLoop *loop) {
@@ -40,11 +42,27 @@ static bool cancel_all_tasks(AwVM *vm, AwLoop *loop) {
   aw_push_root(vm, AW_OBJ(pending));
   for (AwFuture *t = loop->tasks; t; t = t->next_task)
     if (!aw_list_append(vm, pending, AW_OBJ(t))) goto fail;
+  if (pending->len == 0) {
+    aw_pop_root(vm);
+    return true;
+  }
   for (int64_t i = 0; i < pending->len; i++) aw_task_cancel(vm, (AwFuture *)AW_AS_OBJ(pending->items[i]), AW_NONE);
-  for (int64_t i = 0; i < pending->len; i++) {
-    AwFuture *t = (AwFuture *)AW_AS_OBJ(pending->items[i]);
-    while (t->state == AW_FUT_PENDING)
-      if (!aw_loop_run_once(vm, loop, -1)) goto fail;
+  {
+    // loop.run_until_complete(gather(*pending, return_exceptions=True)):
+    // the keyword's value follows the positional arguments.
+    int64_t n = pending->len;
+    AwValue kwname = aw_str_from_cstr(vm, "return_exceptions");
+    AwValue kw = AW_IS_EXC(kwname) ? kwname : aw_tuple_pack(vm, 1, kwname);
+    if (AW_IS_EXC(kw) || !aw_list_append(vm, pending, AW_TRUE)) goto fail;
+    aw_push_root(vm, kw);
+    AwValue outer = asyncio_gather(vm, (int)n, pending->items, AW_AS_TUPLE(kw));
+    aw_pop_root(vm);
+    pending->len = n;
+    if (AW_IS_EXC(outer)) goto fail;
+    aw_push_root(vm, outer);
+    bool ok = aw_loop_run_until_complete(vm, loop, (AwFuture *)AW_AS_OBJ(outer));
+    aw_pop_root(vm);
+    if (!ok) goto fail;
   }
   for (int64_t i = 0; i < pending->len; i++) {
     AwFuture *t = (AwFuture *)AW_AS_OBJ(pending->items[i]);
@@ -92,9 +110,9 @@ static AwValue run_main(AwVM *vm, AwValue coro, int debug) {
   bool ok = aw_loop_run_until_complete(vm, loop, main);
   AwValue escaped = ok ? AW_UNDEF : aw_exc_take(vm);
   aw_push_root(vm, escaped);
-  loop->running = true;
   bool cleaned = cancel_all_tasks(vm, loop);
   // Like shutdown_default_executor(): wait for worker threads to finish.
+  loop->running = true;
   while (cleaned && loop->pending_threads > 0) cleaned = aw_loop_run_once(vm, loop, -1);
   loop->running = false;
   if (!cleaned && AW_IS_UNDEF(escaped)) escaped = aw_exc_take(vm);

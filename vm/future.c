@@ -88,6 +88,8 @@ static bool schedule_callback(AwVM *vm, AwLoop *loop, AwFuture *f, AwValue fn, A
     return aw_loop_schedule(vm, loop, AW_READY_WAKEUP, fn, AW_OBJ(f), AW_UNDEF);
   if (is_future(fn) && as_future(fn)->is_gather)
     return aw_loop_schedule(vm, loop, AW_READY_GATHER, fn, AW_OBJ(f), AW_UNDEF);
+  // run_until_complete's "stop the loop" callback (aw_loop_run_until_complete).
+  if (AW_IS_KIND(fn, AW_OBJ_LOOP)) return aw_loop_schedule(vm, loop, AW_READY_STOP, AW_OBJ(f), AW_UNDEF, AW_UNDEF);
   return aw_loop_schedule(vm, loop, AW_READY_CALLBACK, fn, AW_OBJ(f), ctx);
 }
 
@@ -589,6 +591,30 @@ static AwValue future_add_done_callback(AwVM *vm, int argc, AwValue *argv, AwTup
   return aw_future_add_callback(vm, f, a[1], ctx) ? AW_NONE : AW_EXC;
 }
 
+// Keeps the first callback slot filled so order is preserved.
+static void refill_cb0(AwFuture *f) {
+  if (AW_IS_UNDEF(f->cb0) && AW_IS_LIST(f->callbacks) && AW_AS_LIST(f->callbacks)->len > 0) {
+    AwList *l = AW_AS_LIST(f->callbacks);
+    AwTuple *t = AW_AS_TUPLE(l->items[0]);
+    f->cb0 = t->items[0];
+    f->cb0_ctx = t->items[1];
+    memmove(l->items, l->items + 1, (size_t)(l->len - 1) * sizeof(AwValue));
+    l->len--;
+  }
+}
+
+void aw_future_remove_callback_is(AwFuture *f, AwValue fn) {
+  if (aw_value_is(f->cb0, fn)) f->cb0 = f->cb0_ctx = AW_UNDEF;
+  if (AW_IS_LIST(f->callbacks)) {
+    AwList *l = AW_AS_LIST(f->callbacks);
+    int64_t j = 0;
+    for (int64_t i = 0; i < l->len; i++)
+      if (!aw_value_is(AW_AS_TUPLE(l->items[i])->items[0], fn)) l->items[j++] = l->items[i];
+    l->len = j;
+  }
+  refill_cb0(f);
+}
+
 static AwValue future_remove_done_callback(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   AwFuture *f = self_future(vm, argc, argv, "remove_done_callback");
   if (!f || !aw_check_argc(vm, "remove_done_callback", argc, kw, 2, 2)) return AW_EXC;
@@ -612,15 +638,7 @@ static AwValue future_remove_done_callback(AwVM *vm, int argc, AwValue *argv, Aw
     }
     l->len = j;
   }
-  // Keep the first callback slot filled so order is preserved.
-  if (AW_IS_UNDEF(f->cb0) && AW_IS_LIST(f->callbacks) && AW_AS_LIST(f->callbacks)->len > 0) {
-    AwList *l = AW_AS_LIST(f->callbacks);
-    AwTuple *t = AW_AS_TUPLE(l->items[0]);
-    f->cb0 = t->items[0];
-    f->cb0_ctx = t->items[1];
-    memmove(l->items, l->items + 1, (size_t)(l->len - 1) * sizeof(AwValue));
-    l->len--;
-  }
+  refill_cb0(f);
   return AW_INT(removed);
 }
 

@@ -284,6 +284,10 @@ static bool run_ready(AwVM *vm, AwLoop *loop, AwReady r) {
       return run_call(vm, loop, r.a, r.b, r.c, AW_UNDEF);
     case AW_READY_GATHER:
       return aw_gather_child_done(vm, (AwFuture *)AW_AS_OBJ(r.a), (AwFuture *)AW_AS_OBJ(r.b));
+    case AW_READY_STOP:
+      // (One left over from a run an exception ended stops nothing.)
+      if (AW_AS_OBJ(r.a) == loop->run_future) loop->stopping = true;
+      return true;
     case AW_READY_HANDLE: {
       AwHandle *h = (AwHandle *)AW_AS_OBJ(r.a);
       if (h->cancelled) return true;
@@ -560,13 +564,14 @@ bool aw_loop_run_until_complete(AwVM *vm, AwLoop *loop, AwFuture *fut) {
   }
   loop->running = true;
   aw_push_root(vm, AW_OBJ(fut));
-  bool ok = true;
-  while (fut->state == AW_FUT_PENDING) {
-    if (!aw_loop_run_once(vm, loop, -1)) {
-      ok = false;
-      break;
-    }
-  }
+  loop->stopping = false;
+  loop->run_future = &fut->obj;
+  bool ok = aw_future_add_callback(vm, fut, loop->obj, AW_UNDEF);
+  while (ok && !loop->stopping) ok = aw_loop_run_once(vm, loop, -1);
+  loop->stopping = false;
+  loop->run_future = NULL;
+  // Stopped by an exception: the callback must not stop a later run.
+  aw_future_remove_callback_is(fut, loop->obj);
   aw_pop_root(vm);
   loop->running = false;
   return ok;

@@ -70,12 +70,14 @@ typedef struct {
 // One entry of the ready queue. Internal work (task steps, wakeups)
 // needs no Handle object.
 typedef enum {
-  AW_READY_HANDLE, AW_READY_STEP, AW_READY_WAKEUP, AW_READY_CALLBACK, AW_READY_GATHER
+  AW_READY_HANDLE, AW_READY_STEP, AW_READY_WAKEUP, AW_READY_CALLBACK, AW_READY_GATHER, AW_READY_STOP
 } AwReadyKind;
 typedef struct {
   AwReadyKind kind;
   AwValue a, b, c;  // HANDLE: handle; STEP: task, exc; WAKEUP: task, fut;
-                    // CALLBACK: fn, arg, context
+                    // CALLBACK: fn, arg, context; STOP: the future of
+                    // run_until_complete, done (the loop stops after this
+                    // iteration if it still runs for that future)
 } AwReady;
 
 typedef struct {
@@ -106,6 +108,9 @@ struct AwLoop {
   bool virtual_time;
   bool virtual_time_request; // asyncio.run(..., virtual_time=True) pending
   bool running;
+  bool stopping;            // a STOP entry ran: this iteration is the last
+  AwObj *run_future;        // the future run_until_complete waits for
+                            // (compared only; rooted by that call)
   bool closed;
   bool debug;
   bool env_debug;           // AW_ASYNCIO_DEBUG / PYTHONASYNCIODEBUG (aw --debug)
@@ -132,8 +137,11 @@ bool aw_loop_schedule(AwVM *vm, AwLoop *loop, AwReadyKind kind, AwValue a, AwVal
 // call_soon / call_later from scripts: returns the Handle.
 AwValue aw_loop_call_soon(AwVM *vm, AwLoop *loop, AwValue fn, AwValue args, AwValue context);
 AwValue aw_loop_call_at(AwVM *vm, AwLoop *loop, double when, AwValue fn, AwValue args, AwValue context, bool is_sleep);
-// Runs the loop until [fut] is done. Returns false if an exception escaped
-// the loop itself (KeyboardInterrupt, SystemExit, internal errors).
+// Runs the loop until [fut] is done, as CPython's run_until_complete: a
+// done callback on [fut] stops the loop at the end of the iteration after
+// the one that finished it (the loop object stands for that callback in
+// the future's list). Returns false if an exception escaped the loop
+// itself (KeyboardInterrupt, SystemExit, internal errors).
 bool aw_loop_run_until_complete(AwVM *vm, AwLoop *loop, AwFuture *fut);
 // Runs one iteration: poll with [timeout_ms] (-1: until something is due).
 bool aw_loop_run_once(AwVM *vm, AwLoop *loop, int timeout_ms);
@@ -163,6 +171,8 @@ bool aw_future_set_result(AwVM *vm, AwFuture *f, AwValue v);
 bool aw_future_set_exception(AwVM *vm, AwFuture *f, AwValue exc);
 bool aw_future_cancel(AwVM *vm, AwFuture *f, AwValue msg);
 bool aw_future_add_callback(AwVM *vm, AwFuture *f, AwValue fn, AwValue ctx);
+// Removes the done callbacks that are [fn] itself (identity: no code runs).
+void aw_future_remove_callback_is(AwFuture *f, AwValue fn);
 // The CancelledError to raise for a cancelled future (3.11 semantics).
 AwValue aw_future_cancelled_error(AwVM *vm, AwFuture *f);
 // The value `await fut` produces once done (raises its exception).
