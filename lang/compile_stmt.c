@@ -54,7 +54,8 @@ static bool unwind_fblock(C *c, FBlock *info, bool preserve_tos) {
       return true;
     case FB_FOR_LOOP:
       if (preserve_tos) TRY(emit(c, OP_ROT_TWO, 0));
-      return emit(c, OP_POP_TOP, 0);
+      // Dropping an async for's iterator may finalize its generator.
+      return emit(c, info->node->u.for_.is_async ? OP_POP_AITER : OP_POP_TOP, 0);
     case FB_TRY_EXCEPT:
       return emit(c, OP_POP_BLOCK, 0);
     case FB_FINALLY_TRY: {
@@ -382,7 +383,7 @@ static bool compile_for(C *c, AwNode *s) {
     // aiter; loop: SETUP_FINALLY end; GET_ANEXT; await; POP_BLOCK; store;
     // body; JUMP loop; end: END_ASYNC_FOR (StopAsyncIteration ends the loop).
     TRY(cc_expr(c, s->u.for_.iter));
-    TRY(emit(c, OP_GET_AITER, 0));
+    TRY(emit(c, OP_GET_AITER, 1));
     cc_bind(c, start);
     TRY(cc_emit_jump(c, OP_SETUP_FINALLY, cleanup));
     TRY(emit(c, OP_GET_ANEXT, 0));

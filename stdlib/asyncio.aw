@@ -1217,6 +1217,35 @@ async def _cancel_all_tasks():
             })
 
 
+class BaseEventLoop:
+    # The loop's methods written in aw: asyncio.c moves them to the loop
+    # class (and drops this one).
+
+    # The asyncgen hooks, installed while the loop runs (loop.c).
+    def _asyncgen_firstiter_hook(self, agen):
+        _asyncgens_add(self, agen)
+
+    def _asyncgen_finalizer_hook(self, agen):
+        _asyncgens_discard(self, agen)
+        if not self.is_closed():
+            self.call_soon_threadsafe(self.create_task, agen.aclose())
+
+    async def shutdown_asyncgens(self):
+        closing_agens = _take_asyncgens(self)
+        if not closing_agens:
+            return
+        results = await gather(*[ag.aclose() for ag in closing_agens],
+                               return_exceptions=True)
+        for result, agen in zip(results, closing_agens):
+            if isinstance(result, Exception):
+                self.call_exception_handler({
+                    'message': f'an error occurred during closing of '
+                               f'asynchronous generator {agen!r}',
+                    'exception': result,
+                    'asyncgen': agen,
+                })
+
+
 class Runner:
     __module__ = 'asyncio.runners'
 
@@ -1241,6 +1270,7 @@ class Runner:
         try:
             if loop is not None:
                 loop.run_until_complete(_cancel_all_tasks())
+                loop.run_until_complete(loop.shutdown_asyncgens())
         finally:
             if loop is not None:
                 loop.close()

@@ -12,8 +12,11 @@
 #define HAVE_ASYNCIO_AW 1
 #endif
 
-static bool is_coroutine(AwValue v) {
-  return AW_IS_KIND(v, AW_OBJ_GENERATOR) && ((AwGen *)AW_AS_OBJ(v))->gkind == AW_GENKIND_COROUTINE;
+// A coroutine, or an async generator's asend()/athrow() awaitable (which
+// collections.abc.Coroutine accepts too: the loop runs aclose() as a task).
+static bool is_coroutine(AwVM *vm, AwValue v) {
+  if (AW_IS_KIND(v, AW_OBJ_GENERATOR)) return ((AwGen *)AW_AS_OBJ(v))->gkind == AW_GENKIND_COROUTINE;
+  return aw_asyncgen_awaitable_gen(vm, v) != NULL;
 }
 
 static AwLoop *running_loop(AwVM *vm) {
@@ -79,6 +82,18 @@ fail:
   return false;
 }
 
+// loop.run_until_complete(loop.shutdown_asyncgens()).
+static bool shutdown_asyncgens(AwVM *vm, AwLoop *loop) {
+  AwValue m = aw_getattr_cstr(vm, loop->obj, "shutdown_asyncgens");
+  AwValue coro = AW_IS_EXC(m) ? m : aw_call(vm, m, 0, NULL, NULL);
+  if (AW_IS_EXC(coro)) return false;
+  aw_push_root(vm, coro);
+  AwFuture *t = aw_task_new(vm, loop, coro, AW_NONE, aw_context_copy(vm));
+  bool ok = t && aw_loop_run_until_complete(vm, loop, t);
+  aw_pop_root(vm);
+  return ok;
+}
+
 // A fresh script-visible loop object for each run, like CPython's new loop.
 static bool fresh_loop_object(AwVM *vm, AwLoop *loop) {
   AwLoopObj *o = (AwLoopObj *)aw_obj_alloc(vm, sizeof(AwLoopObj), AW_OBJ_LOOP, AW_CLS(vm, event_loop));
@@ -94,7 +109,7 @@ static bool fresh_loop_object(AwVM *vm, AwLoop *loop) {
 static AwValue run_main(AwVM *vm, AwValue coro, int debug) {
   if (aw_loop_running(vm))
     return aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "asyncio.run() cannot be called from a running event loop");
-  if (!is_coroutine(coro)) return aw_raisef(vm, AW_EXCCLS(vm, ValueError), "a coroutine was expected, got %R", coro);
+  if (!is_coroutine(vm, coro)) return aw_raisef(vm, AW_EXCCLS(vm, ValueError), "a coroutine was expected, got %R", coro);
   AwLoop *loop = aw_loop_get(vm);
   if (!loop || !fresh_loop_object(vm, loop)) return AW_EXC;
   loop->debug = debug < 0 ? loop->env_debug : debug;
@@ -110,11 +125,13 @@ static AwValue run_main(AwVM *vm, AwValue coro, int debug) {
   bool ok = aw_loop_run_until_complete(vm, loop, main);
   AwValue escaped = ok ? AW_UNDEF : aw_exc_take(vm);
   aw_push_root(vm, escaped);
-  bool cleaned = cancel_all_tasks(vm, loop);
-  // Like shutdown_default_executor(): wait for worker threads to finish.
-  loop->running = true;
-  while (cleaned && loop->pending_threads > 0) cleaned = aw_loop_run_once(vm, loop, -1);
-  loop->running = false;
+  // Runner.close(): cancel what is left, close the async generators still
+  // suspended, wait for worker threads (shutdown_default_executor()).
+  bool cleaned = cancel_all_tasks(vm, loop) && shutdown_asyncgens(vm, loop);
+  if (cleaned && loop->pending_threads > 0 && (cleaned = aw_loop_set_running(vm, loop, true))) {
+    while (cleaned && loop->pending_threads > 0) cleaned = aw_loop_run_once(vm, loop, -1);
+    aw_loop_set_running(vm, loop, false);
+  }
   if (!cleaned && AW_IS_UNDEF(escaped)) escaped = aw_exc_take(vm);
   loop->main_task = AW_NONE;
   bool interrupted = loop->main_interrupted;
@@ -195,7 +212,7 @@ static AwValue asyncio_sleep(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
 }
 
 static AwValue task_from(AwVM *vm, AwLoop *loop, AwValue coro, AwValue name, AwValue context) {
-  if (!is_coroutine(coro)) return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "a coroutine was expected, got %R", coro);
+  if (!is_coroutine(vm, coro)) return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "a coroutine was expected, got %R", coro);
   if (AW_IS_UNDEF(context) || AW_IS_NONE(context)) context = aw_context_copy(vm);
   AwFuture *t = aw_task_new(vm, loop, coro, AW_IS_UNDEF(name) ? AW_NONE : name, context);
   return t ? AW_OBJ(t) : AW_EXC;
@@ -216,7 +233,7 @@ static AwValue ensure_future(AwVM *vm, AwValue obj) {
   if (AW_IS_KIND(obj, AW_OBJ_FUTURE)) return obj;
   AwLoop *loop = aw_loop_get(vm);
   if (!loop) return AW_EXC;
-  if (is_coroutine(obj)) return task_from(vm, loop, obj, AW_NONE, AW_UNDEF);
+  if (is_coroutine(vm, obj)) return task_from(vm, loop, obj, AW_NONE, AW_UNDEF);
   if (!AW_IS_UNDEF(aw_lookup_special(vm, obj, AW_N(vm, await)))) {
     // Wrap any awaitable in a coroutine (defined in asyncio.aw).
     AwValue mod = aw_dict_get_cstr(vm, vm->modules, "asyncio");
@@ -505,6 +522,15 @@ static AwValue loop_call_soon(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   return aw_loop_call_soon(vm, loop, argv[1], args, ctx);
 }
 
+// call_soon() that also wakes a loop blocked in its poll (from another
+// thread, or from a finalizer that ran on one).
+static AwValue loop_call_soon_threadsafe(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  AwValue h = loop_call_soon(vm, argc, argv, kw);
+  AwLoop *loop = AW_IS_EXC(h) ? NULL : self_loop(vm, argv[0]);
+  if (loop && loop->uv_ready) uv_async_send(&loop->async);
+  return h;
+}
+
 static AwValue call_at_common(AwVM *vm, int argc, AwValue *argv, AwTuple *kw, bool relative, const char *fname) {
   AwLoop *loop = self_loop(vm, argv[0]);
   if (!loop) return AW_EXC;
@@ -696,6 +722,55 @@ static AwValue loop_call_exception_handler(AwVM *vm, int argc, AwValue *argv, Aw
   return loop_default_exception_handler(vm, argc, argv, kw);
 }
 
+// ---- the loop's weak set of async generators -------------------------------------
+// BaseEventLoop's asyncgen hooks are written in aw (asyncio.aw); these
+// natives keep its _asyncgens set (a weak set in CPython, loop.c here).
+
+static AwGen *as_agen(AwValue v) {
+  if (!AW_IS_KIND(v, AW_OBJ_GENERATOR)) return NULL;
+  AwGen *g = (AwGen *)AW_AS_OBJ(v);
+  return g->gkind == AW_GENKIND_ASYNCGEN ? g : NULL;
+}
+
+// The loop of a loop object, NULL for one whose run is over (its set went
+// with it).
+static AwLoop *set_loop(AwValue self) {
+  return AW_IS_KIND(self, AW_OBJ_LOOP) ? ((AwLoopObj *)AW_AS_OBJ(self))->loop : NULL;
+}
+
+// _asyncgens_add(loop, agen) / _asyncgens_discard(loop, agen).
+static AwValue asyncio_asyncgens_add(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  if (!aw_check_argc(vm, "_asyncgens_add", argc, kw, 2, 2)) return AW_EXC;
+  AwLoop *loop = set_loop(argv[0]);
+  AwGen *g = as_agen(argv[1]);
+  if (loop && g && !aw_loop_agen_add(vm, loop, g)) return AW_EXC;
+  return AW_NONE;
+}
+
+static AwValue asyncio_asyncgens_discard(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  if (!aw_check_argc(vm, "_asyncgens_discard", argc, kw, 2, 2)) return AW_EXC;
+  AwLoop *loop = set_loop(argv[0]);
+  AwGen *g = as_agen(argv[1]);
+  if (loop && g) aw_loop_agen_discard(loop, g);
+  return AW_NONE;
+}
+
+// _take_asyncgens(loop): shutdown_asyncgens()'s snapshot of the weak set,
+// which it leaves empty.
+static AwValue asyncio_take_asyncgens(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  if (!aw_check_argc(vm, "_take_asyncgens", argc, kw, 1, 1)) return AW_EXC;
+  AwLoop *loop = set_loop(argv[0]);
+  if (loop) return aw_loop_agen_take(vm, loop);
+  AwList *empty = aw_list_new(vm, 0);
+  return empty ? AW_OBJ(empty) : AW_EXC;
+}
+
+bool aw_loop_is_firstiter_hook(AwVM *vm, AwValue fn) {
+  if (!AW_IS_KIND(fn, AW_OBJ_BOUND) || !AW_IS_KIND(((AwBound *)AW_AS_OBJ(fn))->self, AW_OBJ_LOOP)) return false;
+  AwValue hook = aw_dict_get_cstr(vm, AW_CLS(vm, event_loop)->dict, "_asyncgen_firstiter_hook");
+  return aw_value_is(((AwBound *)AW_AS_OBJ(fn))->func, hook);
+}
+
 static AwValue loop_repr(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)argc; (void)kw;
   AwLoopObj *o = (AwLoopObj *)AW_AS_OBJ(argv[0]);
@@ -771,6 +846,7 @@ bool aw_loop_init_classes(AwVM *vm) {
          aw_class_add_native(vm, L, "default_exception_handler", loop_default_exception_handler, AW_NATIVE_METHOD) &&
          aw_class_add_native(vm, L, "call_exception_handler", loop_call_exception_handler, AW_NATIVE_METHOD) &&
          aw_class_add_native(vm, L, "__repr__", loop_repr, AW_NATIVE_METHOD) &&
+         aw_class_add_native(vm, L, "call_soon_threadsafe", loop_call_soon_threadsafe, AW_NATIVE_METHOD) &&
          aw_class_add_native(vm, H, "cancel", handle_cancel, AW_NATIVE_METHOD) &&
          aw_class_add_native(vm, H, "cancelled", handle_cancelled, AW_NATIVE_METHOD) &&
          aw_class_add_native(vm, H, "__repr__", handle_repr, AW_NATIVE_METHOD) &&
@@ -778,6 +854,19 @@ bool aw_loop_init_classes(AwVM *vm) {
 }
 
 // ---- the module -------------------------------------------------------------------------
+
+// The loop's methods written in aw (asyncio.aw's class BaseEventLoop, a
+// coroutine function each) become methods of the loop class itself.
+static bool adopt_loop_methods(AwVM *vm, AwModule *m) {
+  AwValue base = aw_dict_get_cstr(vm, m->dict, "BaseEventLoop");
+  if (!AW_IS_CLASS(base)) return true;
+  AwDict *d = AW_AS_CLASS(base)->dict;
+  int64_t pos = 0;
+  AwValue k, v;
+  while (aw_dict_next(d, &pos, &k, &v))
+    if (AW_IS_KIND(v, AW_OBJ_FUNCTION) && !aw_dict_set(vm, AW_CLS(vm, event_loop)->dict, k, v)) return false;
+  return aw_dict_del(vm, m->dict, aw_str_from_cstr(vm, "BaseEventLoop"), NULL) >= 0;
+}
 
 static bool add_class(AwVM *vm, AwModule *m, const char *name, AwClass *c) {
   if (c == AW_CLS(vm, Future) || c == AW_CLS(vm, Task)) {
@@ -804,6 +893,9 @@ AwModule *aw_open_asyncio(AwVM *vm) {
             aw_module_add_fn(vm, m, "all_tasks", asyncio_all_tasks) &&
             aw_module_add_fn(vm, m, "gather", asyncio_gather) &&
             aw_module_add_fn(vm, m, "_submit_to_thread", asyncio_submit_to_thread) &&
+            aw_module_add_fn(vm, m, "_take_asyncgens", asyncio_take_asyncgens) &&
+            aw_module_add_fn(vm, m, "_asyncgens_add", asyncio_asyncgens_add) &&
+            aw_module_add_fn(vm, m, "_asyncgens_discard", asyncio_asyncgens_discard) &&
             add_class(vm, m, "Future", AW_CLS(vm, Future)) && add_class(vm, m, "Task", AW_CLS(vm, Task)) &&
             add_class(vm, m, "Handle", AW_CLS(vm, Handle)) && add_class(vm, m, "TimerHandle", AW_CLS(vm, TimerHandle)) &&
             add_class(vm, m, "AbstractEventLoop", AW_CLS(vm, event_loop)) &&
@@ -816,6 +908,7 @@ AwModule *aw_open_asyncio(AwVM *vm) {
 #ifdef HAVE_ASYNCIO_AW
   ok = ok && run_source(vm, m, aw_src_asyncio, sizeof aw_src_asyncio - 1, "<frozen asyncio>");
 #endif
+  ok = ok && adopt_loop_methods(vm, m);
   if (!ok) aw_dict_del(vm, vm->modules, aw_str_from_cstr(vm, "asyncio"), NULL);
   aw_pop_root(vm);
   return ok ? m : NULL;

@@ -111,6 +111,84 @@ static AwValue sys_getsizeof(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames
   }
 }
 
+// ---- asyncgen hooks (per thread: vm->agen_*, swapped by thread.c) --------------
+
+// One hook argument: None clears, a callable sets, UNDEF (omitted) keeps.
+static bool set_hook(AwVM *vm, AwValue v, AwValue *slot, const char *what) {
+  if (AW_IS_UNDEF(v)) return true;
+  if (!AW_IS_NONE(v) && !aw_is_callable(vm, v)) {
+    aw_raisef(vm, AW_EXCCLS(vm, TypeError), "callable %s expected, got %s", what, aw_type_name(vm, v));
+    return false;
+  }
+  *slot = v;
+  return true;
+}
+
+static AwValue sys_set_asyncgen_hooks(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  static const char *const names[2] = {"firstiter", "finalizer"};
+  AwValue a[2] = {AW_UNDEF, AW_UNDEF};
+  if (argc > 2)
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "function takes at most 2 arguments (%d given)", argc);
+  for (int i = 0; i < argc; i++) a[i] = argv[i];
+  for (int64_t k = 0; kwnames && k < kwnames->len; k++) {
+    int i = aw_str_eq_cstr(kwnames->items[k], names[0]) ? 0 : aw_str_eq_cstr(kwnames->items[k], names[1]) ? 1 : -1;
+    if (i < 0)
+      return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "%R is an invalid keyword argument for this function",
+                       kwnames->items[k]);
+    if (i < argc)
+      return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "argument for function given by name ('%s') and position (%d)",
+                       names[i], i + 1);
+    a[i] = argv[argc + k];
+  }
+  // As CPython: the finalizer first, so a bad firstiter leaves it set.
+  if (!set_hook(vm, a[1], &vm->agen_finalizer, "finalizer") ||
+      !set_hook(vm, a[0], &vm->agen_firstiter, "firstiter"))
+    return AW_EXC;
+  return AW_NONE;
+}
+
+// The asyncgen_hooks(firstiter, finalizer) named tuple class (CPython's is a
+// structseq), made on first use.
+static AwValue hooks_type(AwVM *vm) {
+  if (AW_IS_CLASS(vm->agen_hooks_type)) return vm->agen_hooks_type;
+  AwValue name = aw_str_from_cstr(vm, "collections");
+  AwValue coll = AW_IS_EXC(name) ? name : aw_import(vm, name);
+  AwValue nt = AW_IS_EXC(coll) ? coll : aw_getattr_cstr(vm, coll, "namedtuple");
+  if (AW_IS_EXC(nt)) return nt;
+  // namedtuple('asyncgen_hooks', 'firstiter finalizer', module='builtins'):
+  // argv holds the positional arguments, then the keyword's value.
+  static const char *const parts[4] = {"asyncgen_hooks", "firstiter finalizer", "builtins", "module"};
+  AwTuple *t = aw_tuple_new(vm, 5);
+  if (!t) return AW_EXC;
+  aw_push_root(vm, AW_OBJ(t));
+  t->items[4] = nt;
+  AwValue cls = AW_NONE;
+  for (int i = 0; i < 4 && !AW_IS_EXC(cls); i++) cls = t->items[i] = aw_str_from_cstr(vm, parts[i]);
+  AwValue kw = AW_IS_EXC(cls) ? cls : aw_tuple_pack(vm, 1, t->items[3]);
+  if (!AW_IS_EXC(kw)) {
+    t->items[3] = kw;  // rooted; the name stays in kw
+    cls = aw_call(vm, nt, 2, t->items, AW_AS_TUPLE(kw));
+  } else {
+    cls = kw;
+  }
+  aw_pop_root(vm);
+  if (!AW_IS_EXC(cls)) vm->agen_hooks_type = cls;
+  return cls;
+}
+
+static AwValue hook_value(AwValue v) { return AW_IS_OBJ(v) ? v : AW_NONE; }
+
+static AwValue sys_get_asyncgen_hooks(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  if (kwnames && kwnames->len)
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "sys.get_asyncgen_hooks() takes no keyword arguments");
+  if (argc) return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "sys.get_asyncgen_hooks() takes no arguments (%d given)", argc);
+  (void)argv;
+  AwValue cls = hooks_type(vm);
+  if (AW_IS_EXC(cls)) return cls;
+  AwValue args[2] = {hook_value(vm->agen_firstiter), hook_value(vm->agen_finalizer)};
+  return aw_call(vm, cls, 2, args, NULL);
+}
+
 static bool add_str(AwVM *vm, AwModule *m, const char *name, const char *value) {
   AwValue s = aw_str_from_cstr(vm, value);
   return !AW_IS_EXC(s) && aw_module_add_value(vm, m, name, s);
@@ -189,6 +267,8 @@ static const ModFn sys_fns[] = {
   {"intern", sys_intern},
   {"getdefaultencoding", sys_getdefaultencoding},
   {"getsizeof", sys_getsizeof},
+  {"set_asyncgen_hooks", sys_set_asyncgen_hooks},
+  {"get_asyncgen_hooks", sys_get_asyncgen_hooks},
   {NULL, NULL},
 };
 

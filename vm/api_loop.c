@@ -160,9 +160,8 @@ AwResult aw_step(AwVM *vm, int timeout_ms) {
   }
   if (ok) {
     // Scripts see a running loop while a step runs (create_task, sleep ...).
-    loop->running = true;
-    ok = aw_loop_run_once(vm, loop, timeout_ms);
-    loop->running = false;
+    ok = aw_loop_set_running(vm, loop, true) && aw_loop_run_once(vm, loop, timeout_ms);
+    aw_loop_set_running(vm, loop, false);
   }
   AwResult r = ok ? AW_OK : aw_api_fail(vm);
   aw_api_leave(vm);

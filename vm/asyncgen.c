@@ -1,10 +1,13 @@
 // vm/asyncgen.c -- async generators (`async def` with `yield`), CPython
 // 3.11 semantics: __aiter__/__anext__/asend/athrow/aclose and the
 // awaitables they return (async_generator_asend, async_generator_athrow),
-// plus anext(aiter, default)'s anext_awaitable. gen.c resumes the frames.
+// plus anext(aiter, default)'s anext_awaitable; and their finalization
+// (PEP 525): the firstiter/finalizer hooks of sys.set_asyncgen_hooks, the
+// finalizer when one dies unfinished, and the `async for` loop that owns
+// its generator (CPython's refcount timing). gen.c resumes the frames.
 #include <string.h>
 
-#include "vm/interp.h"
+#include "vm/loop.h"
 
 // The awaitables are AwIter records (GC-traced a, b, c; plain i) whose
 // `next` resumes the generator: SEND in the interpreter steps them
@@ -29,10 +32,8 @@ static AwGen *gen_of(AwIter *it) { return (AwGen *)AW_AS_OBJ(it->a); }
 
 // CPython's ag_closed: aclose() has begun, or the generator ended with
 // StopAsyncIteration/GeneratorExit; athrow()/aclose() then end at once.
-// AwGen has no field for it: kept in awaited_by (reserved for the event
-// loop, which only uses it for coroutines; None otherwise).
-static bool ag_closed(AwGen *g) { return AW_IS_BOOL(g->awaited_by) && AW_AS_BOOL(g->awaited_by); }
-static void set_ag_closed(AwGen *g) { g->awaited_by = AW_TRUE; }
+static bool ag_closed(AwGen *g) { return g->ag_closed; }
+static void set_ag_closed(AwGen *g) { g->ag_closed = true; }
 
 // Raises StopIteration(v) ("return v" of an awaitable), or returns UNDEF
 // for None: callers treat UNDEF as "finished with None" without making an
@@ -59,6 +60,23 @@ static void convert_escape(AwVM *vm) {
   }
 }
 
+// Counts [g] in the running task's agens_open while it stays suspended: a
+// task that finishes with some may have held the last reference to one
+// (CPython finalizes it right then), so it collects then (aw_task_step).
+static void note_task(AwVM *vm, AwGen *g) {
+  AwLoop *loop = vm->loop;
+  if (!loop || !AW_IS_KIND(loop->current_task, AW_OBJ_FUTURE)) return;
+  AwFuture *t = (AwFuture *)AW_AS_OBJ(loop->current_task);
+  bool open = g->state != AW_GEN_CLOSED && !g->ag_finalized;
+  if (open && g->ag_task != t->task_id) {
+    g->ag_task = t->task_id;
+    t->agens_open++;
+  } else if (!open && g->ag_task == t->task_id) {
+    g->ag_task = 0;
+    t->agens_open--;
+  }
+}
+
 // Resumes [g] by sending [value] or throwing [exc] (not UNDEF).
 static AwResumeStatus agen_resume(AwVM *vm, AwGen *g, AwValue value, AwValue exc, AwValue *out) {
   bool was_closed = g->state == AW_GEN_CLOSED;
@@ -76,6 +94,13 @@ static AwResumeStatus agen_resume(AwVM *vm, AwGen *g, AwValue value, AwValue exc
     aw_pop_root(vm);
   }
   if (st == AW_RESUME_ERROR && !was_closed) convert_escape(vm);
+  note_task(vm, g);
+  // Suspended for the first time: from now on it owes a close if it dies
+  // (one with a finalizer hook is watched from its first use already).
+  if (st == AW_RESUME_YIELD && !g->ag_watched) {
+    g->ag_watched = true;
+    aw_gc_watch(vm, &g->obj);
+  }
   return st;
 }
 
@@ -412,6 +437,126 @@ AwValue aw_asyncgen_anext_default(AwVM *vm, AwValue awaitable, AwValue dflt) {
   return it ? AW_OBJ(it) : AW_EXC;
 }
 
+// ---- finalization (PEP 525) ------------------------------------------------------
+
+// CPython's async_gen_init_hooks, on the first __anext__/asend/athrow/
+// aclose: the generator remembers this thread's finalizer hook and is
+// passed to the firstiter hook (whose error propagates from that call).
+static bool init_hooks(AwVM *vm, AwGen *g) {
+  if (g->ag_hooks_inited) return true;
+  g->ag_hooks_inited = true;
+  if (AW_IS_OBJ(vm->agen_finalizer)) {
+    g->awaited_by = vm->agen_finalizer;
+    g->ag_watched = true;
+    aw_gc_watch(vm, &g->obj);
+  }
+  AwValue first = vm->agen_firstiter;
+  if (!AW_IS_OBJ(first)) return true;
+  // The event loop's hook keeps it in a weak set; any other hook may keep
+  // a reference.
+  if (!aw_loop_is_firstiter_hook(vm, first)) g->ag_owned = false;
+  AwValue gv = AW_OBJ(g);
+  aw_push_root(vm, first);  // a hook that replaces the hooks stays alive
+  AwValue r = aw_call(vm, first, 1, &gv, NULL);
+  aw_pop_root(vm);
+  return !AW_IS_EXC(r);
+}
+
+bool aw_asyncgen_needs_finalizer(AwGen *g) {
+  if (g->gkind != AW_GENKIND_ASYNCGEN || g->ag_finalized || g->state == AW_GEN_CLOSED) return false;
+  if (AW_IS_OBJ(g->awaited_by) && !g->ag_closed) return true;
+  return g->state != AW_GEN_CREATED;  // closing a never-started one shows nothing
+}
+
+// CPython's default sys.unraisablehook: "Exception ignored in: <obj>" and
+// the traceback, on stderr.
+static void write_unraisable(AwVM *vm, AwValue exc, AwValue obj) {
+  AwStr *r = aw_repr(vm, obj);
+  if (!r) aw_exc_take(vm);
+  aw_printf_err(vm, "Exception ignored in: %s\n", r ? r->data : "<object repr() failed>");
+  aw_print_exception(vm, exc);
+}
+
+// CPython's _PyGen_Finalize for an async generator.
+void aw_asyncgen_finalize(AwVM *vm, AwGen *g) {
+  if (!aw_asyncgen_needs_finalizer(g)) return;
+  g->ag_finalized = true;
+  g->ag_owned = false;
+  note_task(vm, g);
+  AwValue saved = vm->exc;
+  bool reraise = vm->exc_reraise;
+  vm->exc = AW_UNDEF;
+  vm->exc_reraise = false;
+  AwValue gv = AW_OBJ(g);
+  aw_push_root(vm, saved);
+  aw_push_root(vm, gv);
+  AwValue r;
+  if (AW_IS_OBJ(g->awaited_by) && !g->ag_closed) r = aw_call(vm, g->awaited_by, 1, &gv, NULL);
+  else r = aw_gen_close(vm, g);
+  if (AW_IS_EXC(r)) {
+    AwValue e = aw_exc_take(vm);
+    aw_push_root(vm, e);
+    write_unraisable(vm, e, gv);
+    aw_pop_root(vm);
+  }
+  aw_pop_root(vm);
+  aw_pop_root(vm);
+  vm->exc = saved;
+  vm->exc_reraise = reraise;
+}
+
+// Made by the CALL right before instruction [at] of [p], straight from an
+// async generator function, and never used since.
+static bool fresh_at(AwGen *g, AwProto *p, int32_t at) {
+  return g->ag_fresh && g->gkind == AW_GENKIND_ASYNCGEN && g->state == AW_GEN_CREATED && !g->ag_hooks_inited &&
+         g->created_proto == p && g->created_ip == at;
+}
+
+void aw_asyncgen_claim(AwVM *vm, AwValue v, AwProto *p, int32_t at) {
+  (void)vm;
+  if (!AW_IS_KIND(v, AW_OBJ_GENERATOR)) return;
+  AwGen *g = (AwGen *)AW_AS_OBJ(v);
+  // Made by the CALL just before this GET_AITER: nothing else has seen it.
+  if (fresh_at(g, p, at)) g->ag_owned = true;
+  g->ag_fresh = false;
+}
+
+void aw_asyncgen_note_return(AwVM *vm, AwValue v, AwProto *p, int32_t at) {
+  AwGen *g = AW_IS_KIND(v, AW_OBJ_GENERATOR) ? (AwGen *)AW_AS_OBJ(v) : NULL;
+  vm->agen_returned = g && fresh_at(g, p, at) ? &g->obj : NULL;
+}
+
+void aw_asyncgen_claim_aiter(AwVM *vm, AwValue it, AwValue obj) {
+  AwObj *fresh = vm->agen_returned;
+  vm->agen_returned = NULL;
+  if (!fresh || !AW_IS_OBJ(it) || AW_AS_OBJ(it) != fresh) return;
+  // Only a script function's own return can be trusted to hand over the
+  // only reference (a native might have kept one).
+  if (!AW_IS_KIND(aw_lookup_special(vm, obj, AW_N(vm, aiter)), AW_OBJ_FUNCTION)) return;
+  AwGen *g = (AwGen *)fresh;
+  g->ag_fresh = false;
+  g->ag_owned = true;
+}
+
+void aw_asyncgen_drop(AwVM *vm, AwValue v) {
+  if (!aw_asyncgen_is_owned(v)) return;
+  AwGen *g = (AwGen *)AW_AS_OBJ(v);
+  g->ag_owned = false;
+  aw_asyncgen_finalize(vm, g);
+}
+
+AwGen *aw_asyncgen_awaitable_gen(AwVM *vm, AwValue v) {
+  if (!AW_IS_KIND(v, AW_OBJ_ITER)) return NULL;
+  AwClass *c = AW_AS_OBJ(v)->cls;
+  bool ours = c == awaitable_class(vm, CLS_ASEND) || c == awaitable_class(vm, CLS_ATHROW);
+  return ours ? gen_of((AwIter *)AW_AS_OBJ(v)) : NULL;
+}
+
+void aw_asyncgen_escape(AwVM *vm, AwValue v) {
+  AwGen *g = aw_asyncgen_is_owned(v) ? (AwGen *)AW_AS_OBJ(v) : aw_asyncgen_awaitable_gen(vm, v);
+  if (g) g->ag_owned = false;
+}
+
 // ---- async_generator methods -------------------------------------------------------
 
 static AwGen *check_gen(AwVM *vm, AwValue self, const char *meth) {
@@ -430,20 +575,26 @@ static AwValue agen_aiter(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
 }
 
 static AwValue agen_anext(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
-  if (!check_gen(vm, argv[0], "__anext__")) return AW_EXC;
+  AwGen *g = check_gen(vm, argv[0], "__anext__");
+  if (!g) return AW_EXC;
   if (argc != 1 || (kw && kw->len > 0))
     return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "expected 0 arguments, got %d", argc - 1 + (kw ? (int)kw->len : 0));
+  if (!init_hooks(vm, g)) return AW_EXC;
   return new_asend(vm, argv[0], AW_NONE);
 }
 
 static AwValue agen_asend(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
-  if (!check_gen(vm, argv[0], "asend") || !positional(vm, "async_generator.asend", argc - 1, kw, 1, 1)) return AW_EXC;
+  AwGen *g = check_gen(vm, argv[0], "asend");
+  if (!g || !positional(vm, "async_generator.asend", argc - 1, kw, 1, 1)) return AW_EXC;
+  if (!init_hooks(vm, g)) return AW_EXC;
   return new_asend(vm, argv[0], argv[1]);
 }
 
 static AwValue agen_athrow(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
-  if (!check_gen(vm, argv[0], "athrow")) return AW_EXC;
+  AwGen *g = check_gen(vm, argv[0], "athrow");
+  if (!g) return AW_EXC;
   if (kw && kw->len > 0) return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "async_generator.athrow() takes no keyword arguments");
+  if (!init_hooks(vm, g)) return AW_EXC;
   AwTuple *args = aw_tuple_new(vm, argc - 1);
   if (!args) return AW_EXC;
   for (int i = 1; i < argc; i++) args->items[i - 1] = argv[i];
@@ -452,7 +603,9 @@ static AwValue agen_athrow(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
 }
 
 static AwValue agen_aclose(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
-  if (!check_gen(vm, argv[0], "aclose") || !positional(vm, "async_generator.aclose", argc - 1, kw, 0, 0)) return AW_EXC;
+  AwGen *g = check_gen(vm, argv[0], "aclose");
+  if (!g || !positional(vm, "async_generator.aclose", argc - 1, kw, 0, 0)) return AW_EXC;
+  if (!init_hooks(vm, g)) return AW_EXC;
   AwIter *it = aw_iter_new(vm, awaitable_class(vm, CLS_ATHROW), athrow_next_fn, argv[0], AW_UNDEF);
   return it ? AW_OBJ(it) : AW_EXC;
 }

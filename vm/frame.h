@@ -67,7 +67,8 @@ typedef struct AwGen {
   AwValue handling;      // the generator's own exc_info while suspended
   AwValue awaited_by;    // coroutines: cr_origin, the creation stack in
                          // asyncio debug mode (gen.c), else None; async
-                         // generators: their closed flag (asyncgen.c)
+                         // generators: the finalizer hook they remembered
+                         // on first use, or None (asyncgen.c)
   int32_t created_ip;    // for "never awaited" warnings: instruction index
                          // in created_proto (its line is looked up then)
   AwProto *created_proto;
@@ -76,7 +77,22 @@ typedef struct AwGen {
   bool running_async;    // async generator: an asend/athrow is in flight
   bool async_yield;      // async generator: the last yield was its own
                          // `yield v` (not an await passing a future through)
+  // Async generators only (asyncgen.c):
+  bool ag_closed;        // CPython's ag_closed: aclose() began, or it ended
+                         // with StopAsyncIteration/GeneratorExit
+  bool ag_hooks_inited;  // the asyncgen hooks were looked up (first use)
+  bool ag_fresh;         // just made by a CALL instruction (interp.c)
+  bool ag_owned;         // only an `async for` loop's own stack slot refers
+                         // to it: dropping that slot finalizes it
+  bool ag_finalized;     // its finalizer ran (once, as PEP 442)
+  bool ag_in_loop_set;   // in the event loop's weak set (loop.c)
+  bool ag_watched;       // on the GC's finalization watch list
+  bool has_frameref;     // a frame object shows its frame: keep the locals
+                         // when it finishes
   int32_t frame_size;    // bytes of the frame allocation (for freeing)
+  int32_t ag_task;       // async generator: task_id of the task it was last
+                         // left suspended by (0: none), counted in that
+                         // task's agens_open (future.c)
   bool frame_inline;     // the frame lives in this object's own allocation
                          // (aw_make_generator), after the AwGen
   bool recyclable;       // made by `await f(...)` and never seen by anyone

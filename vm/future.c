@@ -219,6 +219,10 @@ AwFuture *aw_task_new(AwVM *vm, AwLoop *loop, AwValue coro, AwValue name, AwValu
   t->coro = coro;
   // CPython 3.11 counts every task, named or not.
   int64_t id = ++vm->next_task_id;
+  t->task_id = (int32_t)id;
+  // The loop's finalizer hook runs aclose() of a dead async generator.
+  AwGen *closing = aw_asyncgen_awaitable_gen(vm, coro);
+  t->agen_closer = closing && closing->ag_finalized;
   if (AW_IS_NONE(name) || AW_IS_UNDEF(name)) {
     t->name = AW_INT(id);
   } else if (AW_IS_STR(name)) {
@@ -349,6 +353,16 @@ bool aw_task_step(AwVM *vm, AwFuture *t, AwValue exc) {
   aw_push_root(vm, AW_OBJ(t));
   aw_push_root(vm, prev_ctx);  // the caller's context stays alive meanwhile
   AwResumeStatus st = resume_coro(vm, t->coro, exc, &out);
+  if (st != AW_RESUME_YIELD && t->agens_open > 0) {
+    // The coroutine let go of its frame, maybe of the last reference to a
+    // suspended async generator: CPython finalizes that right here, before
+    // the done callbacks, so a collection does (aw_gen_finished cleared
+    // the frame).
+    t->agens_open = 0;
+    aw_push_root(vm, out);
+    aw_gc_collect(vm);
+    aw_pop_root(vm);
+  }
   bool ok = true;
   if (st == AW_RESUME_RETURN) {
     if (t->must_cancel) {
@@ -379,6 +393,9 @@ bool aw_task_step(AwVM *vm, AwFuture *t, AwValue exc) {
   } else {
     ok = handle_yield(vm, loop, t, out);
   }
+  // A failed aclose() of the finalizer hook: nothing references the task,
+  // whose "exception was never retrieved" CPython reports as the step ends.
+  if (t->agen_closer && t->log_traceback) vm->gc_requested = true;
   aw_pop_root(vm);
   aw_pop_root(vm);
   vm->context = prev_ctx;

@@ -3,8 +3,9 @@
 // the roots listed in mark_roots(): that function is the whole contract.
 // The intern table is weak: strings only it references are dropped.
 // Objects that owe a report when they die (never-awaited coroutines,
-// unretrieved exceptions) go through the finalization queue: a collection
-// resurrects and queues them, and reports them once it is over.
+// unretrieved exceptions) or a finalizer (unfinished async generators) go
+// through the finalization queue: a collection resurrects and queues them,
+// and reports or finalizes them once it is over.
 #include <stdlib.h>
 #include <string.h>
 #include "vm/loop.h"
@@ -79,6 +80,9 @@ static void mark_roots(AwVM *vm) {
   for (AwFrame *f = vm->frame; f; f = f->caller ? f->caller : f->c_prev)  // running frames
     aw_frame_trace(vm, f);
   aw_gc_mark_value(vm, vm->context);              // current contextvars context
+  aw_gc_mark_value(vm, vm->agen_firstiter);       // this thread's asyncgen hooks
+  aw_gc_mark_value(vm, vm->agen_finalizer);
+  aw_gc_mark_value(vm, vm->agen_hooks_type);
   aw_loop_gc_mark(vm);                            // the loop, its tasks, threads
   aw_api_gc_mark(vm);                             // embedding: slots, host refs
   for (size_t i = 0; i < vm->fin_len; i++)        // finalization queue
@@ -355,7 +359,9 @@ static void queue_finalizable(AwVM *vm) {
 }
 
 static void report(AwVM *vm, AwFinEntry e) {
-  if (e.obj->kind == AW_OBJ_GENERATOR) aw_gen_report_unawaited(vm, (AwGen *)e.obj, e.at_exit);
+  if (e.obj->kind == AW_OBJ_GENERATOR && ((AwGen *)e.obj)->gkind == AW_GENKIND_ASYNCGEN)
+    aw_asyncgen_finalize(vm, (AwGen *)e.obj);
+  else if (e.obj->kind == AW_OBJ_GENERATOR) aw_gen_report_unawaited(vm, (AwGen *)e.obj, e.at_exit);
   else if (e.obj->kind == AW_OBJ_FUTURE) aw_future_report_unretrieved(vm, (AwFuture *)e.obj);
 }
 

@@ -170,6 +170,7 @@ bool aw_gen_format_stack(AwVM *vm, AwBuf *b, AwValue stack, const char *indent) 
 // ---- the "never awaited" finalizer ----------------------------------------
 
 bool aw_gen_needs_finalizer(AwGen *g) {
+  if (g->gkind == AW_GENKIND_ASYNCGEN) return aw_asyncgen_needs_finalizer(g);
   return g->gkind == AW_GENKIND_COROUTINE && g->state == AW_GEN_CREATED && !g->awaited;
 }
 
@@ -219,10 +220,23 @@ static AwGenState visible_state(AwGen *g) {
   return g->state;
 }
 
+// A finished generator lets go of its locals and stack, as CPython clears
+// the frame: what they referenced can die (and be finalized) with the
+// rest. A frame object a script holds keeps showing them (f_locals).
+static void frame_clear(AwGen *g) {
+  AwFrame *f = g->frame;
+  if (!f || g->has_frameref) return;
+  AwProto *p = f->proto;
+  int32_t fixed = p->nlocals + p->ncells + p->nfree;
+  for (int32_t i = 0; i < fixed; i++) f->slots[i] = AW_UNDEF;
+  f->sp = f->stack;
+}
+
 void aw_gen_finished(AwVM *vm, AwGen *g, AwValue result) {
   (void)vm;
   (void)result;
   g->state = AW_GEN_CLOSED;
+  frame_clear(g);
 }
 
 void aw_gen_failed(AwVM *vm, AwGen *g) { aw_gen_finished(vm, g, AW_NONE); }
@@ -484,6 +498,7 @@ static AwValue frame_ref(AwVM *vm, AwGen *g) {
   AwFrameRefObj *r = (AwFrameRefObj *)aw_obj_alloc(vm, sizeof(AwFrameRefObj), AW_OBJ_FRAMEREF, AW_CLS(vm, frame));
   if (!r) return AW_EXC;
   r->gen = AW_OBJ(g);
+  g->has_frameref = true;
   return AW_OBJ(r);
 }
 
@@ -511,8 +526,11 @@ static AwValue frame_locals(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   if (!d) return AW_EXC;
   if (!g->frame) return AW_OBJ(d);
   AwProto *p = g->frame->proto;
-  for (int32_t i = 0; i < p->nlocals; i++)
-    if (!AW_IS_UNDEF(g->frame->slots[i]) && !aw_dict_set(vm, d, p->varnames[i], g->frame->slots[i])) return AW_EXC;
+  for (int32_t i = 0; i < p->nlocals; i++) {
+    if (AW_IS_UNDEF(g->frame->slots[i])) continue;
+    aw_asyncgen_escape(vm, g->frame->slots[i]);  // a comprehension's .0
+    if (!aw_dict_set(vm, d, p->varnames[i], g->frame->slots[i])) return AW_EXC;
+  }
   return AW_OBJ(d);
 }
 
@@ -551,6 +569,7 @@ static AwValue gen_yieldfrom(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   AwValue d = gen_delegate(vm, self_gen(argv[0]));
   // Now someone else holds it: it must not be reused when it returns.
   if (AW_IS_KIND(d, AW_OBJ_GENERATOR)) ((AwGen *)AW_AS_OBJ(d))->recyclable = false;
+  aw_asyncgen_escape(vm, d);  // an __anext__() awaitable leads to its generator
   return d;
 }
 

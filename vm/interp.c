@@ -739,6 +739,20 @@ static AwValue plain_init_of(AwVM *vm, AwClass *c) {
   return init;
 }
 
+// Values [lo, hi) of frame [f] leave its stack as an exception unwinds: an
+// `async for` loop's own async generator among them is finalized now, the
+// topmost first, as CPython's unwinding drops them (the pending exception
+// is kept meanwhile).
+static void drop_owned(AwVM *vm, AwFrame *f, AwValue *lo, AwValue *hi) {
+  for (AwValue *v = hi; v > lo; v--) {
+    AwValue it = v[-1];
+    if (!aw_asyncgen_is_owned(it)) continue;
+    v[-1] = AW_NONE;
+    f->sp = v - 1;  // what lies below stays rooted while the finalizer runs
+    aw_asyncgen_drop(vm, it);
+  }
+}
+
 // ---- the loop ------------------------------------------------------------
 
 AwResumeStatus aw_interp_run(AwVM *vm, AwFrame *start, AwValue *out) {
@@ -1604,6 +1618,11 @@ dispatch:
         r = ctor(vm, npos + 1, args - 1, kw);
       } else {
         r = aw_call(vm, callee, npos, args, kw);
+        // A new async generator straight from its function: an `async for`
+        // right after may own it (aw_asyncgen_claim).
+        if (AW_IS_KIND(callee, AW_OBJ_FUNCTION) &&
+            (((AwFunction *)AW_AS_OBJ(callee))->proto->flags & AW_CODE_ASYNC_GEN) && AW_IS_KIND(r, AW_OBJ_GENERATOR))
+          ((AwGen *)AW_AS_OBJ(r))->ag_fresh = true;
       }
       sp = ret_at;
       f->sp = sp;
@@ -1671,6 +1690,7 @@ dispatch:
     }
     if (f->gen) aw_gen_finished(vm, f->gen, rv);
     if (f->flags & AW_FRAME_ENTRY) {
+      aw_asyncgen_note_return(vm, rv, f->proto, (int32_t)(ip - code) - 1);
       *out = rv;
       status = AW_RESUME_RETURN;
       goto leave;
@@ -1936,9 +1956,20 @@ dispatch:
   }
   CASE(GET_AITER) {
     SAVE();
+    if (arg) aw_asyncgen_claim(vm, sp[-1], f->proto, (int32_t)(ip - code) - 1);
+    vm->agen_returned = NULL;
     AwValue r = aw_get_aiter(vm, sp[-1]);
     CHECK(r);
+    if (arg && !aw_value_is(r, sp[-1])) aw_asyncgen_claim_aiter(vm, r, sp[-1]);
     sp[-1] = r;
+    NEXT();
+  }
+  CASE(POP_AITER) {
+    AwValue it = POP();
+    if (aw_asyncgen_is_owned(it)) {
+      SAVE();
+      aw_asyncgen_drop(vm, it);
+    }
     NEXT();
   }
   CASE(GET_ANEXT) {
@@ -1953,7 +1984,12 @@ dispatch:
     if (aw_isinstance(vm, exc, AW_EXCCLS(vm, StopAsyncIteration))) {
       f->nblocks--;               // the EXCEPT_HANDLER block
       vm->handling = sp[-2];
+      AwValue it = sp[-3];
       sp -= 3;
+      if (aw_asyncgen_is_owned(it)) {
+        SAVE();
+        aw_asyncgen_drop(vm, it);  // finished: normally nothing to do
+      }
       NEXT();
     }
     sp--;
@@ -2193,6 +2229,7 @@ error:
         vm->handling = f->stack[b->level];
         continue;
       }
+      drop_owned(vm, f, f->stack + b->level, sp);
       sp = f->stack + b->level;
       AwBlock *h = &f->blocks[f->nblocks++];
       h->type = AW_BLOCK_HANDLER;
@@ -2206,6 +2243,7 @@ error:
       NEXT();
     }
     // No handler in this frame: leave it.
+    drop_owned(vm, f, f->stack, sp);
     if (f->gen) aw_gen_failed(vm, f->gen);
     if (f->flags & AW_FRAME_ENTRY) {
       status = AW_RESUME_ERROR;
@@ -2276,8 +2314,11 @@ AwDict *aw_frame_locals(AwVM *vm) {
   AwDict *d = aw_dict_new(vm);
   if (!d) return NULL;
   AwProto *p = f->proto;
-  for (int32_t i = 0; i < p->nlocals; i++)
-    if (!AW_IS_UNDEF(f->slots[i]) && !aw_dict_set(vm, d, p->varnames[i], f->slots[i])) return NULL;
+  for (int32_t i = 0; i < p->nlocals; i++) {
+    if (AW_IS_UNDEF(f->slots[i])) continue;
+    aw_asyncgen_escape(vm, f->slots[i]);  // a comprehension's .0
+    if (!aw_dict_set(vm, d, p->varnames[i], f->slots[i])) return NULL;
+  }
   for (int32_t i = 0; i < p->ncells + p->nfree; i++) {
     AwValue cell = f->slots[p->nlocals + i];
     if (!AW_IS_KIND(cell, AW_OBJ_CELL) || AW_IS_UNDEF(((AwCell *)AW_AS_OBJ(cell))->value)) continue;

@@ -28,6 +28,27 @@ AwValue aw_build_class(AwVM *vm, AwValue body, AwValue name, int nbases, AwValue
 // True if iter(v) would succeed (for error messages).
 bool aw_is_iterable(AwVM *vm, AwValue v);
 
+// asyncgen.c: an `async for` statement's async generator, CPython's
+// refcount timing. GET_AITER of the statement claims the generator that
+// the CALL right before it (instruction [at] - 1 of [p]) just made: the
+// loop's stack slot is then its only reference, so when the loop drops the
+// slot (break, return, an exception: POP_AITER and the unwinding) the
+// generator is finalized there, as CPython does when its refcount reaches
+// zero. Anything that could hand out another reference cancels the claim.
+void aw_asyncgen_claim(AwVM *vm, AwValue v, AwProto *p, int32_t at);
+// The same for what __aiter__ returned ([it], for [obj]): a script
+// __aiter__ whose `return self.gen()` made it (vm->agen_returned).
+void aw_asyncgen_claim_aiter(AwVM *vm, AwValue it, AwValue obj);
+// RETURN_VALUE of a frame run from C (instruction [at] of [p]) returning
+// [v]: vm->agen_returned is [v] if a CALL right before made it.
+void aw_asyncgen_note_return(AwVM *vm, AwValue v, AwProto *p, int32_t at);
+// The slot holding [v] is dropped: finalizes a claimed, unfinished async
+// generator now (runs code; saves and restores vm->exc). Cheap otherwise.
+void aw_asyncgen_drop(AwVM *vm, AwValue v);
+static inline bool aw_asyncgen_is_owned(AwValue v) {
+  return AW_IS_KIND(v, AW_OBJ_GENERATOR) && ((struct AwGen *)AW_AS_OBJ(v))->ag_owned;
+}
+
 // call.c
 // f(*posargs, **kwargs) where posargs is any iterable and kwargs a mapping.
 AwValue aw_call_ex(AwVM *vm, AwValue callable, AwValue posargs, AwValue kwargs);

@@ -562,7 +562,7 @@ bool aw_loop_run_until_complete(AwVM *vm, AwLoop *loop, AwFuture *fut) {
     aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "This event loop is already running");
     return false;
   }
-  loop->running = true;
+  if (!aw_loop_set_running(vm, loop, true)) return false;
   aw_push_root(vm, AW_OBJ(fut));
   loop->stopping = false;
   loop->run_future = &fut->obj;
@@ -573,8 +573,87 @@ bool aw_loop_run_until_complete(AwVM *vm, AwLoop *loop, AwFuture *fut) {
   // Stopped by an exception: the callback must not stop a later run.
   aw_future_remove_callback_is(fut, loop->obj);
   aw_pop_root(vm);
-  loop->running = false;
+  aw_loop_set_running(vm, loop, false);
   return ok;
+}
+
+// ---- asyncgen hooks and the weak set of async generators ----------------------------
+
+// loop.<name> bound, or UNDEF if the loop class has no such method.
+static AwValue hook_of(AwVM *vm, AwLoop *loop, const char *name) {
+  AwValue n = aw_str_from_cstr(vm, name);
+  return AW_IS_EXC(n) ? n : aw_getattr_opt(vm, loop->obj, n);
+}
+
+// The loop's own hooks, bound to its current script-visible object.
+static bool make_hooks(AwVM *vm, AwLoop *loop) {
+  if (AW_IS_KIND(loop->hook_firstiter, AW_OBJ_BOUND) &&
+      aw_value_is(((AwBound *)AW_AS_OBJ(loop->hook_firstiter))->self, loop->obj))
+    return true;
+  // asyncio.aw defines them: a loop run without the asyncio module (an
+  // embedding host) has none.
+  AwValue first = hook_of(vm, loop, "_asyncgen_firstiter_hook");
+  if (AW_IS_EXC(first)) return false;
+  loop->hook_firstiter = first;  // traced from here on
+  AwValue fin = hook_of(vm, loop, "_asyncgen_finalizer_hook");
+  if (AW_IS_EXC(fin)) return false;
+  loop->hook_finalizer = fin;
+  return true;
+}
+
+bool aw_loop_set_running(AwVM *vm, AwLoop *loop, bool running) {
+  if (running == loop->running) return true;
+  if (running) {
+    if (!make_hooks(vm, loop)) return false;
+    loop->saved_firstiter = vm->agen_firstiter;
+    loop->saved_finalizer = vm->agen_finalizer;
+    if (AW_IS_OBJ(loop->hook_firstiter)) vm->agen_firstiter = loop->hook_firstiter;
+    if (AW_IS_OBJ(loop->hook_finalizer)) vm->agen_finalizer = loop->hook_finalizer;
+  } else {
+    vm->agen_firstiter = loop->saved_firstiter;
+    vm->agen_finalizer = loop->saved_finalizer;
+    loop->saved_firstiter = loop->saved_finalizer = AW_UNDEF;
+  }
+  loop->running = running;
+  return true;
+}
+
+bool aw_loop_agen_add(AwVM *vm, AwLoop *loop, AwGen *g) {
+  if (g->ag_in_loop_set) return true;
+  if (loop->nagens == loop->cap_agens) {
+    size_t cap = loop->cap_agens ? loop->cap_agens * 2 : 16;
+    AwObj **a = aw_mem_realloc(vm, loop->agens, loop->cap_agens * sizeof(AwObj *), cap * sizeof(AwObj *));
+    if (!a) return false;
+    loop->agens = a;
+    loop->cap_agens = cap;
+  }
+  loop->agens[loop->nagens++] = &g->obj;
+  g->ag_in_loop_set = true;
+  return true;
+}
+
+void aw_loop_agen_discard(AwLoop *loop, AwGen *g) {
+  (void)loop;
+  g->ag_in_loop_set = false;  // the entry goes at the next sweep or take
+}
+
+AwValue aw_loop_agen_take(AwVM *vm, AwLoop *loop) {
+  AwList *l = aw_list_new(vm, 0);
+  if (!l) return AW_EXC;
+  AwValue lv = AW_OBJ(l);
+  aw_push_root(vm, lv);
+  for (size_t i = 0; i < loop->nagens; i++) {
+    AwGen *g = (AwGen *)loop->agens[i];
+    if (!g->ag_in_loop_set) continue;  // discarded (or listed twice)
+    if (!aw_list_append(vm, l, AW_OBJ(g))) {
+      aw_pop_root(vm);
+      return AW_EXC;
+    }
+    g->ag_in_loop_set = false;
+  }
+  loop->nagens = 0;
+  aw_pop_root(vm);
+  return lv;
 }
 
 // ---- creation and teardown ------------------------------------------------------------
@@ -639,6 +718,10 @@ void aw_loop_gc_mark(AwVM *vm) {
   aw_gc_mark_value(vm, loop->main_task);
   aw_gc_mark_value(vm, loop->obj);
   aw_gc_mark_value(vm, loop->exception_handler);
+  aw_gc_mark_value(vm, loop->saved_firstiter);
+  aw_gc_mark_value(vm, loop->saved_finalizer);
+  aw_gc_mark_value(vm, loop->hook_firstiter);
+  aw_gc_mark_value(vm, loop->hook_finalizer);
   for (size_t i = 0; i < loop->nrecords; i++) {  // not the exceptions: weak
     aw_gc_mark_value(vm, loop->records[i].entry);
     aw_gc_mark_value(vm, loop->records[i].name);
@@ -686,6 +769,13 @@ void aw_loop_gc_sweep(AwVM *vm) {
   for (size_t i = 0; i < loop->nrecords; i++)
     if (loop->records[i].exc->marked) loop->records[kept++] = loop->records[i];
   loop->nrecords = kept;
+  // The weak set of async generators: the dead and the discarded go.
+  kept = 0;
+  for (size_t i = 0; i < loop->nagens; i++) {
+    AwObj *o = loop->agens[i];
+    if (o->marked && ((AwGen *)o)->ag_in_loop_set) loop->agens[kept++] = o;
+  }
+  loop->nagens = kept;
 }
 
 static void on_close_walk(uv_handle_t *h, void *arg) {
@@ -710,6 +800,7 @@ void aw_loop_free(AwVM *vm) {
   aw_mem_free(vm, loop->ready, loop->ready_cap * sizeof(AwReady));
   aw_mem_free(vm, loop->timers, loop->cap_timers * sizeof(AwTimer));
   if (loop->records) vm->alloc(vm->alloc_ud, loop->records, loop->cap_records * sizeof(AwTaskRecord), 0);
+  aw_mem_free(vm, loop->agens, loop->cap_agens * sizeof(AwObj *));
   if (AW_IS_KIND(loop->obj, AW_OBJ_LOOP)) ((AwLoopObj *)AW_AS_OBJ(loop->obj))->loop = NULL;
   aw_mem_free(vm, loop, sizeof(AwLoop));
   vm->loop = NULL;

@@ -45,6 +45,11 @@ typedef struct AwFuture {
   AwValue name;             // str, or an int n for the default "Task-n"
   AwValue context;          // contextvars context the task runs in
   int32_t created_line;     // with created_tb's proto (outside debug mode)
+  int32_t task_id;          // its number (the n of "Task-n")
+  int32_t agens_open;       // async generators it left suspended (about:
+                            // see AwGen.ag_task); when it finishes with
+                            // some, a collection finalizes the dead ones
+  bool agen_closer;         // runs aclose() for the finalizer hook
   struct AwFuture *next_task, *prev_task;  // all pending tasks of the loop
 } AwFuture;
 
@@ -119,6 +124,13 @@ struct AwLoop {
   size_t nrecords, cap_records;  // exception (weak: see aw_loop_gc_sweep)
   void *jobs;               // thread.c: run_in_executor jobs in flight
   bool uv_ready;            // uv loop initialised
+  // Async generators (CPython's loop._asyncgens, a weak set): those first
+  // iterated while this loop ran and not finalized yet. Weak: a dead one is
+  // dropped at the sweep; AwGen.ag_in_loop_set says which entries count.
+  AwObj **agens;
+  size_t nagens, cap_agens;
+  AwValue saved_firstiter, saved_finalizer;  // the hooks before it ran
+  AwValue hook_firstiter, hook_finalizer;    // its own, bound to [obj]
 };
 
 typedef struct {
@@ -145,6 +157,17 @@ AwValue aw_loop_call_at(AwVM *vm, AwLoop *loop, double when, AwValue fn, AwValue
 bool aw_loop_run_until_complete(AwVM *vm, AwLoop *loop, AwFuture *fut);
 // Runs one iteration: poll with [timeout_ms] (-1: until something is due).
 bool aw_loop_run_once(AwVM *vm, AwLoop *loop, int timeout_ms);
+// Starts or stops running: sets loop->running and, like CPython's
+// run_forever, installs the loop's asyncgen hooks (firstiter and
+// finalizer, bound to the loop object) while it runs, then puts back the
+// ones it found. False (MemoryError) if the hooks cannot be made.
+bool aw_loop_set_running(AwVM *vm, AwLoop *loop, bool running);
+// The loop's weak set of async generators: add (the firstiter hook),
+// discard (the finalizer hook), and take: every live member in a list,
+// leaving the set empty (shutdown_asyncgens).
+bool aw_loop_agen_add(AwVM *vm, AwLoop *loop, struct AwGen *g);
+void aw_loop_agen_discard(AwLoop *loop, struct AwGen *g);
+AwValue aw_loop_agen_take(AwVM *vm, AwLoop *loop);
 void aw_loop_gc_mark(AwVM *vm);
 // After marking: forgets the task records of exceptions that died (they are
 // weak references); gc.c calls it before the sweep.
@@ -208,6 +231,9 @@ void aw_threads_free(AwVM *vm);
 // PYTHONASYNCIODEBUG, aw --debug).
 AwValue aw_asyncio_run(AwVM *vm, AwValue coro, bool debug);
 bool aw_gather_child_done(AwVM *vm, AwFuture *outer, AwFuture *child);
+// True if [fn] is an event loop's _asyncgen_firstiter_hook (bound): it
+// keeps the generator in the loop's weak set only.
+bool aw_loop_is_firstiter_hook(AwVM *vm, AwValue fn);
 bool aw_gather_cancel(AwVM *vm, AwFuture *outer, AwValue msg);
 AwModule *aw_open_asyncio(AwVM *vm);
 

@@ -735,7 +735,7 @@ static void teardown(Repl *r, struct sigaction *old_sigint) {
       uv_run(&r->loop->uv, UV_RUN_NOWAIT);
     }
     r->loop->main_task = AW_NONE;
-    r->loop->running = false;
+    aw_loop_set_running(vm, r->loop, false);
     r->loop->closed = true;
   }
   if (r->el) el_end(r->el);
@@ -819,7 +819,10 @@ int aw_repl(AwVM *vm) {
   }
   // The loop runs for the whole session: get_running_loop() and
   // create_task() work at the prompt, as under `python -m asyncio`.
-  r.loop->running = true;
+  if (!aw_loop_set_running(vm, r.loop, true)) {
+    aw_exc_take(vm);  // running without asyncgen hooks
+    r.loop->running = true;
+  }
   r.loop->closed = false;
   r.loop->virtual_time = false;
   uv_poll_init(&r.loop->uv, &r.stdin_poll, 0);

@@ -15,6 +15,7 @@ typedef struct AwThreadState {
   char *stack_top;
   int depth, c_depth;
   AwValue exc, handling, context;
+  AwValue agen_firstiter, agen_finalizer;  // sys.set_asyncgen_hooks: per thread
   bool exc_reraise;
   AwValue *temp_roots;       // this thread's own root stack
   int n_temp_roots, cap_temp_roots;
@@ -48,6 +49,8 @@ static void save_state(AwVM *vm, AwThreadState *s) {
   s->exc = vm->exc;
   s->handling = vm->handling;
   s->context = vm->context;
+  s->agen_firstiter = vm->agen_firstiter;
+  s->agen_finalizer = vm->agen_finalizer;
   s->exc_reraise = vm->exc_reraise;
   s->temp_roots = vm->temp_roots;
   s->n_temp_roots = vm->n_temp_roots;
@@ -63,6 +66,8 @@ static void load_state(AwVM *vm, AwThreadState *s) {
   vm->exc = s->exc;
   vm->handling = s->handling;
   vm->context = s->context;
+  vm->agen_firstiter = s->agen_firstiter;
+  vm->agen_finalizer = s->agen_finalizer;
   vm->exc_reraise = s->exc_reraise;
   vm->temp_roots = s->temp_roots;
   vm->n_temp_roots = s->n_temp_roots;
@@ -214,6 +219,8 @@ static void mark_state(AwVM *vm, AwThreadState *s) {
   aw_gc_mark_value(vm, s->exc);
   aw_gc_mark_value(vm, s->handling);
   aw_gc_mark_value(vm, s->context);
+  aw_gc_mark_value(vm, s->agen_firstiter);
+  aw_gc_mark_value(vm, s->agen_finalizer);
   for (int i = 0; i < s->n_temp_roots; i++) aw_gc_mark_value(vm, s->temp_roots[i]);
   for (AwFrame *f = s->frame; f; f = f->caller ? f->caller : f->c_prev) aw_frame_trace(vm, f);
 }

@@ -136,14 +136,25 @@ struct AwVM {
   AwValue context;               // contextvars: the current Context (UNDEF:
                                  // the empty default context)
   int next_task_id;
+  // -- async generator hooks (sys.set_asyncgen_hooks; asyncgen.c): this
+  // thread's (thread.c swaps them with the rest of a thread's state).
+  // UNDEF or None when unset.
+  AwValue agen_firstiter, agen_finalizer;
+  AwValue agen_hooks_type;       // sys: the asyncgen_hooks class, made on
+                                 // first use (UNDEF until then)
+  AwObj *agen_returned;          // the async generator the last frame run
+                                 // from C returned straight from its
+                                 // function call, or NULL (interp.c, for
+                                 // aw_asyncgen_claim_aiter; compared only)
   bool debug;                    // --debug / asyncio debug mode
   int exit_code;                 // set by SystemExit handling in main
   struct AwApi *api;             // embedding API state (vm/api.h): slots,
                                  // host refs, limits, sandbox, error text
   // -- finalization queue (gc.c): objects a collection found unreachable
   // that still owe a report (a never-awaited coroutine, an exception nobody
-  // retrieved). Host memory; they stay alive until reported right after
-  // the collection, and die at the next one.
+  // retrieved) or a finalization (an unfinished async generator). Host
+  // memory; they stay alive until reported right after the collection, and
+  // die at the next one.
   struct AwFinEntry *fin;
   size_t fin_len, fin_cap;
   bool fin_running;              // reports are being made (no nesting)
@@ -221,6 +232,15 @@ void aw_gc_watch(AwVM *vm, AwObj *o);
 // condition. The report runs code: call it only from the finalization queue.
 bool aw_gen_needs_finalizer(struct AwGen *g);
 void aw_gen_report_unawaited(AwVM *vm, struct AwGen *g, bool at_exit);
+// (asyncgen.c) PEP 525's finalization of an async generator that dies
+// unfinished: needs is true while it owes one; finalize calls the
+// finalizer hook it remembered (the event loop's schedules aclose()) or,
+// without one, closes it the synchronous way (GeneratorExit thrown in);
+// errors go to stderr as CPython's "Exception ignored in" reports. Runs
+// code: only from the finalization queue, or where CPython's last
+// reference goes (aw_asyncgen_drop). Saves and restores vm->exc.
+bool aw_asyncgen_needs_finalizer(struct AwGen *g);
+void aw_asyncgen_finalize(AwVM *vm, struct AwGen *g);
 // (gen.c) The current call stack, innermost first, at most [limit] frames,
 // as a flat tuple (proto, line, proto, line, ...) (cr_origin and task
 // creation sites keep this form); AW_EXC on MemoryError.
@@ -715,6 +735,16 @@ bool aw_asyncgen_init_class(AwVM *vm);
 // (asyncgen.c) anext(aiter, default): wraps [awaitable] (what __anext__
 // returned) so that StopAsyncIteration becomes a return of [dflt].
 AwValue aw_asyncgen_anext_default(AwVM *vm, AwValue awaitable, AwValue dflt);
+// (asyncgen.c) For the awaitables asend()/__anext__()/athrow()/aclose()
+// return, their generator; NULL for anything else. collections.abc.
+// Coroutine counts them as coroutines, so a task can run one (the loop's
+// finalizer hook makes a task of aclose()).
+struct AwGen *aw_asyncgen_awaitable_gen(AwVM *vm, AwValue v);
+// (asyncgen.c) [v] is about to be shown to a script by introspection
+// (cr_await, f_locals, locals() ...): if it is an async generator owned by
+// an `async for` loop, or one of those awaitables of one, the generator
+// can be referenced from elsewhere now (no longer loop-owned).
+void aw_asyncgen_escape(AwVM *vm, AwValue v);
 
 // ---- files and standard streams (stdlib/io.c) -------------------------------------
 // AwObj.flags bits of AwFile: the VM's own stdin/stdout/stderr objects have
