@@ -522,8 +522,8 @@ void aw_asyncgen_claim(AwVM *vm, AwValue v, AwProto *p, int32_t at) {
 }
 
 void aw_asyncgen_note_return(AwVM *vm, AwValue v, AwProto *p, int32_t at) {
-  AwGen *g = AW_IS_KIND(v, AW_OBJ_GENERATOR) ? (AwGen *)AW_AS_OBJ(v) : NULL;
-  vm->agen_returned = g && fresh_at(g, p, at) ? &g->obj : NULL;
+  AwGen *g = (AwGen *)AW_AS_OBJ(v);
+  vm->agen_returned = fresh_at(g, p, at) ? &g->obj : NULL;
 }
 
 void aw_asyncgen_claim_aiter(AwVM *vm, AwValue it, AwValue obj) {

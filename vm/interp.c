@@ -1690,7 +1690,8 @@ dispatch:
     }
     if (f->gen) aw_gen_finished(vm, f->gen, rv);
     if (f->flags & AW_FRAME_ENTRY) {
-      aw_asyncgen_note_return(vm, rv, f->proto, (int32_t)(ip - code) - 1);
+      vm->agen_returned = NULL;
+      if (AW_IS_KIND(rv, AW_OBJ_GENERATOR)) aw_asyncgen_note_return(vm, rv, f->proto, (int32_t)(ip - code) - 1);
       *out = rv;
       status = AW_RESUME_RETURN;
       goto leave;

@@ -40,7 +40,8 @@ void aw_asyncgen_claim(AwVM *vm, AwValue v, AwProto *p, int32_t at);
 // __aiter__ whose `return self.gen()` made it (vm->agen_returned).
 void aw_asyncgen_claim_aiter(AwVM *vm, AwValue it, AwValue obj);
 // RETURN_VALUE of a frame run from C (instruction [at] of [p]) returning
-// [v]: vm->agen_returned is [v] if a CALL right before made it.
+// the generator [v]: vm->agen_returned is [v] if a CALL right before made
+// it (else NULL).
 void aw_asyncgen_note_return(AwVM *vm, AwValue v, AwProto *p, int32_t at);
 // The slot holding [v] is dropped: finalizes a claimed, unfinished async
 // generator now (runs code; saves and restores vm->exc). Cheap otherwise.
