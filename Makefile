@@ -124,8 +124,13 @@ test-tsan:
 	TSAN_OPTIONS="suppressions=$(abspath tests/embed/tsan.supp) halt_on_error=1" \
 	  python3 scripts/test.py --embed-dir build/tsan/embed --unit-dir build/tsan/unit --suite embed --suite unit
 
-bench: aw
-	python3 scripts/bench.py --aw ./aw
+# memrun starts each workload from a small process, so that the peak
+# memory reported is the workload's own (see tests/bench/memrun.c).
+bench: aw $(BUILD)/bench/memrun
+	python3 scripts/bench.py --aw ./aw --memrun $(BUILD)/bench/memrun
+$(BUILD)/bench/memrun: tests/bench/memrun.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $<
 
 clean:
 	rm -rf build aw

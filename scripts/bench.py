@@ -36,11 +36,23 @@ UVLOOP_RUNNER = ("import runpy, sys, uvloop; uvloop.install(); "
                  "sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')")
 
 
-def measure(cmd):
-    """One run: wall seconds, peak RSS in MiB (the child's own, via wait4),
-    stdout, exit status, stderr."""
+def measure(cmd, memrun=None):
+    """One run: wall seconds, peak RSS in MiB, stdout, exit status, stderr.
+
+    With [memrun] (tests/bench/memrun.c, built by `make bench`) the command
+    is started from that small program, which reports the command's own
+    peak and time: Linux counts into a child's ru_maxrss the memory of the
+    process it was forked from (this python, ~15 MiB) until its exec.
+    Without it, wait4 here gives that inflated figure."""
+    report_r = report_w = None
+    if memrun:
+        report_r, report_w = os.pipe()
+        cmd = [memrun, str(report_w)] + list(cmd)
     start = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         pass_fds=(report_w,) if memrun else ())
+    if memrun:
+        os.close(report_w)
     out_chunks, err_chunks = [], []
     sel = selectors.DefaultSelector()
     sel.register(p.stdout, selectors.EVENT_READ, out_chunks)
@@ -57,7 +69,13 @@ def measure(cmd):
     _, status, usage = os.wait4(p.pid, 0)
     p.returncode = os.waitstatus_to_exitcode(status)
     elapsed = time.perf_counter() - start
-    return elapsed, usage.ru_maxrss / 1024.0, b"".join(out_chunks), p.returncode, b"".join(err_chunks)
+    maxrss_kib = usage.ru_maxrss
+    if memrun:
+        with os.fdopen(report_r, "rb") as f:
+            report = f.read().split()
+        if len(report) == 2:  # else memrun itself failed: keep its own figures
+            maxrss_kib, elapsed = int(report[0]), float(report[1])
+    return elapsed, maxrss_kib / 1024.0, b"".join(out_chunks), p.returncode, b"".join(err_chunks)
 
 
 def find_uvloop_python():
@@ -85,6 +103,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--aw", default=os.path.join(ROOT, "aw"))
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--memrun", help="tests/bench/memrun.c built (make bench builds it): "
+                    "measures each command's own peak memory")
     ap.add_argument("workloads", nargs="*")
     args = ap.parse_args()
     names = args.workloads or sorted(f[:-3] for f in os.listdir(BENCH) if f.endswith(".aw")) + ["startup"]
@@ -92,6 +112,9 @@ def main():
     uvpy = find_uvloop_python()
     empty = os.path.join(BENCH, "empty.aw")
     aw = os.path.abspath(args.aw)
+    memrun = os.path.abspath(args.memrun) if args.memrun and os.path.exists(args.memrun) else None
+    if not memrun:
+        print("note: no --memrun helper: peak memory includes this python's (~15 MiB)")
     baseline = {}  # peer -> peak MiB on an empty script
     rows = []
     for name in names:
@@ -116,7 +139,7 @@ def main():
         outs, notes = {}, {}
         for _ in range(runs):
             for key, cmd in impls:  # alternate interpreters within each round
-                t, m, out, code, err = measure(cmd)
+                t, m, out, code, err = measure(cmd, memrun)
                 if code != 0:
                     print(f"{name}: {key} failed (exit {code}): {err.decode(errors='replace')[-300:]}")
                 times[key].append(t)
@@ -128,7 +151,7 @@ def main():
             for key, cmd in impls:
                 if key not in baseline:
                     empty_cmd = cmd[:-1] + [lua_script if key == "lua5.4" else empty]
-                    baseline[key] = min(measure(empty_cmd)[1] for _ in range(3))
+                    baseline[key] = min(measure(empty_cmd, memrun)[1] for _ in range(3))
                 per_task[key] = (max(mems[key]) - baseline[key]) * 1024 * 1024 / tasks
         same = len({tuple(o.split()) for o in outs.values()}) == 1
         rows.append((name, {k: statistics.median(v) for k, v in times.items()},
