@@ -77,28 +77,31 @@ typedef struct AwGen {
   bool running_async;    // async generator: an asend/athrow is in flight
   bool async_yield;      // async generator: the last yield was its own
                          // `yield v` (not an await passing a future through)
-  // Async generators only (asyncgen.c):
-  bool ag_closed;        // CPython's ag_closed: aclose() began, or it ended
-                         // with StopAsyncIteration/GeneratorExit
-  bool ag_hooks_inited;  // the asyncgen hooks were looked up (first use)
-  bool ag_fresh;         // just made by a CALL instruction (interp.c)
-  bool ag_owned;         // only an `async for` loop's own stack slot refers
-                         // to it: dropping that slot finalizes it
-  bool ag_finalized;     // its finalizer ran (once, as PEP 442)
-  bool ag_in_loop_set;   // in the event loop's weak set (loop.c)
-  bool ag_watched;       // on the GC's finalization watch list
-  bool has_frameref;     // a frame object shows its frame: keep the locals
-                         // when it finishes
-  int32_t frame_size;    // bytes of the frame allocation (for freeing)
-  int32_t ag_task;       // async generator: task_id of the task it was last
-                         // left suspended by (0: none), counted in that
-                         // task's agens_open (future.c)
   bool frame_inline;     // the frame lives in this object's own allocation
                          // (aw_make_generator), after the AwGen
   bool recyclable;       // made by `await f(...)` and never seen by anyone
                          // else: reusable once it returns (aw_gen_make_awaited)
-  int32_t link_depth;    // while SEND-linked: its place in the chain (the
+  bool has_frameref : 1; // a frame object shows its frame: keep the locals
+                         // when it finishes
+  // Async generators only (asyncgen.c); bits, to keep the object small:
+  bool ag_closed : 1;    // CPython's ag_closed: aclose() began, or it ended
+                         // with StopAsyncIteration/GeneratorExit
+  bool ag_hooks_inited : 1;  // the asyncgen hooks were looked up (first use)
+  bool ag_fresh : 1;     // just made by a CALL instruction (interp.c)
+  bool ag_owned : 1;     // only an `async for` loop's own stack slot refers
+                         // to it: dropping that slot finalizes it
+  bool ag_finalized : 1; // its finalizer ran (once, as PEP 442)
+  bool ag_in_loop_set : 1;  // in the event loop's weak set (loop.c)
+  bool ag_watched : 1;   // on the GC's finalization watch list
+  int32_t frame_size;    // bytes of the frame allocation (for freeing)
+  // (An async generator is never SEND-linked: it shares the slot.)
+  union {
+    int32_t link_depth;  // while SEND-linked: its place in the chain (the
                          // root's callee is 1), for the recursion limit
+    int32_t ag_task;     // async generator: task_id of the task it was last
+                         // left suspended by (0: none), counted in that
+                         // task's agens_open (future.c)
+  };
 } AwGen;
 
 // Results of resuming a generator.

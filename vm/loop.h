@@ -27,8 +27,12 @@ typedef struct AwFuture {
   bool return_exceptions;   // gather(return_exceptions=True)
   bool cancel_requested;    // gather: cancel() reached the children
   bool sleep0;              // sleep(0): a done future that yields once first
+  bool agen_closer;         // task: runs aclose() for the finalizer hook
   int32_t num_cancels;      // task: cancel() requests not yet uncancelled
   int32_t nfinished;        // gather: children done so far
+  int32_t agens_open;       // task: async generators it left suspended
+                            // (about: see AwGen.ag_task); when it finishes
+                            // with some, a collection finalizes dead ones
   AwValue result;
   AwValue exception;
   AwValue cancel_msg;       // message given to cancel(), or None
@@ -46,10 +50,6 @@ typedef struct AwFuture {
   AwValue context;          // contextvars context the task runs in
   int32_t created_line;     // with created_tb's proto (outside debug mode)
   int32_t task_id;          // its number (the n of "Task-n")
-  int32_t agens_open;       // async generators it left suspended (about:
-                            // see AwGen.ag_task); when it finishes with
-                            // some, a collection finalizes the dead ones
-  bool agen_closer;         // runs aclose() for the finalizer hook
   struct AwFuture *next_task, *prev_task;  // all pending tasks of the loop
 } AwFuture;
 
