@@ -736,10 +736,10 @@ static bool compile_comprehension(C *c, AwNode *e) {
   TRY(cc_make_closure(c, p, 0));
   TRY(cc_expr(c, outermost->u.comprehension.iter));
   c->u->lineno = e->line;
-  // An async list/set/dict comprehension (run to its end right here) may
-  // own the async generator it iterates, as an async for loop does.
-  bool owns = outermost->u.comprehension.is_async && kind != AW_COMP_GEN;
-  TRY(emit(c, outermost->u.comprehension.is_async ? OP_GET_AITER : OP_GET_ITER, owns ? 2 : 0));
+  // An async comprehension owns the async generator it iterates, as an
+  // async for loop does: only its frame (.0 and its stack) refers to it.
+  TRY(emit(c, outermost->u.comprehension.is_async ? OP_GET_AITER : OP_GET_ITER,
+           outermost->u.comprehension.is_async ? 2 : 0));
   TRY(emit(c, OP_CALL, 1));
   if (is_async && kind != AW_COMP_GEN) {
     TRY(emit(c, OP_GET_AWAITABLE, 0));

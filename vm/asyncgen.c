@@ -482,6 +482,10 @@ void aw_asyncgen_finalize(AwVM *vm, AwGen *g) {
   if (!aw_asyncgen_needs_finalizer(g)) return;
   g->ag_finalized = true;
   g->ag_owned = false;
+  // Dying clears the weak references first (CPython's gen_dealloc and
+  // collector both): out of the loop's weak set even if the finalizer
+  // keeps it alive.
+  g->ag_in_loop_set = false;
   note_task(vm, g);
   AwValue saved = vm->exc;
   bool reraise = vm->exc_reraise;

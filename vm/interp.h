@@ -34,7 +34,10 @@ bool aw_is_iterable(AwVM *vm, AwValue v);
 // loop's stack slot is then its only reference, so when the loop drops the
 // slot (break, return, an exception: POP_AITER and the unwinding) the
 // generator is finalized there, as CPython does when its refcount reaches
-// zero. Anything that could hand out another reference cancels the claim.
+// zero. An async comprehension claims the same way: its frame's .0 and
+// its stack hold the generator, and an exception unwinding that frame
+// drops both. Anything that could hand out another reference (a foreign
+// firstiter hook, cr_await, f_locals, locals()) cancels the claim.
 void aw_asyncgen_claim(AwVM *vm, AwValue v, AwProto *p, int32_t at);
 // The same for what __aiter__ returned ([it], for [obj]): a script
 // __aiter__ whose `return self.gen()` made it (vm->agen_returned).

@@ -180,9 +180,9 @@ OP(SEND, AW_VAR)           // [recv, v]: send v into recv (v None => next()).
                            // instruction is YIELD_VALUE 1); returned r ->
                            // [r] and jump to arg
 OP(GET_AITER, 0)           // [obj] -> [obj.__aiter__()]; arg 1 (an async
-                           // for statement) or 2 (an async list/set/dict
-                           // comprehension): the loop may own the async
-                           // generator obj (aw_asyncgen_claim)
+                           // for statement) or 2 (an async comprehension):
+                           // the loop may own the async generator obj
+                           // (aw_asyncgen_claim)
 OP(POP_AITER, -1)          // [aiter] -> []: an async for statement left
                            // early (break, return); finalizes the async
                            // generator the loop owns (aw_asyncgen_drop)
