@@ -24,34 +24,73 @@ typedef struct AwTaskRecord {
 static bool is_future(AwValue v) { return AW_IS_KIND(v, AW_OBJ_FUTURE); }
 
 // ---- the ready queue -------------------------------------------------------
+// A ring of AwReadySlot. Objects are at least 8-aligned, so the kind fits
+// in the low bits of the first operand's pointer.
 
-static bool ready_grow(AwVM *vm, AwLoop *loop) {
+#define READY_KIND_MASK ((uintptr_t)7)
+_Static_assert(AW_READY_GATHER <= (int)READY_KIND_MASK, "ready kinds fit in 3 bits");
+
+static bool ready_grow(AwVM *vm, AwLoop *loop, size_t need) {
   size_t cap = loop->ready_cap ? loop->ready_cap * 2 : 64;
-  AwReady *r = aw_mem_alloc(vm, cap * sizeof(AwReady));
+  while (cap < need) cap *= 2;
+  AwReadySlot *r = aw_mem_alloc(vm, cap * sizeof(AwReadySlot));
   if (!r) return false;
   for (size_t i = 0; i < loop->ready_len; i++) r[i] = loop->ready[(loop->ready_head + i) % loop->ready_cap];
-  aw_mem_free(vm, loop->ready, loop->ready_cap * sizeof(AwReady));
+  aw_mem_free(vm, loop->ready, loop->ready_cap * sizeof(AwReadySlot));
   loop->ready = r;
   loop->ready_cap = cap;
   loop->ready_head = 0;
   return true;
 }
 
+static AwReadySlot *ready_slot(AwLoop *loop, size_t i) {
+  return &loop->ready[(loop->ready_head + i) % loop->ready_cap];
+}
+
 bool aw_loop_schedule(AwVM *vm, AwLoop *loop, AwReadyKind kind, AwValue a, AwValue b, AwValue c) {
-  if (loop->ready_len == loop->ready_cap && !ready_grow(vm, loop)) return false;
-  AwReady *r = &loop->ready[(loop->ready_head + loop->ready_len) % loop->ready_cap];
-  r->kind = kind;
-  r->a = a;
-  r->b = b;
-  r->c = c;
-  loop->ready_len++;
+  bool compact = AW_IS_OBJ(a) && (AW_IS_OBJ(b) || AW_IS_UNDEF(b)) && AW_IS_UNDEF(c) &&
+                 ((uintptr_t)AW_AS_OBJ(a) & READY_KIND_MASK) == 0;
+  size_t n = compact ? 1 : 4;
+  if (loop->ready_len + n > loop->ready_cap && !ready_grow(vm, loop, loop->ready_len + n)) return false;
+  AwReadySlot *s = ready_slot(loop, loop->ready_len);
+  if (compact) {
+    s->e.head = (uintptr_t)AW_AS_OBJ(a) | (uintptr_t)kind;
+    s->e.b = AW_IS_OBJ(b) ? AW_AS_OBJ(b) : NULL;
+  } else {
+    s->e.head = (uintptr_t)kind;
+    s->e.b = NULL;
+    ready_slot(loop, loop->ready_len + 1)->v = a;
+    ready_slot(loop, loop->ready_len + 2)->v = b;
+    ready_slot(loop, loop->ready_len + 3)->v = c;
+  }
+  loop->ready_len += n;
   return true;
 }
 
-static AwReady ready_pop(AwLoop *loop) {
-  AwReady r = loop->ready[loop->ready_head];
-  loop->ready_head = (loop->ready_head + 1) % loop->ready_cap;
-  loop->ready_len--;
+// The entry at ring position [i] (relative to the head); *n its slots.
+static AwReady ready_at(AwLoop *loop, size_t i, size_t *n) {
+  AwReadySlot *s = ready_slot(loop, i);
+  AwReady r;
+  r.kind = (AwReadyKind)(s->e.head & READY_KIND_MASK);
+  AwObj *a = (AwObj *)(s->e.head & ~READY_KIND_MASK);
+  if (a) {
+    r.a = AW_OBJ(a);
+    r.b = s->e.b ? AW_OBJ(s->e.b) : AW_UNDEF;
+    r.c = AW_UNDEF;
+    *n = 1;
+  } else {
+    r.a = ready_slot(loop, i + 1)->v;
+    r.b = ready_slot(loop, i + 2)->v;
+    r.c = ready_slot(loop, i + 3)->v;
+    *n = 4;
+  }
+  return r;
+}
+
+static AwReady ready_pop(AwLoop *loop, size_t *n) {
+  AwReady r = ready_at(loop, 0, n);
+  loop->ready_head = (loop->ready_head + *n) % loop->ready_cap;
+  loop->ready_len -= *n;
   return r;
 }
 
@@ -542,12 +581,14 @@ bool aw_loop_run_once(AwVM *vm, AwLoop *loop, int timeout_ms) {
   }
   // Run only what was ready now; callbacks scheduled meanwhile wait.
   size_t ntodo = loop->ready_len;
-  for (size_t i = 0; i < ntodo; i++) {
-    AwReady r = ready_pop(loop);
+  for (size_t i = 0, n; i < ntodo; i += n) {
+    AwReady r = ready_pop(loop, &n);
     // The entry left the queue: keep what it references rooted while it runs.
     aw_push_root(vm, r.a);
     aw_push_root(vm, r.b);
+    aw_push_root(vm, r.c);
     bool ok = loop->debug ? run_ready_timed(vm, loop, r) : run_ready(vm, loop, r);
+    aw_pop_root(vm);
     aw_pop_root(vm);
     aw_pop_root(vm);
     if (!ok) return false;
@@ -706,11 +747,11 @@ AwLoop *aw_loop_running(AwVM *vm) { return vm->loop && vm->loop->running ? vm->l
 void aw_loop_gc_mark(AwVM *vm) {
   AwLoop *loop = vm->loop;
   if (!loop) return;
-  for (size_t i = 0; i < loop->ready_len; i++) {
-    AwReady *r = &loop->ready[(loop->ready_head + i) % loop->ready_cap];
-    aw_gc_mark_value(vm, r->a);
-    aw_gc_mark_value(vm, r->b);
-    aw_gc_mark_value(vm, r->c);
+  for (size_t i = 0, n; i < loop->ready_len; i += n) {
+    AwReady r = ready_at(loop, i, &n);
+    aw_gc_mark_value(vm, r.a);
+    aw_gc_mark_value(vm, r.b);
+    aw_gc_mark_value(vm, r.c);
   }
   for (size_t i = 0; i < loop->ntimers; i++) aw_gc_mark_value(vm, loop->timers[i].handle);
   for (AwFuture *t = loop->tasks; t; t = t->next_task) aw_gc_mark_obj(vm, &t->obj);
@@ -797,7 +838,7 @@ void aw_loop_free(AwVM *vm) {
     aw_gil_acquire(vm);
     uv_loop_close(&loop->uv);
   }
-  aw_mem_free(vm, loop->ready, loop->ready_cap * sizeof(AwReady));
+  aw_mem_free(vm, loop->ready, loop->ready_cap * sizeof(AwReadySlot));
   aw_mem_free(vm, loop->timers, loop->cap_timers * sizeof(AwTimer));
   if (loop->records) vm->alloc(vm->alloc_ud, loop->records, loop->cap_records * sizeof(AwTaskRecord), 0);
   aw_mem_free(vm, loop->agens, loop->cap_agens * sizeof(AwObj *));

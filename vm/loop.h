@@ -85,6 +85,18 @@ typedef struct {
                     // iteration if it still runs for that future)
 } AwReady;
 
+// The ready queue stores entries in 16-byte slots, because a million
+// suspended tasks released at once are a million entries: the usual entry
+// (a, b objects or b UNDEF, no c) is one slot {a | kind, b}; any other is a
+// head slot {kind, NULL} followed by a, b and c as values (loop.c).
+typedef union {
+  struct {
+    uintptr_t head;         // AwObj * of a | kind (a 0 pointer: wide entry)
+    AwObj *b;
+  } e;
+  AwValue v;
+} AwReadySlot;
+
 typedef struct {
   double when;
   uint64_t seq;             // FIFO among equal deadlines
@@ -95,8 +107,8 @@ struct AwLoop {
   uv_loop_t uv;
   uv_timer_t wake;          // wakes uv_run at the next timer deadline
   uv_async_t async;         // wakes the loop from worker threads
-  AwReady *ready;           // ring buffer
-  size_t ready_head, ready_len, ready_cap;
+  AwReadySlot *ready;       // ring buffer of entries (AwReadySlot)
+  size_t ready_head, ready_len, ready_cap;  // in slots
   AwTimer *timers;          // binary min-heap on (when, seq)
   size_t ntimers, cap_timers;
   uint64_t timer_seq;
