@@ -69,10 +69,10 @@ static bool cancel_all_tasks(AwVM *vm, AwLoop *loop) {
   }
   for (int64_t i = 0; i < pending->len; i++) {
     AwFuture *t = (AwFuture *)AW_AS_OBJ(pending->items[i]);
-    if (t->state == AW_FUT_FINISHED && !AW_IS_NONE(t->exception)) {
+    if (t->state == AW_FUT_FINISHED && t->has_exc) {
       t->log_traceback = false;
-      aw_loop_report(vm, loop, "unhandled exception during asyncio.run() shutdown", t->exception, "task", AW_OBJ(t),
-                     AW_IS_TUPLE(t->created_tb) ? t->created_tb : AW_UNDEF);
+      aw_loop_report(vm, loop, "unhandled exception during asyncio.run() shutdown", t->result, "task", AW_OBJ(t),
+                     aw_future_created_tb(t));
     }
   }
   aw_pop_root(vm);
@@ -205,9 +205,14 @@ static AwValue asyncio_sleep(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
     return AW_OBJ(f);
   }
   if (!aw_loop_running(vm)) return running_loop(vm) ? AW_EXC : AW_EXC;
+  aw_push_root(vm, AW_OBJ(f));
   AwValue h = aw_loop_call_at(vm, loop, aw_loop_time(vm, loop) + delay, result, AW_OBJ(f), AW_UNDEF, true);
-  if (AW_IS_EXC(h)) return h;
-  f->timer = h;
+  bool ok = !AW_IS_EXC(h) && aw_future_set_extra(vm, f, AW_FX_TIMER, h);
+  aw_pop_root(vm);
+  if (!ok) {
+    if (!AW_IS_EXC(h)) ((AwHandle *)AW_AS_OBJ(h))->cancelled = true;
+    return AW_EXC;
+  }
   return AW_OBJ(f);
 }
 
@@ -301,7 +306,8 @@ static AwValue asyncio_all_tasks(AwVM *vm, int argc, AwValue *argv, AwTuple *kw)
 // gather(return_exceptions=True) reports a cancelled child as
 // CancelledError('' or its message), as 3.11 does.
 static AwValue cancelled_result_of(AwVM *vm, AwFuture *f) {
-  AwValue msg = AW_IS_NONE(f->cancel_msg) ? vm->empty_str : f->cancel_msg;
+  AwValue msg = aw_future_extra(f, AW_FX_CANCEL_MSG);
+  if (AW_IS_NONE(msg)) msg = vm->empty_str;
   return aw_exc_new(vm, AW_CANCELLED(vm), 1, &msg);
 }
 
@@ -315,13 +321,13 @@ bool aw_gather_child_done(AwVM *vm, AwFuture *outer, AwFuture *child) {
       AwValue e = aw_future_cancelled_error(vm, child);
       return !AW_IS_EXC(e) && aw_future_set_exception(vm, outer, e);
     }
-    if (!AW_IS_NONE(child->exception)) {
+    if (child->has_exc) {
       child->log_traceback = false;
-      return aw_future_set_exception(vm, outer, child->exception);
+      return aw_future_set_exception(vm, outer, child->result);
     }
   }
-  AwList *kids = AW_AS_LIST(outer->children);
-  if (++outer->nfinished < kids->len) return true;
+  AwList *kids = AW_AS_LIST(aw_future_extra(outer, AW_FX_CHILDREN));
+  if (++outer->num_cancels < kids->len) return true;
   AwList *results = aw_list_new(vm, kids->len);
   if (!results) return false;
   aw_push_root(vm, AW_OBJ(results));
@@ -330,8 +336,8 @@ bool aw_gather_child_done(AwVM *vm, AwFuture *outer, AwFuture *child) {
     AwFuture *k = (AwFuture *)AW_AS_OBJ(kids->items[i]);
     AwValue r;
     if (k->state == AW_FUT_CANCELLED) r = cancelled_result_of(vm, k);
-    else if (!AW_IS_NONE(k->exception)) {
-      r = k->exception;
+    else if (k->has_exc) {
+      r = k->result;
       k->log_traceback = false;
     } else r = k->result;
     ok = !AW_IS_EXC(r) && aw_list_append(vm, results, r);
@@ -368,8 +374,7 @@ static AwValue asyncio_gather(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   aw_push_root(vm, ov);
   AwList *kids = aw_list_new(vm, argc);
   AwValue result = AW_EXC;
-  if (!kids) goto done;
-  outer->children = AW_OBJ(kids);
+  if (!kids || !aw_future_set_extra(vm, outer, AW_FX_CHILDREN, AW_OBJ(kids))) goto done;
   outer->is_gather = true;
   // The same awaitable twice shares one future, as in CPython. Usually
   // nothing repeats: coroutines and futures are marked in one pass to tell
@@ -426,14 +431,14 @@ done:
 bool aw_gather_cancel(AwVM *vm, AwFuture *outer, AwValue msg) {
   if (outer->state != AW_FUT_PENDING) return false;
   bool any = false;
-  AwList *kids = AW_AS_LIST(outer->children);
+  AwList *kids = AW_AS_LIST(aw_future_extra(outer, AW_FX_CHILDREN));
   for (int64_t i = 0; i < kids->len; i++) {
     AwFuture *k = (AwFuture *)AW_AS_OBJ(kids->items[i]);
     if (k->is_task ? aw_task_cancel(vm, k, msg) : aw_future_cancel(vm, k, msg)) any = true;
   }
   if (any) {
     outer->cancel_requested = true;
-    outer->cancel_msg = msg;
+    if (!aw_future_set_extra(vm, outer, AW_FX_CANCEL_MSG, msg)) return false;
   }
   return any;
 }

@@ -28,26 +28,35 @@ static AwFuture *future_alloc(AwVM *vm, bool task) {
     stack = aw_gen_capture_stack(vm, SOURCE_TB_DEPTH);
     if (AW_IS_EXC(stack)) return NULL;
   }
+  if (!AW_IS_UNDEF(stack)) aw_push_root(vm, stack);
   AwFuture *f = (AwFuture *)aw_obj_alloc(vm, task ? sizeof(AwFuture) : AW_FUTURE_BASE_SIZE, AW_OBJ_FUTURE,
                                          task ? AW_CLS(vm, Task) : AW_CLS(vm, Future));
-  if (!f) return NULL;
-  f->is_task = task;
-  f->state = AW_FUT_PENDING;
-  f->result = AW_NONE;
-  f->exception = AW_NONE;
-  f->cancel_msg = AW_NONE;
-  f->cb0 = f->cb0_ctx = AW_UNDEF;
-  f->callbacks = AW_UNDEF;
-  f->timer = AW_UNDEF;
-  f->created_tb = stack;
-  f->children = AW_UNDEF;
-  if (task) {
-    f->coro = AW_NONE;
-    f->fut_waiter = AW_NONE;
-    f->name = AW_NONE;
-    f->context = AW_UNDEF;
+  // (aw_obj_alloc zeroes: no callbacks, no extra, the task part's NULLs.)
+  if (f) {
+    f->is_task = task;
+    f->state = AW_FUT_PENDING;
+    f->result = AW_NONE;
+    if (task && !AW_IS_UNDEF(stack)) f->created = AW_AS_OBJ(stack);
+    else if (!AW_IS_UNDEF(stack) && !aw_future_set_extra(vm, f, AW_FX_CREATED_TB, stack)) f = NULL;
   }
+  if (!AW_IS_UNDEF(stack)) aw_pop_root(vm);
   return f;
+}
+
+bool aw_future_set_extra(AwVM *vm, AwFuture *f, int i, AwValue v) {
+  if (!f->extra) {
+    if (AW_IS_UNDEF(v) || (i == AW_FX_CANCEL_MSG && AW_IS_NONE(v))) return true;  // unset stays unset
+    aw_push_root(vm, AW_OBJ(f));
+    aw_push_root(vm, v);
+    AwTuple *x = aw_tuple_new(vm, AW_FX_COUNT);
+    aw_pop_root(vm);
+    aw_pop_root(vm);
+    if (!x) return false;
+    for (int k = 0; k < AW_FX_COUNT; k++) x->items[k] = k == AW_FX_CANCEL_MSG ? AW_NONE : AW_UNDEF;
+    f->extra = x;
+  }
+  f->extra->items[i] = v;
+  return true;
 }
 
 AwFuture *aw_future_new(AwVM *vm, AwLoop *loop) {
@@ -62,10 +71,10 @@ static bool is_frozen(AwProto *p) {
 // Outside debug mode a task remembers only the script line that created it
 // (the innermost frame outside the embedded asyncio.aw): no allocation.
 static void note_creation_site(AwVM *vm, AwFuture *t) {
-  if (!AW_IS_UNDEF(t->created_tb)) return;  // debug mode: the whole stack
+  if (t->created) return;  // debug mode: the whole stack
   for (AwFrame *f = vm->frame; f; f = f->caller ? f->caller : f->c_prev) {
     if (is_frozen(f->proto)) continue;
-    t->created_tb = AW_OBJ(f->proto);
+    t->created = &f->proto->obj;
     t->created_line = aw_frame_line(f);
     return;
   }
@@ -73,9 +82,10 @@ static void note_creation_site(AwVM *vm, AwFuture *t) {
 
 // The creation stack of [f] in aw_gen_capture_stack's form (UNDEF if none).
 static AwValue creation_stack(AwVM *vm, AwFuture *f) {
-  if (AW_IS_TUPLE(f->created_tb)) return f->created_tb;
-  if (!AW_IS_KIND(f->created_tb, AW_OBJ_PROTO)) return AW_UNDEF;
-  AwValue t = aw_tuple_pack(vm, 2, f->created_tb, AW_INT(f->created_line));
+  if (!f->created) return AW_UNDEF;
+  if (f->created->kind == AW_OBJ_TUPLE) return AW_OBJ(f->created);
+  if (f->created->kind != AW_OBJ_PROTO) return AW_UNDEF;
+  AwValue t = aw_tuple_pack(vm, 2, AW_OBJ(f->created), AW_INT(f->created_line));
   if (AW_IS_EXC(t)) aw_exc_take(vm);
   return AW_IS_EXC(t) ? AW_UNDEF : t;
 }
@@ -106,19 +116,22 @@ static bool future_done(AwVM *vm, AwFuture *f) {
   AwLoop *loop = aw_loop_get(vm);
   if (!loop) return false;
   unlink_task(loop, f);
-  if (AW_IS_KIND(f->timer, AW_OBJ_HANDLE)) ((AwHandle *)AW_AS_OBJ(f->timer))->cancelled = true;
-  f->timer = AW_UNDEF;
+  AwValue timer = aw_future_extra(f, AW_FX_TIMER);
+  if (AW_IS_KIND(timer, AW_OBJ_HANDLE)) {
+    ((AwHandle *)AW_AS_OBJ(timer))->cancelled = true;
+    f->extra->items[AW_FX_TIMER] = AW_UNDEF;
+  }
   bool ok = true;
-  if (!AW_IS_UNDEF(f->cb0)) ok = schedule_callback(vm, loop, f, f->cb0, f->cb0_ctx);
-  if (ok && AW_IS_LIST(f->callbacks)) {
-    AwList *l = AW_AS_LIST(f->callbacks);
+  if (f->cb0) ok = schedule_callback(vm, loop, f, AW_OBJ(f->cb0), f->cb0_ctx ? AW_OBJ(f->cb0_ctx) : AW_UNDEF);
+  if (ok && f->callbacks) {
+    AwList *l = f->callbacks;
     for (int64_t i = 0; ok && i < l->len; i++) {
       AwTuple *t = AW_AS_TUPLE(l->items[i]);
       ok = schedule_callback(vm, loop, f, t->items[0], t->items[1]);
     }
   }
-  f->cb0 = f->cb0_ctx = AW_UNDEF;
-  f->callbacks = AW_UNDEF;
+  f->cb0 = f->cb0_ctx = NULL;
+  f->callbacks = NULL;
   return ok;
 }
 
@@ -150,7 +163,8 @@ bool aw_future_set_exception(AwVM *vm, AwFuture *f, AwValue exc) {
               "StopIteration interacts badly with generators and cannot be raised into a Future");
     return false;
   }
-  f->exception = exc;
+  f->result = exc;
+  f->has_exc = true;
   f->state = AW_FUT_FINISHED;
   f->log_traceback = true;
   aw_gc_watch(vm, &f->obj);  // "exception was never retrieved"?
@@ -160,8 +174,10 @@ bool aw_future_set_exception(AwVM *vm, AwFuture *f, AwValue exc) {
 bool aw_future_cancel(AwVM *vm, AwFuture *f, AwValue msg) {
   f->log_traceback = false;
   if (f->state != AW_FUT_PENDING) return false;
+  // Without memory for the message the future is not cancelled (and
+  // MemoryError is pending).
+  if (!aw_future_set_extra(vm, f, AW_FX_CANCEL_MSG, msg)) return false;
   f->state = AW_FUT_CANCELLED;
-  f->cancel_msg = msg;
   return future_done(vm, f) || true;
 }
 
@@ -170,31 +186,40 @@ bool aw_future_add_callback(AwVM *vm, AwFuture *f, AwValue fn, AwValue ctx) {
     AwLoop *loop = aw_loop_get(vm);
     return loop && schedule_callback(vm, loop, f, fn, ctx);
   }
-  if (AW_IS_UNDEF(f->cb0)) {
-    f->cb0 = fn;
-    f->cb0_ctx = ctx;
+  if (!f->cb0 && (!f->callbacks || f->callbacks->len == 0) && AW_IS_OBJ(fn) && (AW_IS_OBJ(ctx) || AW_IS_UNDEF(ctx))) {
+    f->cb0 = AW_AS_OBJ(fn);
+    f->cb0_ctx = AW_IS_OBJ(ctx) ? AW_AS_OBJ(ctx) : NULL;
     return true;
   }
-  if (!AW_IS_LIST(f->callbacks)) {
+  aw_push_root(vm, AW_OBJ(f));
+  aw_push_root(vm, fn);
+  aw_push_root(vm, ctx);
+  bool ok = true;
+  if (!f->callbacks) {
     AwList *l = aw_list_new(vm, 2);
-    if (!l) return false;
-    f->callbacks = AW_OBJ(l);
+    if (l) f->callbacks = l;
+    else ok = false;
   }
-  AwValue t = aw_tuple_pack(vm, 2, fn, ctx);
-  if (AW_IS_EXC(t)) return false;
-  return aw_list_append(vm, AW_AS_LIST(f->callbacks), t);
+  AwValue t = ok ? aw_tuple_pack(vm, 2, fn, ctx) : AW_EXC;
+  ok = !AW_IS_EXC(t) && aw_list_append(vm, f->callbacks, t);
+  aw_pop_root(vm);
+  aw_pop_root(vm);
+  aw_pop_root(vm);
+  return ok;
 }
 
 // 3.11's _make_cancelled_error: the CancelledError a cancelled task ended
 // with (once), else CancelledError(msg).
 static AwValue make_cancelled_error(AwVM *vm, AwFuture *f) {
-  if (f->state == AW_FUT_CANCELLED && AW_IS_EXCEPTION(f->exception)) {
-    AwValue e = f->exception;
-    f->exception = AW_NONE;
+  if (f->state == AW_FUT_CANCELLED && f->has_exc) {
+    AwValue e = f->result;
+    f->result = AW_NONE;
+    f->has_exc = false;
     return e;
   }
-  if (AW_IS_NONE(f->cancel_msg)) return aw_exc_new(vm, AW_CANCELLED(vm), 0, NULL);
-  return aw_exc_new(vm, AW_CANCELLED(vm), 1, &f->cancel_msg);
+  AwValue msg = aw_future_extra(f, AW_FX_CANCEL_MSG);
+  if (AW_IS_NONE(msg)) return aw_exc_new(vm, AW_CANCELLED(vm), 0, NULL);
+  return aw_exc_new(vm, AW_CANCELLED(vm), 1, &msg);
 }
 
 AwValue aw_future_cancelled_error(AwVM *vm, AwFuture *f) { return make_cancelled_error(vm, f); }
@@ -207,16 +232,20 @@ AwValue aw_future_await_result(AwVM *vm, AwFuture *f) {
   }
   if (f->state == AW_FUT_PENDING) return aw_raisef(vm, invalid_state(vm), "Result is not set.");
   f->log_traceback = false;
-  if (!AW_IS_NONE(f->exception)) return aw_raise(vm, f->exception);
+  if (f->has_exc) return aw_raise(vm, f->result);
   return f->result;
 }
 
 // ---- tasks -------------------------------------------------------------------
 
 AwFuture *aw_task_new(AwVM *vm, AwLoop *loop, AwValue coro, AwValue name, AwValue context) {
+  if (!AW_IS_OBJ(coro)) {
+    aw_raisef(vm, AW_EXCCLS(vm, TypeError), "a coroutine was expected, got %R", coro);
+    return NULL;
+  }
   AwFuture *t = future_alloc(vm, true);
   if (!t) return NULL;
-  t->coro = coro;
+  t->coro = AW_AS_OBJ(coro);
   // CPython 3.11 counts every task, named or not.
   int64_t id = ++vm->next_task_id;
   t->task_id = (int32_t)id;
@@ -224,15 +253,17 @@ AwFuture *aw_task_new(AwVM *vm, AwLoop *loop, AwValue coro, AwValue name, AwValu
   AwGen *closing = aw_asyncgen_awaitable_gen(vm, coro);
   t->agen_closer = closing && closing->ag_finalized;
   if (AW_IS_NONE(name) || AW_IS_UNDEF(name)) {
-    t->name = AW_INT(id);
+    t->name = (uintptr_t)id << 1 | 1;
   } else if (AW_IS_STR(name)) {
-    t->name = name;
+    t->name = (uintptr_t)AW_AS_OBJ(name);
   } else {
+    aw_push_root(vm, AW_OBJ(t));
     AwStr *s = aw_to_str(vm, name);
+    aw_pop_root(vm);
     if (!s) return NULL;
-    t->name = AW_OBJ(s);
+    t->name = (uintptr_t)s;
   }
-  t->context = context;
+  t->context = AW_IS_OBJ(context) ? AW_AS_OBJ(context) : NULL;
   note_creation_site(vm, t);
   if (AW_IS_KIND(coro, AW_OBJ_GENERATOR)) ((AwGen *)AW_AS_OBJ(coro))->awaited = true;
   t->next_task = loop->tasks;
@@ -293,8 +324,8 @@ static bool handle_yield(AwVM *vm, AwLoop *loop, AwFuture *t, AwValue y) {
     }
     w->blocking = false;
     if (!aw_future_add_callback(vm, w, AW_OBJ(t), AW_UNDEF)) return false;
-    t->fut_waiter = y;
-    if (t->must_cancel && aw_future_cancel(vm, w, t->cancel_msg)) t->must_cancel = false;
+    t->fut_waiter = w;
+    if (t->must_cancel && aw_future_cancel(vm, w, aw_future_extra(t, AW_FX_CANCEL_MSG))) t->must_cancel = false;
     return true;
   }
   if (AW_IS_NONE(y)) return schedule_step(vm, loop, t, AW_UNDEF);
@@ -344,15 +375,15 @@ bool aw_task_step(AwVM *vm, AwFuture *t, AwValue exc) {
     }
     t->must_cancel = false;
   }
-  t->fut_waiter = AW_NONE;
+  t->fut_waiter = NULL;
   AwValue prev_task = loop->current_task;
   loop->current_task = AW_OBJ(t);
   AwValue prev_ctx = vm->context;
-  if (!AW_IS_UNDEF(t->context)) vm->context = t->context;
+  if (t->context) vm->context = AW_OBJ(t->context);
   AwValue out = AW_NONE;
   aw_push_root(vm, AW_OBJ(t));
   aw_push_root(vm, prev_ctx);  // the caller's context stays alive meanwhile
-  AwResumeStatus st = resume_coro(vm, t->coro, exc, &out);
+  AwResumeStatus st = resume_coro(vm, AW_OBJ(t->coro), exc, &out);
   if (st != AW_RESUME_YIELD && t->agens_open > 0) {
     // The coroutine let go of its frame, maybe of the last reference to a
     // suspended async generator: CPython finalizes that right here, before
@@ -367,7 +398,7 @@ bool aw_task_step(AwVM *vm, AwFuture *t, AwValue exc) {
   if (st == AW_RESUME_RETURN) {
     if (t->must_cancel) {
       t->must_cancel = false;
-      aw_future_cancel(vm, t, t->cancel_msg);
+      aw_future_cancel(vm, t, aw_future_extra(t, AW_FX_CANCEL_MSG));
     } else {
       ok = aw_future_set_result(vm, t, out);
     }
@@ -379,7 +410,8 @@ bool aw_task_step(AwVM *vm, AwFuture *t, AwValue exc) {
       // exception itself is kept to be re-raised by result()/await.
       t->must_cancel = false;
       aw_future_cancel(vm, t, AW_NONE);
-      t->exception = e;
+      t->result = e;
+      t->has_exc = true;
     } else if (AW_IS_EXCEPTION(e) && (aw_isinstance(vm, e, AW_EXCCLS(vm, KeyboardInterrupt)) ||
                                       aw_isinstance(vm, e, AW_EXCCLS(vm, SystemExit)))) {
       aw_future_set_exception(vm, t, e);
@@ -409,9 +441,9 @@ bool aw_task_wakeup(AwVM *vm, AwFuture *t, AwFuture *fut) {
     if (AW_IS_EXC(e)) return false;
     return aw_task_step(vm, t, e);
   }
-  if (!AW_IS_NONE(fut->exception)) {
+  if (fut->has_exc) {
     fut->log_traceback = false;
-    return aw_task_step(vm, t, fut->exception);
+    return aw_task_step(vm, t, fut->result);
   }
   return aw_task_step(vm, t, AW_UNDEF);
 }
@@ -420,9 +452,9 @@ bool aw_task_cancel(AwVM *vm, AwFuture *t, AwValue msg) {
   t->log_traceback = false;
   if (t->state != AW_FUT_PENDING) return false;
   t->num_cancels++;
-  if (is_future(t->fut_waiter) && aw_future_cancel_any(vm, as_future(t->fut_waiter), msg)) return true;
+  if (t->fut_waiter && aw_future_cancel_any(vm, t->fut_waiter, msg)) return true;
+  if (!aw_future_set_extra(vm, t, AW_FX_CANCEL_MSG, msg)) return false;
   t->must_cancel = true;
-  t->cancel_msg = msg;
   return true;
 }
 
@@ -435,14 +467,13 @@ bool aw_future_cancel_any(AwVM *vm, AwFuture *f, AwValue msg) {
 // ---- "exception was never retrieved" ----------------------------------------------
 
 bool aw_future_needs_finalizer(AwFuture *f) {
-  return f->log_traceback && f->state == AW_FUT_FINISHED && AW_IS_EXCEPTION(f->exception);
+  return f->log_traceback && f->state == AW_FUT_FINISHED && f->has_exc && AW_IS_EXCEPTION(f->result);
 }
 
 void aw_future_report_unretrieved(AwVM *vm, AwFuture *f) {
   f->log_traceback = false;
   const char *msg = f->is_task ? "Task exception was never retrieved" : "Future exception was never retrieved";
-  AwValue stack = AW_IS_TUPLE(f->created_tb) ? f->created_tb : AW_UNDEF;
-  aw_loop_report(vm, vm->loop, msg, f->exception, "future", AW_OBJ(f), stack);
+  aw_loop_report(vm, vm->loop, msg, f->result, "future", AW_OBJ(f), aw_future_created_tb(f));
 }
 
 // ---- repr -------------------------------------------------------------------------
@@ -476,26 +507,27 @@ static AwValue future_repr(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
     AwValue n = aw_task_name(vm, f);
     if (AW_IS_EXC(n) || !aw_buf_repr(vm, &b, n)) goto fail;
     aw_buf_append(vm, &b, " coro=", 6);
-    if (!coro_repr(vm, &b, f->coro, f->state != AW_FUT_PENDING)) goto fail;
+    if (!coro_repr(vm, &b, AW_OBJ(f->coro), f->state != AW_FUT_PENDING)) goto fail;
   }
   if (f->state == AW_FUT_FINISHED) {
-    if (!AW_IS_NONE(f->exception)) {
+    if (f->has_exc) {
       aw_buf_append(vm, &b, " exception=", 11);
-      if (!aw_buf_repr(vm, &b, f->exception)) goto fail;
+      if (!aw_buf_repr(vm, &b, f->result)) goto fail;
     } else {
       aw_buf_append(vm, &b, " result=", 8);
       if (!aw_buf_repr(vm, &b, f->result)) goto fail;
     }
   }
-  if (f->is_task && is_future(f->fut_waiter)) {
+  if (f->is_task && f->fut_waiter) {
     aw_buf_append(vm, &b, " wait_for=", 10);
-    if (!aw_buf_repr(vm, &b, f->fut_waiter)) goto fail;
+    if (!aw_buf_repr(vm, &b, AW_OBJ(f->fut_waiter))) goto fail;
   }
-  if (AW_IS_TUPLE(f->created_tb) && AW_AS_TUPLE(f->created_tb)->len >= 2) {
+  AwValue tb = aw_future_created_tb(f);
+  if (AW_IS_TUPLE(tb) && AW_AS_TUPLE(tb)->len >= 2) {
     // Debug mode: where it was created, as CPython's _future_repr_info.
-    AwProto *p = (AwProto *)AW_AS_OBJ(AW_AS_TUPLE(f->created_tb)->items[0]);
+    AwProto *p = (AwProto *)AW_AS_OBJ(AW_AS_TUPLE(tb)->items[0]);
     aw_buf_printf(vm, &b, " created at %s:%lld", AW_IS_STR(p->filename) ? AW_AS_STR(p->filename)->data : "?",
-                  (long long)AW_AS_INT(AW_AS_TUPLE(f->created_tb)->items[1]));
+                  (long long)AW_AS_INT(AW_AS_TUPLE(tb)->items[1]));
   }
   aw_buf_putc(vm, &b, '>');
   return aw_buf_to_str(vm, &b);
@@ -505,12 +537,14 @@ fail:
 }
 
 AwValue aw_task_name(AwVM *vm, AwFuture *t) {
-  if (AW_IS_INT(t->name)) {
-    AwValue s = aw_str_format(vm, "Task-%lld", (long long)AW_AS_INT(t->name));
-    if (!AW_IS_EXC(s)) t->name = s;
+  if (t->name & 1) {
+    aw_push_root(vm, AW_OBJ(t));
+    AwValue s = aw_str_format(vm, "Task-%lld", (long long)(t->name >> 1));
+    aw_pop_root(vm);
+    if (!AW_IS_EXC(s)) t->name = (uintptr_t)AW_AS_OBJ(s);
     return s;
   }
-  return t->name;
+  return AW_OBJ((AwObj *)t->name);
 }
 
 // ---- methods ----------------------------------------------------------------------
@@ -559,7 +593,7 @@ static AwValue future_exception(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) 
   }
   if (f->state == AW_FUT_PENDING) return aw_raisef(vm, invalid_state(vm), "Exception is not set.");
   f->log_traceback = false;
-  return f->exception;
+  return aw_future_exc(f);
 }
 
 static AwValue future_done_m(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
@@ -609,21 +643,26 @@ static AwValue future_add_done_callback(AwVM *vm, int argc, AwValue *argv, AwTup
 }
 
 // Keeps the first callback slot filled so order is preserved.
+// Refills the first callback slot from the list when it can hold the list's
+// first (order is kept either way: the slot runs first, and it is used only
+// while the list is empty).
 static void refill_cb0(AwFuture *f) {
-  if (AW_IS_UNDEF(f->cb0) && AW_IS_LIST(f->callbacks) && AW_AS_LIST(f->callbacks)->len > 0) {
-    AwList *l = AW_AS_LIST(f->callbacks);
+  if (!f->cb0 && f->callbacks && f->callbacks->len > 0) {
+    AwList *l = f->callbacks;
     AwTuple *t = AW_AS_TUPLE(l->items[0]);
-    f->cb0 = t->items[0];
-    f->cb0_ctx = t->items[1];
-    memmove(l->items, l->items + 1, (size_t)(l->len - 1) * sizeof(AwValue));
-    l->len--;
+    if (AW_IS_OBJ(t->items[0]) && (AW_IS_OBJ(t->items[1]) || AW_IS_UNDEF(t->items[1]))) {
+      f->cb0 = AW_AS_OBJ(t->items[0]);
+      f->cb0_ctx = AW_IS_OBJ(t->items[1]) ? AW_AS_OBJ(t->items[1]) : NULL;
+      memmove(l->items, l->items + 1, (size_t)(l->len - 1) * sizeof(AwValue));
+      l->len--;
+    }
   }
 }
 
 void aw_future_remove_callback_is(AwFuture *f, AwValue fn) {
-  if (aw_value_is(f->cb0, fn)) f->cb0 = f->cb0_ctx = AW_UNDEF;
-  if (AW_IS_LIST(f->callbacks)) {
-    AwList *l = AW_AS_LIST(f->callbacks);
+  if (f->cb0 && aw_value_is(AW_OBJ(f->cb0), fn)) f->cb0 = f->cb0_ctx = NULL;
+  if (f->callbacks) {
+    AwList *l = f->callbacks;
     int64_t j = 0;
     for (int64_t i = 0; i < l->len; i++)
       if (!aw_value_is(AW_AS_TUPLE(l->items[i])->items[0], fn)) l->items[j++] = l->items[i];
@@ -636,16 +675,16 @@ static AwValue future_remove_done_callback(AwVM *vm, int argc, AwValue *argv, Aw
   AwFuture *f = self_future(vm, argc, argv, "remove_done_callback");
   if (!f || !aw_check_argc(vm, "remove_done_callback", argc, kw, 2, 2)) return AW_EXC;
   int64_t removed = 0;
-  if (!AW_IS_UNDEF(f->cb0)) {
-    int eq = aw_eq(vm, f->cb0, argv[1]);
+  if (f->cb0) {
+    int eq = aw_eq(vm, AW_OBJ(f->cb0), argv[1]);
     if (eq < 0) return AW_EXC;
     if (eq) {
-      f->cb0 = f->cb0_ctx = AW_UNDEF;
+      f->cb0 = f->cb0_ctx = NULL;
       removed++;
     }
   }
-  if (AW_IS_LIST(f->callbacks)) {
-    AwList *l = AW_AS_LIST(f->callbacks);
+  if (f->callbacks) {
+    AwList *l = f->callbacks;
     int64_t j = 0;
     for (int64_t i = 0; i < l->len; i++) {
       int eq = aw_eq(vm, AW_AS_TUPLE(l->items[i])->items[0], argv[1]);
@@ -711,7 +750,7 @@ static AwValue future_blocking(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
 static AwValue task_get_coro(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   AwFuture *t = self_task(vm, argc, argv, "get_coro");
   if (!t || !aw_check_argc(vm, "get_coro", argc, kw, 1, 1)) return AW_EXC;
-  return t->coro;
+  return AW_OBJ(t->coro);
 }
 
 static AwValue task_get_name(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
@@ -725,7 +764,7 @@ static AwValue task_set_name(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   if (!t || !aw_check_argc(vm, "set_name", argc, kw, 2, 2)) return AW_EXC;
   AwStr *s = aw_to_str(vm, argv[1]);
   if (!s) return AW_EXC;
-  t->name = AW_OBJ(s);
+  t->name = (uintptr_t)s;
   return AW_NONE;
 }
 
@@ -745,7 +784,7 @@ static AwValue task_uncancel(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
 static AwValue task_get_context(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   AwFuture *t = self_task(vm, argc, argv, "get_context");
   if (!t || !aw_check_argc(vm, "get_context", argc, kw, 1, 1)) return AW_EXC;
-  return AW_IS_UNDEF(t->context) ? AW_NONE : t->context;
+  return t->context ? AW_OBJ(t->context) : AW_NONE;
 }
 
 // get_stack(): the frames of the suspended coroutine chain, outermost first.
@@ -755,7 +794,7 @@ static AwValue task_get_stack(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   if (!t) return AW_EXC;
   AwList *l = aw_list_new(vm, 0);
   if (!l) return AW_EXC;
-  AwValue c = t->coro;
+  AwValue c = AW_OBJ(t->coro);
   while (AW_IS_KIND(c, AW_OBJ_GENERATOR)) {
     AwGen *g = (AwGen *)AW_AS_OBJ(c);
     if (g->state == AW_GEN_CLOSED) break;
@@ -801,22 +840,23 @@ static AwValue task_new_m(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   return t ? AW_OBJ(t) : AW_EXC;
 }
 
+static void mark_ptr(AwVM *vm, void *o) {
+  if (o) aw_gc_mark_obj(vm, (AwObj *)o);
+}
+
 void aw_future_trace(AwVM *vm, AwFuture *f) {
   aw_gc_mark_value(vm, f->result);
-  aw_gc_mark_value(vm, f->exception);
-  aw_gc_mark_value(vm, f->cancel_msg);
-  aw_gc_mark_value(vm, f->cb0);
-  aw_gc_mark_value(vm, f->cb0_ctx);
-  aw_gc_mark_value(vm, f->callbacks);
-  aw_gc_mark_value(vm, f->timer);
+  mark_ptr(vm, f->cb0);
+  mark_ptr(vm, f->cb0_ctx);
+  mark_ptr(vm, f->callbacks);
+  mark_ptr(vm, f->extra);
   if (f->is_task) {
-    aw_gc_mark_value(vm, f->coro);
-    aw_gc_mark_value(vm, f->fut_waiter);
-    aw_gc_mark_value(vm, f->name);
-    aw_gc_mark_value(vm, f->context);
+    mark_ptr(vm, f->coro);
+    mark_ptr(vm, f->fut_waiter);
+    if (!(f->name & 1)) mark_ptr(vm, (AwObj *)f->name);
+    mark_ptr(vm, f->context);
+    mark_ptr(vm, f->created);
   }
-  aw_gc_mark_value(vm, f->created_tb);
-  aw_gc_mark_value(vm, f->children);
 }
 
 bool aw_future_init_classes(AwVM *vm) {

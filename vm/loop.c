@@ -364,7 +364,7 @@ static bool is_frozen(AwProto *p) {
 static StepPoint step_point(AwValue task) {
   StepPoint p = {NULL, NULL, 0};
   if (!is_future(task)) return p;
-  AwValue coro = ((AwFuture *)AW_AS_OBJ(task))->coro;
+  AwValue coro = AW_OBJ(((AwFuture *)AW_AS_OBJ(task))->coro);
   if (!AW_IS_KIND(coro, AW_OBJ_GENERATOR)) return p;
   AwGen *g = (AwGen *)AW_AS_OBJ(coro);
   if (g->state == AW_GEN_CLOSED || !g->resume_at) return p;
@@ -456,7 +456,7 @@ static void report_slow(AwVM *vm, AwReady r, double dt, StepPoint before) {
   StepPoint after = step_point(r.a);
   if (task && !after.proto && before.proto) {
     // The task finished in this step: it ran to the end of its code.
-    AwValue coro = ((AwFuture *)AW_AS_OBJ(r.a))->coro;
+    AwValue coro = AW_OBJ(((AwFuture *)AW_AS_OBJ(r.a))->coro);
     AwGen *g = AW_IS_KIND(coro, AW_OBJ_GENERATOR) ? (AwGen *)AW_AS_OBJ(coro) : NULL;
     if (g && g->frame == before.frame) after = (StepPoint){before.frame, before.proto, before.proto->ncode};
   }

@@ -14,44 +14,72 @@ typedef enum { AW_FUT_PENDING, AW_FUT_CANCELLED, AW_FUT_FINISHED } AwFutState;
 // (fn, context) pairs; the first one inline, the rest in a list, because
 // almost every future has exactly one (the waiting task). Only tasks are
 // allocated with the task part (aw_future_size): a plain future must never
-// touch those fields.
+// touch those fields. A million tasks may wait at once, so the layout is
+// tight: object fields are pointers (NULL: none), flags are bits, and what
+// few futures need (a cancel message, a timer, a debug-mode creation stack,
+// gather's children) lives in [extra] (aw_future_extra).
 typedef struct AwFuture {
   AwObj obj;
-  uint8_t state;            // AwFutState
-  bool is_task;
-  bool log_traceback;       // an exception nobody retrieved yet
-  bool blocking;            // _asyncio_future_blocking
-  bool must_cancel;         // task: cancel at the next step
-  bool step_scheduled;      // task: a step is in the ready queue
-  bool is_gather;           // gather(): the outer future
-  bool return_exceptions;   // gather(return_exceptions=True)
-  bool cancel_requested;    // gather: cancel() reached the children
-  bool sleep0;              // sleep(0): a done future that yields once first
-  bool agen_closer;         // task: runs aclose() for the finalizer hook
-  int32_t num_cancels;      // task: cancel() requests not yet uncancelled
-  int32_t nfinished;        // gather: children done so far
-  int32_t agens_open;       // task: async generators it left suspended
-                            // (about: see AwGen.ag_task); when it finishes
-                            // with some, a collection finalizes dead ones
-  AwValue result;
-  AwValue exception;
-  AwValue cancel_msg;       // message given to cancel(), or None
-  AwValue cb0, cb0_ctx;     // first done callback (UNDEF: none)
-  AwValue callbacks;        // list of (fn, ctx) tuples for the rest, or UNDEF
-  AwValue timer;            // sleep(): its TimerHandle, cancelled with it
-  AwValue created_tb;       // where it was created: in asyncio debug mode
-                            // the stack (aw_gen_capture_stack, any future),
-                            // else a task's innermost script frame's proto
-  AwValue children;         // gather: the child futures, in argument order
+  uint8_t state;                // AwFutState
+  bool is_task : 1;
+  bool has_exc : 1;             // [result] is the exception (FINISHED), or
+                                // the CancelledError a cancelled task ended
+                                // with (CANCELLED)
+  bool log_traceback : 1;       // an exception nobody retrieved yet
+  bool blocking : 1;            // _asyncio_future_blocking
+  bool must_cancel : 1;         // task: cancel at the next step
+  bool step_scheduled : 1;      // task: a step is in the ready queue
+  bool is_gather : 1;           // gather(): the outer future
+  bool return_exceptions : 1;   // gather(return_exceptions=True)
+  bool cancel_requested : 1;    // gather: cancel() reached the children
+  bool sleep0 : 1;              // sleep(0): a done future that yields once first
+  bool agen_closer : 1;         // task: runs aclose() for the finalizer hook
+  int32_t num_cancels;          // task: cancel() requests not yet uncancelled;
+                                // gather: children done so far
+  AwValue result;               // or the exception (has_exc)
+  AwObj *cb0, *cb0_ctx;         // first done callback (cb0 NULL: none; a
+                                // callback that is no object goes to the list)
+  AwList *callbacks;            // (fn, ctx) tuples for the rest, or NULL
+  AwTuple *extra;               // AW_FX_* values, or NULL while all are unset
   // ---- task part (is_task only) ----
-  AwValue coro;
-  AwValue fut_waiter;       // the future this task waits on, or None
-  AwValue name;             // str, or an int n for the default "Task-n"
-  AwValue context;          // contextvars context the task runs in
-  int32_t created_line;     // with created_tb's proto (outside debug mode)
-  int32_t task_id;          // its number (the n of "Task-n")
+  AwObj *coro;
+  struct AwFuture *fut_waiter;  // the future this task waits on, or NULL
+  uintptr_t name;               // str object, or (n << 1 | 1) for the
+                                // default "Task-n" (made on first use)
+  AwObj *context;               // contextvars context the task runs in (or NULL)
+  AwObj *created;               // where it was created: in asyncio debug
+                                // mode the stack (aw_gen_capture_stack), else
+                                // the innermost script frame's proto
+  int32_t created_line;         // with a proto in [created]
+  int32_t task_id;              // its number (the n of "Task-n")
+  int32_t agens_open;           // async generators it left suspended
+                                // (about: see AwGen.ag_task); when it finishes
+                                // with some, a collection finalizes dead ones
   struct AwFuture *next_task, *prev_task;  // all pending tasks of the loop
 } AwFuture;
+
+// The values a future keeps in its extra tuple (unset: None for the cancel
+// message, UNDEF for the others).
+enum {
+  AW_FX_CANCEL_MSG,   // message given to cancel()
+  AW_FX_TIMER,        // sleep(): its TimerHandle, cancelled with it
+  AW_FX_CREATED_TB,   // a plain future's creation stack in asyncio debug mode
+  AW_FX_CHILDREN,     // gather: the child futures, in argument order
+  AW_FX_COUNT
+};
+static inline AwValue aw_future_extra(const AwFuture *f, int i) {
+  if (f->extra) return f->extra->items[i];
+  return i == AW_FX_CANCEL_MSG ? AW_NONE : AW_UNDEF;
+}
+// Sets an extra value (false: MemoryError raised).
+bool aw_future_set_extra(AwVM *vm, AwFuture *f, int i, AwValue v);
+// The exception a finished future holds, else None.
+static inline AwValue aw_future_exc(const AwFuture *f) { return f->has_exc ? f->result : AW_NONE; }
+// The creation stack in debug mode (a tuple), else UNDEF.
+static inline AwValue aw_future_created_tb(const AwFuture *f) {
+  if (f->is_task) return f->created && f->created->kind == AW_OBJ_TUPLE ? AW_OBJ(f->created) : AW_UNDEF;
+  return aw_future_extra(f, AW_FX_CREATED_TB);
+}
 
 // Bytes of a plain future (no task part) and of [f].
 #define AW_FUTURE_BASE_SIZE offsetof(AwFuture, coro)
