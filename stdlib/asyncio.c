@@ -12,10 +12,12 @@
 #define HAVE_ASYNCIO_AW 1
 #endif
 
-// A coroutine, or an async generator's asend()/athrow() awaitable (which
-// collections.abc.Coroutine accepts too: the loop runs aclose() as a task).
+// A coroutine (script or native), or an async generator's asend()/athrow()
+// awaitable (which collections.abc.Coroutine accepts too: the loop runs
+// aclose() as a task).
 static bool is_coroutine(AwVM *vm, AwValue v) {
   if (AW_IS_KIND(v, AW_OBJ_GENERATOR)) return ((AwGen *)AW_AS_OBJ(v))->gkind == AW_GENKIND_COROUTINE;
+  if (AW_IS_KIND(v, AW_OBJ_NCORO)) return true;
   return aw_asyncgen_awaitable_gen(vm, v) != NULL;
 }
 
@@ -382,7 +384,7 @@ static AwValue asyncio_gather(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   // or other awaitables come in numbers, a dict (identity hashing) is used.
   bool repeats = false, others = false;
   for (int i = 0; i < argc; i++) {
-    if (AW_IS_KIND(argv[i], AW_OBJ_GENERATOR) || AW_IS_KIND(argv[i], AW_OBJ_FUTURE)) {
+    if (AW_IS_KIND(argv[i], AW_OBJ_GENERATOR) || AW_IS_KIND(argv[i], AW_OBJ_NCORO) || AW_IS_KIND(argv[i], AW_OBJ_FUTURE)) {
       AwObj *o = AW_AS_OBJ(argv[i]);
       if (o->flags & AW_GATHER_MARK) repeats = true;
       o->flags |= AW_GATHER_MARK;
@@ -391,7 +393,7 @@ static AwValue asyncio_gather(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
     }
   }
   for (int i = 0; i < argc; i++)
-    if (AW_IS_KIND(argv[i], AW_OBJ_GENERATOR) || AW_IS_KIND(argv[i], AW_OBJ_FUTURE))
+    if (AW_IS_KIND(argv[i], AW_OBJ_GENERATOR) || AW_IS_KIND(argv[i], AW_OBJ_NCORO) || AW_IS_KIND(argv[i], AW_OBJ_FUTURE))
       AW_AS_OBJ(argv[i])->flags &= (uint16_t)~AW_GATHER_MARK;
   bool scan = repeats || others;
   if (scan && argc > 16) {
@@ -883,6 +885,15 @@ static bool add_class(AwVM *vm, AwModule *m, const char *name, AwClass *c) {
   return aw_module_add_value(vm, m, name, AW_OBJ(c));
 }
 
+// Gives asyncio.aw's coroutine function [cls].[meth] the native [body]
+// (vm/ncoro.c): it stays the same function to scripts.
+static void native_body(AwVM *vm, AwModule *m, const char *cls, const char *meth, AwNCoroBody body) {
+  AwValue c = aw_dict_get_cstr(vm, m->dict, cls);
+  AwValue f = AW_IS_CLASS(c) ? aw_dict_get_cstr(vm, AW_AS_CLASS(c)->dict, meth) : AW_UNDEF;
+  if (AW_IS_KIND(f, AW_OBJ_FUNCTION) && (((AwFunction *)AW_AS_OBJ(f))->proto->flags & AW_CODE_COROUTINE))
+    aw_ncoro_register((AwFunction *)AW_AS_OBJ(f), body);
+}
+
 AwModule *aw_open_asyncio(AwVM *vm) {
   AwModule *m = aw_module_new(vm, "asyncio");
   if (!m) return NULL;
@@ -912,6 +923,7 @@ AwModule *aw_open_asyncio(AwVM *vm) {
   ok = ok && run_source(vm, m, coroutine_defs, sizeof coroutine_defs - 1, "<frozen asyncio>");
 #ifdef HAVE_ASYNCIO_AW
   ok = ok && run_source(vm, m, aw_src_asyncio, sizeof aw_src_asyncio - 1, "<frozen asyncio>");
+  if (ok) native_body(vm, m, "Event", "wait", AW_NCORO_EVENT_WAIT);
 #endif
   ok = ok && adopt_loop_methods(vm, m);
   if (!ok) aw_dict_del(vm, vm->modules, aw_str_from_cstr(vm, "asyncio"), NULL);

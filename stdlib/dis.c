@@ -86,6 +86,7 @@ static bool dis_value(AwVM *vm, AwValue x, int depth) {
       (AW_AS_OBJ(x)->cls == AW_CLS(vm, staticmethod) || AW_AS_OBJ(x)->cls == AW_CLS(vm, classmethod)))
     x = ((AwWrapper *)AW_AS_OBJ(x))->value;
   if (AW_IS_KIND(x, AW_OBJ_FUNCTION)) x = AW_OBJ(((AwFunction *)AW_AS_OBJ(x))->proto);
+  if (AW_IS_KIND(x, AW_OBJ_NCORO)) x = AW_OBJ(((AwNCoro *)AW_AS_OBJ(x))->func->proto);
   if (AW_IS_KIND(x, AW_OBJ_GENERATOR)) {
     AwGen *g = (AwGen *)AW_AS_OBJ(x);
     if (!g->frame) {

@@ -47,7 +47,8 @@ AwResult aw_invoke(AwVM *vm, int nargs) {
 static AwValue spawn(AwVM *vm, int nargs) {
   AwValue c = call_slots(vm, nargs);
   if (AW_IS_EXC(c) || is_future(c)) return c;
-  if (!AW_IS_KIND(c, AW_OBJ_GENERATOR) || ((AwGen *)AW_AS_OBJ(c))->gkind != AW_GENKIND_COROUTINE)
+  if (!AW_IS_KIND(c, AW_OBJ_NCORO) &&
+      (!AW_IS_KIND(c, AW_OBJ_GENERATOR) || ((AwGen *)AW_AS_OBJ(c))->gkind != AW_GENKIND_COROUTINE))
     return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "a coroutine was expected, got %R", c);
   aw_push_root(vm, c);
   AwLoop *loop = host_loop(vm);

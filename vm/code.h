@@ -33,6 +33,11 @@ typedef uint32_t AwInstr;
 #define AW_CODE_CLASS_BODY    0x0040  // class body: LOAD_NAME on a locals dict
 #define AW_CODE_COMPREHENSION 0x0080  // an inlined-scope comprehension function
 #define AW_CODE_LAMBDA        0x0100
+// A coroutine function whose body the VM runs in C (vm/ncoro.c): the top
+// byte of flags is its AwNCoroBody (0: none). The code object still gives
+// the name, the lines and the locals that scripts and tracebacks see.
+#define AW_CODE_NATIVE_SHIFT  24
+#define AW_CODE_NATIVE_BODY(p) ((int)((p)->flags >> AW_CODE_NATIVE_SHIFT))
 
 // The slots of a frame running this proto are laid out as:
 //   [0, nlocals)                    fast locals (parameters first, in

@@ -104,6 +104,24 @@ typedef struct AwGen {
   };
 } AwGen;
 
+// A coroutine whose body is C (vm/ncoro.c): what calling a function with
+// a native body (AW_CODE_NATIVE_BODY) returns instead of an AwGen. It has
+// the coroutine class and behaves as the script body would, without a
+// frame: a million tasks parked in Event.wait cost 64 bytes each for it.
+typedef enum { AW_NCORO_NONE, AW_NCORO_EVENT_WAIT, AW_NCORO__COUNT } AwNCoroBody;
+typedef struct AwNCoro {
+  AwObj obj;
+  uint8_t state;         // AwGenState
+  uint8_t body;          // AwNCoroBody
+  uint8_t pc;            // where the body is suspended (0: not started)
+  bool awaited;          // started or awaited: no "never awaited" warning
+  int32_t created_ip;    // with a proto in [created]: where it was made
+  AwObj *created;        // that proto, or in asyncio debug mode cr_origin
+                         // (aw_gen_capture_stack's tuple)
+  AwFunction *func;      // the function called (name, qualname, code)
+  AwObj *a, *b;          // the body's state (Event.wait: self, fut)
+} AwNCoro;
+
 // Results of resuming a generator.
 typedef enum { AW_RESUME_YIELD, AW_RESUME_RETURN, AW_RESUME_ERROR } AwResumeStatus;
 
@@ -135,6 +153,31 @@ void aw_gen_free(AwVM *vm, AwGen *gen);
 // Bytes of the generator object's allocation (with an inline frame).
 size_t aw_gen_size(AwGen *gen);
 bool aw_gen_init_classes(AwVM *vm);
+
+// ---- ncoro.c ----
+// Calls [fn] (a native-bodied coroutine function): the new coroutine, or
+// UNDEF when this call is not one the native body takes (odd arguments:
+// the caller then makes an AwGen, whose binding raises the right error).
+// [awaited]: made for `await f(...)` (aw_gen_make_awaited), never warned about.
+AwValue aw_ncoro_new(AwVM *vm, AwFunction *fn, int argc, AwValue *argv, AwTuple *kw, bool awaited);
+// As aw_gen_resume.
+AwResumeStatus aw_ncoro_resume(AwVM *vm, AwNCoro *c, AwValue value, AwValue exc, AwValue *out);
+AwValue aw_ncoro_close(AwVM *vm, AwNCoro *c);
+// What the script sees of it: state (as AwGenState), qualname, code, the
+// line it is at, the future it waits on (cr_await) or None, its locals.
+AwGenState aw_ncoro_state(AwNCoro *c);
+AwValue aw_ncoro_qualname(AwNCoro *c);
+int aw_ncoro_line(AwNCoro *c);
+AwValue aw_ncoro_await(AwNCoro *c);
+AwValue aw_ncoro_locals(AwVM *vm, AwNCoro *c);
+// Makes the function [fn] (a coroutine function of asyncio.aw) run [body].
+void aw_ncoro_register(AwFunction *fn, AwNCoroBody body);
+void aw_ncoro_trace(AwVM *vm, AwNCoro *c);
+bool aw_ncoro_needs_finalizer(AwNCoro *c);
+void aw_ncoro_report_unawaited(AwVM *vm, AwNCoro *c, bool at_exit);
+// gen.c: the "never awaited" warning of a coroutine named [qualname],
+// created at [proto]:[line] (or with [origin], a cr_origin stack).
+void aw_coro_warn_unawaited(AwVM *vm, AwValue qualname, AwValue origin, AwProto *proto, int line, bool at_exit);
 // Marks every value of a frame (slots up to sp, and its references).
 void aw_frame_trace(AwVM *vm, AwFrame *f);
 // Source line the frame is executing (or suspended at).

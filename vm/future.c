@@ -266,6 +266,7 @@ AwFuture *aw_task_new(AwVM *vm, AwLoop *loop, AwValue coro, AwValue name, AwValu
   t->context = AW_IS_OBJ(context) ? AW_AS_OBJ(context) : NULL;
   note_creation_site(vm, t);
   if (AW_IS_KIND(coro, AW_OBJ_GENERATOR)) ((AwGen *)AW_AS_OBJ(coro))->awaited = true;
+  if (AW_IS_KIND(coro, AW_OBJ_NCORO)) ((AwNCoro *)AW_AS_OBJ(coro))->awaited = true;
   t->next_task = loop->tasks;
   if (loop->tasks) loop->tasks->prev_task = t;
   loop->tasks = t;
@@ -287,6 +288,7 @@ static bool schedule_step(AwVM *vm, AwLoop *loop, AwFuture *t, AwValue exc) {
 static AwResumeStatus resume_coro(AwVM *vm, AwValue coro, AwValue exc, AwValue *out) {
   if (AW_IS_KIND(coro, AW_OBJ_GENERATOR))
     return aw_gen_resume(vm, (AwGen *)AW_AS_OBJ(coro), AW_NONE, exc, out);
+  if (AW_IS_KIND(coro, AW_OBJ_NCORO)) return aw_ncoro_resume(vm, (AwNCoro *)AW_AS_OBJ(coro), AW_NONE, exc, out);
   AwValue r;
   if (AW_IS_UNDEF(exc)) {
     AwValue none = AW_NONE;
@@ -329,7 +331,7 @@ static bool handle_yield(AwVM *vm, AwLoop *loop, AwFuture *t, AwValue y) {
     return true;
   }
   if (AW_IS_NONE(y)) return schedule_step(vm, loop, t, AW_UNDEF);
-  if (AW_IS_KIND(y, AW_OBJ_GENERATOR))
+  if (AW_IS_KIND(y, AW_OBJ_GENERATOR) || AW_IS_KIND(y, AW_OBJ_NCORO))
     aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "yield was used instead of yield from for generator in task %R with %R",
               AW_OBJ(t), y);
   else
@@ -479,6 +481,15 @@ void aw_future_report_unretrieved(AwVM *vm, AwFuture *f) {
 // ---- repr -------------------------------------------------------------------------
 
 static bool coro_repr(AwVM *vm, AwBuf *b, AwValue coro, bool done) {
+  if (AW_IS_KIND(coro, AW_OBJ_NCORO)) {
+    AwNCoro *c = (AwNCoro *)AW_AS_OBJ(coro);
+    AwValue q = aw_ncoro_qualname(c);
+    AwProto *p = c->func->proto;
+    const char *file = AW_IS_STR(p->filename) ? AW_AS_STR(p->filename)->data : "?";
+    const char *qn = AW_IS_STR(q) ? AW_AS_STR(q)->data : "?";
+    if (done || c->state == AW_GEN_CLOSED) return aw_buf_printf(vm, b, "<%s() done, defined at %s:%d>", qn, file, p->firstline);
+    return aw_buf_printf(vm, b, "<%s() running at %s:%d>", qn, file, aw_ncoro_line(c));
+  }
   if (!AW_IS_KIND(coro, AW_OBJ_GENERATOR)) return aw_buf_repr(vm, b, coro);
   AwGen *g = (AwGen *)AW_AS_OBJ(coro);
   const char *qn = AW_IS_STR(g->qualname) ? AW_AS_STR(g->qualname)->data : "?";
@@ -795,9 +806,10 @@ static AwValue task_get_stack(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   AwList *l = aw_list_new(vm, 0);
   if (!l) return AW_EXC;
   AwValue c = AW_OBJ(t->coro);
-  while (AW_IS_KIND(c, AW_OBJ_GENERATOR)) {
-    AwGen *g = (AwGen *)AW_AS_OBJ(c);
-    if (g->state == AW_GEN_CLOSED) break;
+  while (AW_IS_KIND(c, AW_OBJ_GENERATOR) || AW_IS_KIND(c, AW_OBJ_NCORO)) {
+    if (AW_IS_KIND(c, AW_OBJ_NCORO) ? aw_ncoro_state((AwNCoro *)AW_AS_OBJ(c)) == AW_GEN_CLOSED
+                                     : ((AwGen *)AW_AS_OBJ(c))->state == AW_GEN_CLOSED)
+      break;
     AwValue fr = aw_getattr_cstr(vm, c, "cr_frame");
     if (AW_IS_EXC(fr)) return fr;
     if (AW_IS_NONE(fr) || !aw_list_append(vm, l, fr)) break;

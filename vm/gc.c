@@ -187,6 +187,9 @@ static void trace_object(AwVM *vm, AwObj *o) {
     case AW_OBJ_GENERATOR:
       aw_gen_trace(vm, (AwGen *)o);
       break;
+    case AW_OBJ_NCORO:
+      aw_ncoro_trace(vm, (AwNCoro *)o);
+      break;
     case AW_OBJ_ITER: {
       AwIter *it = (AwIter *)o;
       aw_gc_mark_value(vm, it->a);
@@ -269,6 +272,7 @@ static void free_object(AwVM *vm, AwObj *o) {
       aw_gen_free(vm, (AwGen *)o);
       size = aw_gen_size((AwGen *)o);
       break;
+    case AW_OBJ_NCORO: size = sizeof(AwNCoro); break;
     case AW_OBJ_ITER: size = sizeof(AwIter); break;
     case AW_OBJ_PROPERTY: size = sizeof(AwProperty); break;
     case AW_OBJ_WRAPPER: size = sizeof(AwWrapper); break;
@@ -310,6 +314,7 @@ static void sweep(AwVM *vm) {
 
 static bool needs_finalizer(AwObj *o) {
   if (o->kind == AW_OBJ_GENERATOR) return aw_gen_needs_finalizer((AwGen *)o);
+  if (o->kind == AW_OBJ_NCORO) return aw_ncoro_needs_finalizer((AwNCoro *)o);
   if (o->kind == AW_OBJ_FUTURE) return aw_future_needs_finalizer((AwFuture *)o);
   return false;
 }
@@ -362,6 +367,7 @@ static void report(AwVM *vm, AwFinEntry e) {
   if (e.obj->kind == AW_OBJ_GENERATOR && ((AwGen *)e.obj)->gkind == AW_GENKIND_ASYNCGEN)
     aw_asyncgen_finalize(vm, (AwGen *)e.obj);
   else if (e.obj->kind == AW_OBJ_GENERATOR) aw_gen_report_unawaited(vm, (AwGen *)e.obj, e.at_exit);
+  else if (e.obj->kind == AW_OBJ_NCORO) aw_ncoro_report_unawaited(vm, (AwNCoro *)e.obj, e.at_exit);
   else if (e.obj->kind == AW_OBJ_FUTURE) aw_future_report_unretrieved(vm, (AwFuture *)e.obj);
 }
 

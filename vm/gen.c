@@ -76,6 +76,10 @@ static AwValue start_generator(AwVM *vm, AwGen *g, size_t size, AwFunction *fn, 
 // the frame next to its generator in memory).
 AwValue aw_make_generator(AwVM *vm, AwFunction *fn, int argc, AwValue *argv, AwTuple *kw) {
   AwProto *p = fn->proto;
+  if (AW_CODE_NATIVE_BODY(p)) {
+    AwValue c = aw_ncoro_new(vm, fn, argc, argv, kw, false);
+    if (!AW_IS_UNDEF(c)) return c;
+  }
   size_t size = aw_frame_size(p);
   AwGen *g = (AwGen *)aw_obj_alloc(vm, GEN_HEAD + size, AW_OBJ_GENERATOR, gen_class(vm, kind_of(p)));
   if (!g) return AW_EXC;
@@ -99,6 +103,10 @@ static inline AwGen **spare_list(AwVM *vm, size_t frame_size) {
 
 AwValue aw_gen_make_awaited(AwVM *vm, AwFunction *fn, int argc, AwValue *argv, AwTuple *kw) {
   AwProto *p = fn->proto;
+  if (AW_CODE_NATIVE_BODY(p)) {
+    AwValue c = aw_ncoro_new(vm, fn, argc, argv, kw, true);
+    if (!AW_IS_UNDEF(c)) return c;
+  }
   size_t size = aw_frame_size(p);
   AwGen **list = spare_list(vm, size);
   AwGen *g = *list;
@@ -178,15 +186,13 @@ bool aw_gen_needs_finalizer(AwGen *g) {
 // the coroutine was created (CPython: where its last reference went, which
 // is the same line in the usual `f()` without await); one still alive at
 // exit is "sys:1", as CPython reports it during interpreter shutdown.
-void aw_gen_report_unawaited(AwVM *vm, AwGen *g, bool at_exit) {
-  g->awaited = true;  // reported once
+void aw_coro_warn_unawaited(AwVM *vm, AwValue qualname, AwValue origin, AwProto *p, int line, bool at_exit) {
   AwBuf b;
   aw_buf_init(&b);
-  aw_buf_printf(vm, &b, "coroutine '%s' was never awaited",
-                AW_IS_STR(g->qualname) ? AW_AS_STR(g->qualname)->data : "?");
-  if (AW_IS_TUPLE(g->awaited_by)) {
+  aw_buf_printf(vm, &b, "coroutine '%s' was never awaited", AW_IS_STR(qualname) ? AW_AS_STR(qualname)->data : "?");
+  if (AW_IS_TUPLE(origin)) {
     aw_buf_printf(vm, &b, "\nCoroutine created at (most recent call last)\n");
-    aw_gen_format_stack(vm, &b, g->awaited_by, "");
+    aw_gen_format_stack(vm, &b, origin, "");
     while (b.len && b.data[b.len - 1] == '\n') b.data[--b.len] = 0;
   }
   if (b.failed) {
@@ -201,14 +207,18 @@ void aw_gen_report_unawaited(AwVM *vm, AwGen *g, bool at_exit) {
     aw_write_err(vm, b.data, b.len);
     aw_write_err(vm, "\n", 1);
   } else {
-    AwProto *p = g->created_proto;
-    int32_t at = g->created_ip - 1;
-    int line = !p ? 0 : at >= 0 && at < p->ncode ? p->lines[at] : p->firstline;
     aw_warn(vm, AW_EXCCLS(vm, RuntimeWarning), b.data, p, line);
   }
   aw_buf_free(vm, &b);
 }
 
+void aw_gen_report_unawaited(AwVM *vm, AwGen *g, bool at_exit) {
+  g->awaited = true;  // reported once
+  AwProto *p = g->created_proto;
+  int32_t at = g->created_ip - 1;
+  int line = !p ? 0 : at >= 0 && at < p->ncode ? p->lines[at] : p->firstline;
+  aw_coro_warn_unawaited(vm, g->qualname, g->awaited_by, p, line, at_exit);
+}
 
 // The state a script sees: a generator linked under a SEND is running or
 // suspended exactly when the root of its chain is.
@@ -399,9 +409,14 @@ static AwValue raise_stop(AwVM *vm, AwClass *cls, AwValue value) {
 
 static AwGen *self_gen(AwValue v) { return (AwGen *)AW_AS_OBJ(v); }
 
-static AwValue gen_send_common(AwVM *vm, AwGen *g, AwValue value, AwValue exc) {
+// The coroutine class's methods also serve native coroutines (ncoro.c).
+static bool is_ncoro(AwValue v) { return AW_IS_KIND(v, AW_OBJ_NCORO); }
+static AwNCoro *as_ncoro(AwValue v) { return (AwNCoro *)AW_AS_OBJ(v); }
+
+static AwValue send_common(AwVM *vm, AwValue self, AwValue value, AwValue exc) {
   AwValue out;
-  AwResumeStatus st = aw_gen_resume(vm, g, value, exc, &out);
+  AwResumeStatus st = is_ncoro(self) ? aw_ncoro_resume(vm, as_ncoro(self), value, exc, &out)
+                                     : aw_gen_resume(vm, self_gen(self), value, exc, &out);
   if (st == AW_RESUME_YIELD) return out;
   if (st == AW_RESUME_ERROR) return AW_EXC;
   return raise_stop(vm, AW_EXCCLS(vm, StopIteration), out);
@@ -409,12 +424,12 @@ static AwValue gen_send_common(AwVM *vm, AwGen *g, AwValue value, AwValue exc) {
 
 static AwValue gen_next(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)argc; (void)kw;
-  return gen_send_common(vm, self_gen(argv[0]), AW_NONE, AW_UNDEF);
+  return send_common(vm, argv[0], AW_NONE, AW_UNDEF);
 }
 
 static AwValue gen_send(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   if (!aw_check_argc(vm, "send", argc, kw, 2, 2)) return AW_EXC;
-  return gen_send_common(vm, self_gen(argv[0]), argv[1], AW_UNDEF);
+  return send_common(vm, argv[0], argv[1], AW_UNDEF);
 }
 
 // throw(exc) / throw(type, value) as CPython normalises them.
@@ -438,6 +453,12 @@ static AwValue gen_throw(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   if (!aw_check_argc(vm, "throw", argc, kw, 2, 4)) return AW_EXC;
   AwValue e = make_thrown(vm, argc, argv);
   if (AW_IS_EXC(e)) return e;
+  if (is_ncoro(argv[0]) && as_ncoro(argv[0])->state == AW_GEN_CREATED) {
+    as_ncoro(argv[0])->state = AW_GEN_CLOSED;  // as below
+    vm->exc = e;
+    return AW_EXC;
+  }
+  if (is_ncoro(argv[0])) return send_common(vm, argv[0], AW_NONE, e);
   AwGen *g = self_gen(argv[0]);
   if (g->state == AW_GEN_CREATED) {
     // Never started: the exception is raised without running the body.
@@ -445,7 +466,7 @@ static AwValue gen_throw(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
     vm->exc = e;
     return AW_EXC;
   }
-  return gen_send_common(vm, g, AW_NONE, e);
+  return send_common(vm, argv[0], AW_NONE, e);
 }
 
 // close(): throw GeneratorExit; fine if it exits, an error if it yields.
@@ -470,6 +491,7 @@ AwValue aw_gen_close(AwVM *vm, AwGen *g) {
 
 static AwValue gen_close(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   if (!aw_check_argc(vm, "close", argc, kw, 1, 1)) return AW_EXC;
+  if (is_ncoro(argv[0])) return aw_ncoro_close(vm, as_ncoro(argv[0]));
   return aw_gen_close(vm, self_gen(argv[0]));
 }
 
@@ -480,6 +502,11 @@ static AwValue gen_iter(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
 
 static AwValue gen_repr(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)argc; (void)kw;
+  if (is_ncoro(argv[0])) {
+    AwValue q = aw_ncoro_qualname(as_ncoro(argv[0]));
+    return aw_str_format(vm, "<coroutine object %s at %p>", AW_IS_STR(q) ? AW_AS_STR(q)->data : "?",
+                         (void *)AW_AS_OBJ(argv[0]));
+  }
   AwGen *g = self_gen(argv[0]);
   const char *kind = g->gkind == AW_GENKIND_COROUTINE ? "coroutine" : g->gkind == AW_GENKIND_ASYNCGEN ? "async_generator" : "generator";
   return aw_str_format(vm, "<%s object %s at %p>", kind, AW_IS_STR(g->qualname) ? AW_AS_STR(g->qualname)->data : "?",
@@ -490,15 +517,17 @@ static AwValue gen_repr(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
 
 typedef struct {
   AwObj obj;
-  AwValue gen;   // the generator whose frame this shows
+  AwValue gen;   // the generator (or native coroutine) whose frame this shows
 } AwFrameRefObj;
 
-static AwValue frame_ref(AwVM *vm, AwGen *g) {
-  if (g->state == AW_GEN_CLOSED || !g->frame) return AW_NONE;
+static AwValue frame_ref(AwVM *vm, AwValue gen) {
+  if (is_ncoro(gen) ? aw_ncoro_state(as_ncoro(gen)) == AW_GEN_CLOSED
+                    : self_gen(gen)->state == AW_GEN_CLOSED || !self_gen(gen)->frame)
+    return AW_NONE;
   AwFrameRefObj *r = (AwFrameRefObj *)aw_obj_alloc(vm, sizeof(AwFrameRefObj), AW_OBJ_FRAMEREF, AW_CLS(vm, frame));
   if (!r) return AW_EXC;
-  r->gen = AW_OBJ(g);
-  g->has_frameref = true;
+  r->gen = gen;
+  if (!is_ncoro(gen)) self_gen(gen)->has_frameref = true;
   return AW_OBJ(r);
 }
 
@@ -507,7 +536,9 @@ size_t aw_frameref_size(void) { return sizeof(AwFrameRefObj); }
 
 static AwValue frame_lineno(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)vm; (void)argc; (void)kw;
-  AwGen *g = self_gen(((AwFrameRefObj *)AW_AS_OBJ(argv[0]))->gen);
+  AwValue gv = ((AwFrameRefObj *)AW_AS_OBJ(argv[0]))->gen;
+  if (is_ncoro(gv)) return AW_INT(aw_ncoro_line(as_ncoro(gv)));
+  AwGen *g = self_gen(gv);
   if (!g->frame) return AW_NONE;
   if (g->state == AW_GEN_CREATED) return AW_INT(g->frame->proto->firstline);
   return AW_INT(aw_frame_line(g->frame));
@@ -515,13 +546,17 @@ static AwValue frame_lineno(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
 
 static AwValue frame_code(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)vm; (void)argc; (void)kw;
-  AwGen *g = self_gen(((AwFrameRefObj *)AW_AS_OBJ(argv[0]))->gen);
+  AwValue gv = ((AwFrameRefObj *)AW_AS_OBJ(argv[0]))->gen;
+  if (is_ncoro(gv)) return AW_OBJ(as_ncoro(gv)->func->proto);
+  AwGen *g = self_gen(gv);
   return g->frame ? AW_OBJ(g->frame->proto) : AW_NONE;
 }
 
 static AwValue frame_locals(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)argc; (void)kw;
-  AwGen *g = self_gen(((AwFrameRefObj *)AW_AS_OBJ(argv[0]))->gen);
+  AwValue gv = ((AwFrameRefObj *)AW_AS_OBJ(argv[0]))->gen;
+  if (is_ncoro(gv)) return aw_ncoro_locals(vm, as_ncoro(gv));
+  AwGen *g = self_gen(gv);
   AwDict *d = aw_dict_new(vm);
   if (!d) return AW_EXC;
   if (!g->frame) return AW_OBJ(d);
@@ -538,16 +573,18 @@ static AwValue frame_locals(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
 
 static AwValue gen_frame(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)argc; (void)kw;
-  return frame_ref(vm, self_gen(argv[0]));
+  return frame_ref(vm, argv[0]);
 }
 
 static AwValue gen_running(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)vm; (void)argc; (void)kw;
+  if (is_ncoro(argv[0])) return AW_BOOL(aw_ncoro_state(as_ncoro(argv[0])) == AW_GEN_RUNNING);
   return AW_BOOL(visible_state(self_gen(argv[0])) == AW_GEN_RUNNING);
 }
 
 static AwValue gen_code(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)vm; (void)argc; (void)kw;
+  if (is_ncoro(argv[0])) return AW_OBJ(as_ncoro(argv[0])->func->proto);
   AwGen *g = self_gen(argv[0]);
   return g->frame ? AW_OBJ(g->frame->proto) : AW_NONE;
 }
@@ -566,6 +603,7 @@ static AwValue gen_delegate(AwVM *vm, AwGen *g) {
 
 static AwValue gen_yieldfrom(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)argc; (void)kw;
+  if (is_ncoro(argv[0])) return aw_ncoro_await(as_ncoro(argv[0]));
   AwValue d = gen_delegate(vm, self_gen(argv[0]));
   // Now someone else holds it: it must not be reused when it returns.
   if (AW_IS_KIND(d, AW_OBJ_GENERATOR)) ((AwGen *)AW_AS_OBJ(d))->recyclable = false;
@@ -573,8 +611,27 @@ static AwValue gen_yieldfrom(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   return d;
 }
 
+// A native coroutine shows its function's names; renaming it gives it a
+// renamed copy of the function (there is no room for names of its own).
+static AwValue ncoro_names(AwVM *vm, AwNCoro *c, int argc, AwValue *argv, bool qual) {
+  if (argc < 2) return qual ? aw_ncoro_qualname(c) : c->func->name;
+  AwFunction *fn = aw_function_new(vm, c->func->proto, c->func->globals);
+  if (!fn) return AW_EXC;
+  AwFunction *old = c->func;
+  fn->defaults = old->defaults;
+  fn->kwdefaults = old->kwdefaults;
+  fn->closure = old->closure;
+  fn->name = qual ? old->name : argv[1];
+  fn->qualname = qual ? argv[1] : aw_ncoro_qualname(c);
+  fn->doc = old->doc;
+  fn->module = old->module;
+  c->func = fn;
+  return AW_NONE;
+}
+
 static AwValue gen_name(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)vm; (void)kw;
+  if (is_ncoro(argv[0])) return ncoro_names(vm, as_ncoro(argv[0]), argc, argv, false);
   if (argc == 2) {
     self_gen(argv[0])->name = argv[1];
     return AW_NONE;
@@ -584,6 +641,7 @@ static AwValue gen_name(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
 
 static AwValue gen_qualname(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)vm; (void)kw;
+  if (is_ncoro(argv[0])) return ncoro_names(vm, as_ncoro(argv[0]), argc, argv, true);
   if (argc == 2) {
     self_gen(argv[0])->qualname = argv[1];
     return AW_NONE;
@@ -594,7 +652,13 @@ static AwValue gen_qualname(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
 // cr_origin: ((filename, lineno, funcname), ...) innermost first, or None.
 static AwValue gen_origin(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)argc; (void)kw;
-  AwValue stack = self_gen(argv[0])->awaited_by;
+  AwValue stack;
+  if (is_ncoro(argv[0])) {
+    AwObj *o = as_ncoro(argv[0])->created;
+    stack = o && o->kind == AW_OBJ_TUPLE ? AW_OBJ(o) : AW_NONE;
+  } else {
+    stack = self_gen(argv[0])->awaited_by;
+  }
   if (!AW_IS_TUPLE(stack)) return AW_NONE;
   AwTuple *st = AW_AS_TUPLE(stack);
   AwTuple *r = aw_tuple_new(vm, st->len / 2);
@@ -616,10 +680,11 @@ static AwValue gen_origin(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
 
 const char *aw_gen_state_name(AwVM *vm, AwValue v) {
   (void)vm;
-  if (!AW_IS_KIND(v, AW_OBJ_GENERATOR)) return NULL;
-  AwGen *g = self_gen(v);
   static const char *const gen_names[] = {"GEN_CREATED", "GEN_RUNNING", "GEN_SUSPENDED", "GEN_CLOSED"};
   static const char *const coro_names[] = {"CORO_CREATED", "CORO_RUNNING", "CORO_SUSPENDED", "CORO_CLOSED"};
+  if (is_ncoro(v)) return coro_names[aw_ncoro_state(as_ncoro(v))];
+  if (!AW_IS_KIND(v, AW_OBJ_GENERATOR)) return NULL;
+  AwGen *g = self_gen(v);
   AwGenState s = visible_state(g);
   return g->gkind == AW_GENKIND_COROUTINE ? coro_names[s] : gen_names[s];
 }
@@ -628,6 +693,15 @@ const char *aw_gen_state_name(AwVM *vm, AwValue v) {
 
 AwValue aw_get_awaitable(AwVM *vm, AwValue v, int where) {
   if (AW_IS_KIND(v, AW_OBJ_FUTURE)) return v;  // SEND drives futures directly
+  if (is_ncoro(v)) {
+    AwNCoro *c = as_ncoro(v);
+    AwGenState st = aw_ncoro_state(c);
+    if (st == AW_GEN_CLOSED) return aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "cannot reuse already awaited coroutine");
+    if (st != AW_GEN_CREATED && !AW_IS_NONE(aw_ncoro_await(c)))
+      return aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "coroutine is being awaited already");
+    c->awaited = true;
+    return v;
+  }
   if (AW_IS_KIND(v, AW_OBJ_GENERATOR)) {
     AwGen *g = self_gen(v);
     if (g->gkind == AW_GENKIND_COROUTINE) {
@@ -712,7 +786,8 @@ void aw_gen_free(AwVM *vm, AwGen *g) {
 
 static AwValue wrapper_next_c(AwVM *vm, AwIter *it) {
   AwValue out;
-  AwResumeStatus st = aw_gen_resume(vm, (AwGen *)AW_AS_OBJ(it->a), AW_NONE, AW_UNDEF, &out);
+  AwResumeStatus st = is_ncoro(it->a) ? aw_ncoro_resume(vm, as_ncoro(it->a), AW_NONE, AW_UNDEF, &out)
+                                      : aw_gen_resume(vm, (AwGen *)AW_AS_OBJ(it->a), AW_NONE, AW_UNDEF, &out);
   if (st == AW_RESUME_YIELD) return out;
   return st == AW_RESUME_ERROR ? AW_EXC : AW_UNDEF;
 }
@@ -726,7 +801,7 @@ static AwValue coro_await(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
 static AwValue wrapper_send(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)kw;
   AwIter *it = (AwIter *)AW_AS_OBJ(argv[0]);
-  return gen_send_common(vm, self_gen(it->a), argc > 1 ? argv[1] : AW_NONE, AW_UNDEF);
+  return send_common(vm, it->a, argc > 1 ? argv[1] : AW_NONE, AW_UNDEF);
 }
 
 static AwValue wrapper_throw(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
@@ -737,7 +812,9 @@ static AwValue wrapper_throw(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
 
 static AwValue wrapper_close(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)argc; (void)kw;
-  return aw_gen_close(vm, self_gen(((AwIter *)AW_AS_OBJ(argv[0]))->a));
+  AwValue c = ((AwIter *)AW_AS_OBJ(argv[0]))->a;
+  if (is_ncoro(c)) return aw_ncoro_close(vm, as_ncoro(c));
+  return aw_gen_close(vm, self_gen(c));
 }
 
 bool aw_gen_init_classes(AwVM *vm) {

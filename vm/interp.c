@@ -421,6 +421,10 @@ static int send_generic(AwVM *vm, AwValue recv, AwValue v, AwValue *out) {
     AwResumeStatus st = aw_gen_resume(vm, (AwGen *)AW_AS_OBJ(recv), v, AW_UNDEF, out);
     return st == AW_RESUME_YIELD ? 1 : st == AW_RESUME_RETURN ? 0 : -1;
   }
+  if (AW_IS_KIND(recv, AW_OBJ_NCORO)) {
+    AwResumeStatus st = aw_ncoro_resume(vm, (AwNCoro *)AW_AS_OBJ(recv), v, AW_UNDEF, out);
+    return st == AW_RESUME_YIELD ? 1 : st == AW_RESUME_RETURN ? 0 : -1;
+  }
   AwValue r;
   if (AW_IS_NONE(v)) {
     if (AW_IS_KIND(recv, AW_OBJ_ITER)) {
@@ -1876,6 +1880,11 @@ dispatch:
         goto error;
       }
       if (g->gkind != AW_GENKIND_ASYNCGEN) NEXT();
+    }
+    if (AW_IS_KIND(v, AW_OBJ_NCORO) && !(f->proto->flags & AW_CODE_COROUTINE)) {
+      SAVE();
+      aw_raisef(vm, AW_EXCCLS(vm, TypeError), "cannot 'yield from' a coroutine object in a non-coroutine generator");
+      goto error;
     }
     SAVE();
     AwValue it = aw_get_iter(vm, v);

@@ -32,6 +32,7 @@ typedef struct AwDict AwDict;
   OBJKIND(EXCEPTION)  /* AwException: instance of an exception class */     \
   OBJKIND(MODULE)     /* AwModule */                                        \
   OBJKIND(GENERATOR)  /* AwGen: generator, coroutine or async generator */  \
+  OBJKIND(NCORO)      /* AwNCoro: a coroutine whose body is C (ncoro.c) */  \
   OBJKIND(ITER)       /* AwIter: C-implemented iterators and views */       \
   OBJKIND(PROPERTY)   /* AwProperty */                                      \
   OBJKIND(WRAPPER)    /* AwWrapper: staticmethod, classmethod, super */     \

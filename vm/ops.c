@@ -433,6 +433,9 @@ bool aw_buf_repr(AwVM *vm, AwBuf *b, AwValue v) {
     case AW_OBJ_CLASS: return buf_repr_class(vm, b, (AwClass *)o);
     case AW_OBJ_MODULE: return buf_repr_module(vm, b, (AwModule *)o);
     case AW_OBJ_GENERATOR: return buf_repr_gen(vm, b, v);
+    case AW_OBJ_NCORO:
+      return aw_buf_printf(vm, b, "<coroutine object ") && buf_append_name(vm, b, aw_ncoro_qualname((AwNCoro *)o)) &&
+             aw_buf_printf(vm, b, " at %p>", (void *)o);
     case AW_OBJ_PROPERTY: return aw_buf_printf(vm, b, "<property object at %p>", (void *)o);
     case AW_OBJ_WRAPPER: return buf_repr_wrapper(vm, b, v);
     case AW_OBJ_FILE: {
