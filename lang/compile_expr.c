@@ -482,7 +482,11 @@ bool cc_call_helper(C *c, AwNodeList *args, AwNodeList *kws, AwNode *at) {
     if (nkw) TRY(kw_names(c, kws));
     return emit(c, OP_CALL, (uint32_t)(nelts + nkw));
   }
-  TRY(starunpack(c, args, OP_BUILD_LIST, OP_LIST_APPEND, OP_LIST_EXTEND, true));
+  // The positional arguments go to CALL_FUNCTION_EX as the list built here
+  // (a tuple only when constant): aw_call_ex passes its items on without
+  // copying, as no script can reach it. f(*tasks) of a million costs one
+  // array, not three.
+  TRY(starunpack(c, args, OP_BUILD_LIST, OP_LIST_APPEND, OP_LIST_EXTEND, all_const(args)));
   if (nkw) {
     bool have_dict = false;
     int nseen = 0;

@@ -208,7 +208,7 @@ bool aw_dict_merge_from(AwVM *vm, AwDict *d, AwValue src, bool for_call, AwValue
 AwValue aw_call_ex(AwVM *vm, AwValue callable, AwValue posargs, AwValue kwargs) {
   char nbuf[128];
   AwValue tuple = posargs;
-  if (!AW_IS_TUPLE(posargs)) {
+  if (!AW_IS_TUPLE(posargs) && !AW_IS_LIST(posargs)) {
     if (!aw_is_iterable(vm, posargs))
       return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "%s argument after * must be an iterable, not %s",
                        callable_name(vm, callable, nbuf, sizeof nbuf), aw_type_name(vm, posargs));
@@ -234,6 +234,12 @@ AwValue aw_call_ex(AwVM *vm, AwValue callable, AwValue posargs, AwValue kwargs) 
     }
   }
   int64_t nkw = kwd ? kwd->len : 0;
+  if (nkw == 0 && AW_IS_LIST(tuple)) {
+    // The argument list CALL_FUNCTION_EX built (a list reaches here from
+    // nowhere else): the callee may use, even overwrite, its items.
+    result = aw_call(vm, callable, (int)npos, pitems, NULL);
+    goto done;
+  }
   size_t bytes = sizeof(AwValue) * (size_t)(npos + nkw + 1);
   AwValue *args = aw_mem_alloc(vm, bytes);
   if (!args) goto done;
