@@ -186,6 +186,10 @@ AwValue aw_threads_submit(AwVM *vm, AwLoop *loop, AwValue fn, AwValue args, AwVa
   if (!aw_api_allowed(vm, AW_CAP_THREADS, "asyncio.to_thread()")) return AW_EXC;
   AwThreads *t = threads_get(vm);
   if (!t) return AW_EXC;
+  // The call runs in a copy of the caller's context (to_thread's
+  // copy_context()): what it sets stays in the thread.
+  AwValue ctx = aw_context_copy(vm);
+  if (AW_IS_EXC(ctx)) return AW_EXC;
   AwFuture *f = aw_future_new(vm, loop);
   if (!f) return AW_EXC;
   AwJob *job = aw_mem_alloc(vm, sizeof(AwJob));
@@ -198,7 +202,7 @@ AwValue aw_threads_submit(AwVM *vm, AwLoop *loop, AwValue fn, AwValue args, AwVa
   job->result = job->error = AW_UNDEF;
   job->future = AW_OBJ(f);
   job->state.exc = job->state.handling = AW_UNDEF;
-  job->state.context = vm->context;
+  job->state.context = ctx;
   job->state.next = t->states;
   t->states = &job->state;
   job->req.data = job;
