@@ -118,7 +118,7 @@ static AwValue run_main(AwVM *vm, AwValue coro, int debug) {
   loop->virtual_time = loop->virtual_time_request || vm->virtual_time;
   loop->virtual_now = 0;
   loop->start_time = (double)uv_hrtime() / 1e9;
-  AwFuture *main = aw_task_new(vm, loop, coro, AW_NONE, aw_context_copy(vm));
+  AwFuture *main = aw_task_new(vm, loop, coro, AW_NONE, aw_context_for_task(vm));
   if (!main) return AW_EXC;
   AwValue mv = AW_OBJ(main);
   aw_push_root(vm, mv);
@@ -220,7 +220,7 @@ static AwValue asyncio_sleep(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
 
 static AwValue task_from(AwVM *vm, AwLoop *loop, AwValue coro, AwValue name, AwValue context) {
   if (!is_coroutine(vm, coro)) return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "a coroutine was expected, got %R", coro);
-  if (AW_IS_UNDEF(context) || AW_IS_NONE(context)) context = aw_context_copy(vm);
+  if (AW_IS_UNDEF(context) || AW_IS_NONE(context)) context = aw_context_for_task(vm);
   AwFuture *t = aw_task_new(vm, loop, coro, AW_IS_UNDEF(name) ? AW_NONE : name, context);
   return t ? AW_OBJ(t) : AW_EXC;
 }

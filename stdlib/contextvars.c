@@ -2,6 +2,15 @@
 // copy_context) and aw_context_copy, which gives each asyncio task a copy
 // of its creator's context. vm->context is the current Context (UNDEF until
 // first needed); a Context's mapping is a dict shared copy-on-write.
+//
+// Tasks created in one unchanged context share one copy of it while nobody
+// can tell: no script holds that copy, and it never changes (a million
+// tasks cost one context, not one each). Such a copy is marked CTX_TASKS;
+// whoever is about to write to it first switches to a private copy
+// (split_current), and a task keeps the copy its step switched to
+// (aw_task_step); Task.get_context() gives the task a private copy first.
+// The creator keeps its own context object (a Token it made is still its
+// own, not the tasks').
 #include <string.h>
 
 #include "vm/loop.h"
@@ -20,6 +29,7 @@
 #define CTX_TAG 0x0100
 #define CTX_ENTERED 0x0001
 #define CTX_SHARED 0x0002
+#define CTX_TASKS 0x0004
 enum {
   TAG_VAR = 0x61775672,
   TAG_TOKEN = 0x6177546b,
@@ -139,6 +149,37 @@ AwValue aw_context_copy(AwVM *vm) {
   if (!cur) return AW_EXC;
   AwInstance *c = context_copy(vm, cur);
   return c ? AW_OBJ(c) : AW_EXC;
+}
+
+AwValue aw_context_for_task(AwVM *vm) {
+  AwInstance *cur = current(vm, true, NULL);
+  if (!cur) return AW_EXC;
+  if (cur->obj.flags & CTX_TASKS) return AW_OBJ(cur);  // a task's shared copy: unchanged
+  // The shared copy is valid while the creator's mapping is the same dict
+  // (any write to either gives the writer a dict of its own).
+  AwInstance *s = (AwInstance *)vm->task_context;
+  if (s && vm->task_context_src == &cur->obj && s->dict == cur->dict) return AW_OBJ(s);
+  if (!(s = context_copy(vm, cur))) return AW_EXC;
+  s->obj.flags |= CTX_TASKS;
+  vm->task_context_src = &cur->obj;
+  vm->task_context = &s->obj;
+  return AW_OBJ(s);
+}
+
+AwValue aw_context_expose(AwVM *vm, AwValue ctx) {
+  AwInstance *c = as_context(ctx);
+  if (!c || !(c->obj.flags & CTX_TASKS)) return ctx;
+  c = context_copy(vm, c);
+  return c ? AW_OBJ(c) : AW_EXC;
+}
+
+// The current context, about to be written: a shared one is left for a
+// private copy, which becomes current.
+static AwInstance *split_current(AwVM *vm, AwInstance *c) {
+  if (!c || !(c->obj.flags & CTX_TASKS)) return c;
+  AwInstance *p = context_copy(vm, c);
+  if (p) vm->context = AW_OBJ(p);
+  return p;
 }
 
 // The dict of [c], made private to it first (it is about to change).
@@ -360,7 +401,7 @@ static AwValue var_set(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   if (argc != 2 || (kw && kw->len > 0))
     return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "ContextVar.set() takes exactly one argument (%d given)",
                      argc - 1 + (kw ? (int)kw->len : 0));
-  AwInstance *c = current(vm, true, var_class(v, 1));
+  AwInstance *c = split_current(vm, current(vm, true, var_class(v, 1)));
   if (!c) return AW_EXC;
   AwValue old = AW_UNDEF;
   if (context_lookup(vm, c, argv[0], &old) < 0) return AW_EXC;
@@ -387,6 +428,7 @@ static AwValue var_reset(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   AwInstance *c = as_context(vm->context);
   if (!c || !aw_value_is(tok->c, AW_OBJ(c)))
     return aw_raisef(vm, AW_EXCCLS(vm, ValueError), "%R was created in a different Context", argv[1]);
+  if (!(c = split_current(vm, c))) return AW_EXC;
   tok->i = 1;
   AwDict *d = context_writable(vm, c);
   if (!d) return AW_EXC;

@@ -381,7 +381,8 @@ bool aw_task_step(AwVM *vm, AwFuture *t, AwValue exc) {
   AwValue prev_task = loop->current_task;
   loop->current_task = AW_OBJ(t);
   AwValue prev_ctx = vm->context;
-  if (t->context) vm->context = AW_OBJ(t->context);
+  AwObj *entered = t->context;
+  if (entered) vm->context = AW_OBJ(entered);
   AwValue out = AW_NONE;
   aw_push_root(vm, AW_OBJ(t));
   aw_push_root(vm, prev_ctx);  // the caller's context stays alive meanwhile
@@ -432,6 +433,10 @@ bool aw_task_step(AwVM *vm, AwFuture *t, AwValue exc) {
   if (t->agen_closer && t->log_traceback) vm->gc_requested = true;
   aw_pop_root(vm);
   aw_pop_root(vm);
+  // A task whose context it shared with others wrote to it: the private
+  // copy the write switched to is the task's context from now on.
+  if (entered && t->context == entered && AW_IS_OBJ(vm->context) && AW_AS_OBJ(vm->context) != entered)
+    t->context = AW_AS_OBJ(vm->context);
   vm->context = prev_ctx;
   loop->current_task = prev_task;
   return ok;
@@ -795,7 +800,15 @@ static AwValue task_uncancel(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
 static AwValue task_get_context(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   AwFuture *t = self_task(vm, argc, argv, "get_context");
   if (!t || !aw_check_argc(vm, "get_context", argc, kw, 1, 1)) return AW_EXC;
-  return t->context ? AW_OBJ(t->context) : AW_NONE;
+  if (!t->context) return AW_NONE;
+  // A context shared with other tasks becomes the task's own copy, also
+  // for the code the task is running now.
+  AwValue old = AW_OBJ(t->context);
+  AwValue c = aw_context_expose(vm, old);
+  if (AW_IS_EXC(c)) return c;
+  t->context = AW_AS_OBJ(c);
+  if (vm->loop && aw_value_is(vm->loop->current_task, AW_OBJ(t)) && aw_value_is(vm->context, old)) vm->context = c;
+  return c;
 }
 
 // get_stack(): the frames of the suspended coroutine chain, outermost first.
@@ -848,7 +861,7 @@ static AwValue task_new_m(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   AwLoop *loop = aw_loop_get(vm);
   if (!loop) return AW_EXC;
   AwFuture *t = aw_task_new(vm, loop, a[1], AW_IS_UNDEF(a[3]) ? AW_NONE : a[3],
-                            AW_IS_UNDEF(a[4]) || AW_IS_NONE(a[4]) ? aw_context_copy(vm) : a[4]);
+                            AW_IS_UNDEF(a[4]) || AW_IS_NONE(a[4]) ? aw_context_for_task(vm) : a[4]);
   return t ? AW_OBJ(t) : AW_EXC;
 }
 

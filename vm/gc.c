@@ -83,6 +83,10 @@ static void mark_roots(AwVM *vm) {
   aw_gc_mark_value(vm, vm->agen_firstiter);       // this thread's asyncgen hooks
   aw_gc_mark_value(vm, vm->agen_finalizer);
   aw_gc_mark_value(vm, vm->agen_hooks_type);
+  if (vm->task_context) {                         // the context tasks share
+    aw_gc_mark_obj(vm, vm->task_context_src);
+    aw_gc_mark_obj(vm, vm->task_context);
+  }
   aw_loop_gc_mark(vm);                            // the loop, its tasks, threads
   aw_api_gc_mark(vm);                             // embedding: slots, host refs
   for (size_t i = 0; i < vm->fin_len; i++)        // finalization queue

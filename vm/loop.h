@@ -278,8 +278,14 @@ bool aw_gather_cancel(AwVM *vm, AwFuture *outer, AwValue msg);
 AwModule *aw_open_asyncio(AwVM *vm);
 
 // ---- stdlib/contextvars.c ----
-// A copy of the current context for a new task (UNDEF when none is set).
+// A copy of the current context (for a callback, a host's task).
 AwValue aw_context_copy(AwVM *vm);
+// The context a new task runs in: a copy of the current one, which it may
+// share with other tasks until one of them writes (contextvars.c).
+AwValue aw_context_for_task(AwVM *vm);
+// [ctx] as a script may hold it: a shared task context becomes a private
+// copy first (the caller then gives that copy to the task).
+AwValue aw_context_expose(AwVM *vm, AwValue ctx);
 
 // asyncio.CancelledError
 #define AW_CANCELLED(vm) AW_EXCCLS(vm, CancelledError)

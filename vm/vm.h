@@ -135,6 +135,9 @@ struct AwVM {
   bool virtual_time;             // aw --virtual-time: loops start virtual
   AwValue context;               // contextvars: the current Context (UNDEF:
                                  // the empty default context)
+  AwObj *task_context_src;       // contextvars: the last context tasks were
+  AwObj *task_context;           // created in, and the copy they share
+                                 // while it is unchanged (or NULL)
   int next_task_id;
   // -- async generator hooks (sys.set_asyncgen_hooks; asyncgen.c): this
   // thread's (thread.c swaps them with the rest of a thread's state).
