@@ -446,7 +446,7 @@ static bool init_hooks(AwVM *vm, AwGen *g) {
   if (g->ag_hooks_inited) return true;
   g->ag_hooks_inited = true;
   if (AW_IS_OBJ(vm->agen_finalizer)) {
-    g->awaited_by = vm->agen_finalizer;
+    g->awaited_by = AW_AS_OBJ(vm->agen_finalizer);
     g->ag_watched = true;
     aw_gc_watch(vm, &g->obj);
   }
@@ -464,7 +464,7 @@ static bool init_hooks(AwVM *vm, AwGen *g) {
 
 bool aw_asyncgen_needs_finalizer(AwGen *g) {
   if (g->gkind != AW_GENKIND_ASYNCGEN || g->ag_finalized || g->state == AW_GEN_CLOSED) return false;
-  if (AW_IS_OBJ(g->awaited_by) && !g->ag_closed) return true;
+  if (g->awaited_by && !g->ag_closed) return true;
   return g->state != AW_GEN_CREATED;  // closing a never-started one shows nothing
 }
 
@@ -495,7 +495,7 @@ void aw_asyncgen_finalize(AwVM *vm, AwGen *g) {
   aw_push_root(vm, saved);
   aw_push_root(vm, gv);
   AwValue r;
-  if (AW_IS_OBJ(g->awaited_by) && !g->ag_closed) r = aw_call(vm, g->awaited_by, 1, &gv, NULL);
+  if (g->awaited_by && !g->ag_closed) r = aw_call(vm, AW_OBJ(g->awaited_by), 1, &gv, NULL);
   else r = aw_gen_close(vm, g);
   if (AW_IS_EXC(r)) {
     AwValue e = aw_exc_take(vm);

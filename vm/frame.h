@@ -56,34 +56,24 @@ typedef enum { AW_GENKIND_GENERATOR, AW_GENKIND_COROUTINE, AW_GENKIND_ASYNCGEN }
 
 // Generator, coroutine and async generator objects. The frame and its slots
 // are allocated with the object; a suspended generator is heap state only.
+// A million suspended tasks each hold one: object fields are pointers
+// (NULL: None), flags are bits.
 typedef struct AwGen {
   AwObj obj;
-  AwGenKind gkind;
-  AwGenState state;
-  AwFrame *frame;        // its own frame (NULL once closed and freed)
-  AwFrame *resume_at;    // innermost frame of a SEND-linked chain to resume
-                         // (== frame when not delegating through frames)
-  AwValue name, qualname;
-  AwValue handling;      // the generator's own exc_info while suspended
-  AwValue awaited_by;    // coroutines: cr_origin, the creation stack in
-                         // asyncio debug mode (gen.c), else None; async
-                         // generators: the finalizer hook they remembered
-                         // on first use, or None (asyncgen.c)
-  int32_t created_ip;    // for "never awaited" warnings: instruction index
-                         // in created_proto (its line is looked up then)
-  AwProto *created_proto;
-  bool awaited;          // a coroutine that has been awaited / started
-  bool frame_started;    // its body has run (closing before start differs)
-  bool running_async;    // async generator: an asend/athrow is in flight
-  bool async_yield;      // async generator: the last yield was its own
+  uint8_t gkind;         // AwGenKind
+  uint8_t state;         // AwGenState
+  bool awaited : 1;      // a coroutine that has been awaited / started
+  bool frame_started : 1;  // its body has run (closing before start differs)
+  bool running_async : 1;  // async generator: an asend/athrow is in flight
+  bool async_yield : 1;  // async generator: the last yield was its own
                          // `yield v` (not an await passing a future through)
-  bool frame_inline;     // the frame lives in this object's own allocation
-                         // (aw_make_generator), after the AwGen
-  bool recyclable;       // made by `await f(...)` and never seen by anyone
+  bool frame_inline : 1;   // the frame lives in this object's own allocation
+                           // (aw_make_generator), after the AwGen
+  bool recyclable : 1;   // made by `await f(...)` and never seen by anyone
                          // else: reusable once it returns (aw_gen_make_awaited)
   bool has_frameref : 1; // a frame object shows its frame: keep the locals
                          // when it finishes
-  // Async generators only (asyncgen.c); bits, to keep the object small:
+  // Async generators only (asyncgen.c):
   bool ag_closed : 1;    // CPython's ag_closed: aclose() began, or it ended
                          // with StopAsyncIteration/GeneratorExit
   bool ag_hooks_inited : 1;  // the asyncgen hooks were looked up (first use)
@@ -93,6 +83,19 @@ typedef struct AwGen {
   bool ag_finalized : 1; // its finalizer ran (once, as PEP 442)
   bool ag_in_loop_set : 1;  // in the event loop's weak set (loop.c)
   bool ag_watched : 1;   // on the GC's finalization watch list
+  int32_t created_ip;    // for "never awaited" warnings: instruction index
+                         // in created_proto (its line is looked up then)
+  AwFrame *frame;        // its own frame (NULL once closed and freed)
+  AwFrame *resume_at;    // innermost frame of a SEND-linked chain to resume
+                         // (== frame when not delegating through frames)
+  AwObj *name, *qualname;  // __name__, __qualname__ (str)
+  AwObj *handling;       // the generator's own exc_info while suspended
+                         // (an exception, or NULL: None)
+  AwObj *awaited_by;     // coroutines: cr_origin, the creation stack in
+                         // asyncio debug mode (gen.c), else NULL; async
+                         // generators: the finalizer hook they remembered
+                         // on first use, or NULL (asyncgen.c)
+  AwProto *created_proto;
   int32_t frame_size;    // bytes of the frame allocation (for freeing)
   // (An async generator is never SEND-linked: it shares the slot.)
   union {
@@ -103,6 +106,10 @@ typedef struct AwGen {
                          // task's agens_open (future.c)
   };
 } AwGen;
+
+// __name__ / __qualname__ of [g] (None if unset).
+static inline AwValue aw_gen_name(const AwGen *g) { return g->name ? AW_OBJ(g->name) : AW_NONE; }
+static inline AwValue aw_gen_qualname(const AwGen *g) { return g->qualname ? AW_OBJ(g->qualname) : AW_NONE; }
 
 // A coroutine whose body is C (vm/ncoro.c): what calling a function with
 // a native body (AW_CODE_NATIVE_BODY) returns instead of an AwGen. It has

@@ -497,7 +497,8 @@ static bool coro_repr(AwVM *vm, AwBuf *b, AwValue coro, bool done) {
   }
   if (!AW_IS_KIND(coro, AW_OBJ_GENERATOR)) return aw_buf_repr(vm, b, coro);
   AwGen *g = (AwGen *)AW_AS_OBJ(coro);
-  const char *qn = AW_IS_STR(g->qualname) ? AW_AS_STR(g->qualname)->data : "?";
+  AwValue q = aw_gen_qualname(g);
+  const char *qn = AW_IS_STR(q) ? AW_AS_STR(q)->data : "?";
   AwProto *p = g->frame ? g->frame->proto : NULL;
   const char *file = p && AW_IS_STR(p->filename) ? AW_AS_STR(p->filename)->data : "?";
   if (done || !g->frame || g->state == AW_GEN_CLOSED)

@@ -32,10 +32,11 @@ static void gen_init(AwVM *vm, AwGen *g, AwFunction *func, AwFrame *frame) {
   g->state = AW_GEN_CREATED;
   g->frame = frame;
   g->resume_at = frame;
-  g->name = func ? func->name : p->name;
-  g->qualname = func ? func->qualname : p->qualname;
-  g->handling = AW_NONE;
-  g->awaited_by = AW_NONE;
+  AwValue name = func ? func->name : p->name, qualname = func ? func->qualname : p->qualname;
+  g->name = AW_IS_OBJ(name) ? AW_AS_OBJ(name) : NULL;
+  g->qualname = AW_IS_OBJ(qualname) ? AW_AS_OBJ(qualname) : NULL;
+  g->handling = NULL;
+  g->awaited_by = NULL;
   frame->gen = g;
   if (vm->frame) {
     // The line is looked up only if a warning needs it.
@@ -47,7 +48,7 @@ static void gen_init(AwVM *vm, AwGen *g, AwFunction *func, AwFrame *frame) {
   if (k == AW_GENKIND_COROUTINE && vm->loop && vm->loop->running && vm->loop->debug) {
     AwValue origin = aw_gen_capture_stack(vm, ORIGIN_DEPTH);
     if (AW_IS_EXC(origin)) aw_exc_take(vm);  // a diagnostic: never fatal
-    else g->awaited_by = origin;
+    else g->awaited_by = AW_AS_OBJ(origin);
   }
 }
 
@@ -217,7 +218,7 @@ void aw_gen_report_unawaited(AwVM *vm, AwGen *g, bool at_exit) {
   AwProto *p = g->created_proto;
   int32_t at = g->created_ip - 1;
   int line = !p ? 0 : at >= 0 && at < p->ncode ? p->lines[at] : p->firstline;
-  aw_coro_warn_unawaited(vm, g->qualname, g->awaited_by, p, line, at_exit);
+  aw_coro_warn_unawaited(vm, aw_gen_qualname(g), g->awaited_by ? AW_OBJ(g->awaited_by) : AW_NONE, p, line, at_exit);
 }
 
 // The state a script sees: a generator linked under a SEND is running or
@@ -255,7 +256,7 @@ void aw_gen_suspended(AwVM *vm, AwGen *g) {
   AwFrame *f = g->frame;
   // The generator keeps the exception it is handling; its caller gets back
   // the one it had.
-  g->handling = aw_value_is(vm->handling, f->saved_handling) ? AW_NONE : vm->handling;
+  g->handling = aw_value_is(vm->handling, f->saved_handling) || !AW_IS_OBJ(vm->handling) ? NULL : AW_AS_OBJ(vm->handling);
   vm->handling = f->saved_handling;
   g->state = AW_GEN_SUSPENDED;
 }
@@ -347,7 +348,7 @@ AwResumeStatus aw_gen_resume(AwVM *vm, AwGen *g, AwValue value, AwValue exc, AwV
   root->flags |= AW_FRAME_ENTRY;
   root->caller = NULL;
   root->saved_handling = AW_IS_UNDEF(vm->handling) ? AW_NONE : vm->handling;
-  if (!AW_IS_NONE(g->handling)) vm->handling = g->handling;
+  if (g->handling) vm->handling = AW_OBJ(g->handling);
   g->state = AW_GEN_RUNNING;
   if (!AW_IS_UNDEF(exc)) {
     AwValue r;
@@ -509,7 +510,8 @@ static AwValue gen_repr(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   }
   AwGen *g = self_gen(argv[0]);
   const char *kind = g->gkind == AW_GENKIND_COROUTINE ? "coroutine" : g->gkind == AW_GENKIND_ASYNCGEN ? "async_generator" : "generator";
-  return aw_str_format(vm, "<%s object %s at %p>", kind, AW_IS_STR(g->qualname) ? AW_AS_STR(g->qualname)->data : "?",
+  AwValue qn = aw_gen_qualname(g);
+  return aw_str_format(vm, "<%s object %s at %p>", kind, AW_IS_STR(qn) ? AW_AS_STR(qn)->data : "?",
                        (void *)g);
 }
 
@@ -633,20 +635,23 @@ static AwValue gen_name(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)vm; (void)kw;
   if (is_ncoro(argv[0])) return ncoro_names(vm, as_ncoro(argv[0]), argc, argv, false);
   if (argc == 2) {
-    self_gen(argv[0])->name = argv[1];
+    if (!AW_IS_STR(argv[1])) return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "__name__ must be set to a string object");
+    self_gen(argv[0])->name = AW_AS_OBJ(argv[1]);
     return AW_NONE;
   }
-  return self_gen(argv[0])->name;
+  return aw_gen_name(self_gen(argv[0]));
 }
 
 static AwValue gen_qualname(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)vm; (void)kw;
   if (is_ncoro(argv[0])) return ncoro_names(vm, as_ncoro(argv[0]), argc, argv, true);
   if (argc == 2) {
-    self_gen(argv[0])->qualname = argv[1];
+    if (!AW_IS_STR(argv[1]))
+      return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "__qualname__ must be set to a string object");
+    self_gen(argv[0])->qualname = AW_AS_OBJ(argv[1]);
     return AW_NONE;
   }
-  return self_gen(argv[0])->qualname;
+  return aw_gen_qualname(self_gen(argv[0]));
 }
 
 // cr_origin: ((filename, lineno, funcname), ...) innermost first, or None.
@@ -657,7 +662,7 @@ static AwValue gen_origin(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
     AwObj *o = as_ncoro(argv[0])->created;
     stack = o && o->kind == AW_OBJ_TUPLE ? AW_OBJ(o) : AW_NONE;
   } else {
-    stack = self_gen(argv[0])->awaited_by;
+    stack = self_gen(argv[0])->awaited_by ? AW_OBJ(self_gen(argv[0])->awaited_by) : AW_NONE;
   }
   if (!AW_IS_TUPLE(stack)) return AW_NONE;
   AwTuple *st = AW_AS_TUPLE(stack);
@@ -767,10 +772,10 @@ AwValue aw_get_anext_awaitable(AwVM *vm, AwValue aiter) {
 // ---- GC ---------------------------------------------------------------------
 
 void aw_gen_trace(AwVM *vm, AwGen *g) {
-  aw_gc_mark_value(vm, g->name);
-  aw_gc_mark_value(vm, g->qualname);
-  aw_gc_mark_value(vm, g->handling);
-  aw_gc_mark_value(vm, g->awaited_by);
+  if (g->name) aw_gc_mark_obj(vm, g->name);
+  if (g->qualname) aw_gc_mark_obj(vm, g->qualname);
+  if (g->handling) aw_gc_mark_obj(vm, g->handling);
+  if (g->awaited_by) aw_gc_mark_obj(vm, g->awaited_by);
   if (g->created_proto) aw_gc_mark_obj(vm, &g->created_proto->obj);
   if (g->frame) aw_frame_trace(vm, g->frame);
 }
