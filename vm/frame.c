@@ -23,21 +23,17 @@ bool aw_frame_init(AwVM *vm, AwFrame *f, AwProto *proto, AwFunction *func, AwDic
   f->locals = NULL;
   f->nblocks = 0;
   f->flags = 0;
-  f->gen = NULL;
   f->root = NULL;
   f->proto = proto;
   f->func = func;
   f->globals = globals;
   f->slots = (AwValue *)((char *)f + align16(sizeof(AwFrame)));
-  int32_t nslots = value_slots(proto);
   // Locals and cells start unbound (UNDEF is all zero bits); the value
   // stack needs no clearing: only slots below sp are ever read or traced.
   memset(f->slots, 0, (size_t)(proto->nlocals + proto->ncells) * sizeof(AwValue));
-  f->stack = f->slots + proto->nlocals + proto->ncells + proto->nfree;
-  f->sp = f->stack;
-  f->blocks = (AwBlock *)(f->slots + nslots);
+  f->sp = f->slots + proto->nlocals + proto->ncells + proto->nfree;
   f->ip = proto->code;
-  f->saved_handling = AW_UNDEF;
+  f->saved_handling = NULL;
   // Free variables come from the function's closure; cells are made when
   // arguments are bound (a cell may start from an argument).
   if (proto->nfree) {
@@ -275,11 +271,10 @@ void aw_frame_trace(AwVM *vm, AwFrame *f) {
   if (f->func) aw_gc_mark_obj(vm, &f->func->obj);
   if (f->globals) aw_gc_mark_obj(vm, &f->globals->obj);
   if (f->locals) aw_gc_mark_obj(vm, &f->locals->obj);
-  if (f->gen) aw_gc_mark_obj(vm, &f->gen->obj);
-  aw_gc_mark_value(vm, f->saved_handling);
-  int32_t fixed = p->nlocals + p->ncells + p->nfree;
-  for (int32_t i = 0; i < fixed; i++) aw_gc_mark_value(vm, f->slots[i]);
-  for (AwValue *v = f->stack; v < f->sp; v++) aw_gc_mark_value(vm, *v);
+  if (f->flags & AW_FRAME_GEN) aw_gc_mark_obj(vm, &aw_frame_gen(f)->obj);
+  if (f->saved_handling) aw_gc_mark_obj(vm, f->saved_handling);
+  // Locals, cells, free variables and the value stack up to sp.
+  for (AwValue *v = f->slots; v < f->sp; v++) aw_gc_mark_value(vm, *v);
 }
 
 int aw_frame_line(AwFrame *f) {

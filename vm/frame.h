@@ -13,7 +13,7 @@ typedef enum { AW_BLOCK_SETUP = 1, AW_BLOCK_HANDLER = 2 } AwBlockType;
 typedef struct {
   int32_t type;     // AwBlockType
   int32_t handler;  // instruction index of the handler (SETUP)
-  int32_t level;    // value-stack depth to restore (relative to stack base)
+  int32_t level;    // value-stack top to restore, as an index into slots
 } AwBlock;
 
 // Frame flags.
@@ -26,6 +26,11 @@ typedef struct {
 #define AW_FRAME_DISCARD   0x20  // __init__ frame: replace its result by the
                                  // instance in slot 0 (and check it is None)
 
+// A frame record; its slots follow it (aw_frame_size): the value stack
+// starts after the locals, cells and free variables (aw_frame_stack) and
+// the block records after the value stack (aw_frame_blocks). A generator's
+// frame follows its AwGen (aw_frame_gen): a million suspended coroutines
+// hold one each, so nothing derivable is stored.
 struct AwFrame {
   AwFrame *caller;       // frame to return to; NULL when entry
   AwFrame *c_prev;       // entry frames: vm->frame when the C call that
@@ -36,16 +41,13 @@ struct AwFrame {
   AwDict *locals;        // LOAD_NAME/STORE_NAME namespace (module, class body)
   AwInstr *ip;           // next instruction (saved when not running)
   AwValue *slots;        // locals | cells | frees | value stack
-  AwValue *stack;        // base of the value stack (slots + nlocals + ncells + nfree)
   AwValue *sp;           // saved top of the value stack
-  AwBlock *blocks;       // proto->max_blocks records
   int nblocks;
   uint32_t flags;        // AW_FRAME_*
-  struct AwGen *gen;     // owning generator, or NULL
   AwFrame *root;         // for SENDLINK frames: the generator frame resumed
                          // from C at the top of the chain
-  AwValue saved_handling;  // generator frames: vm->handling of the caller
-                           // while this frame runs
+  AwObj *saved_handling; // generator frames: vm->handling of the caller
+                         // while this frame runs (an exception, or NULL: None)
 };
 
 typedef enum {
@@ -129,6 +131,21 @@ typedef struct AwNCoro {
   AwObj *a, *b;          // the body's state (Event.wait: self, fut)
 } AwNCoro;
 
+// The generator object's part of a generator-and-frame allocation: the
+// frame of a generator (AW_FRAME_GEN) follows it.
+#define AW_GEN_HEAD ((sizeof(AwGen) + 15) / 16 * 16)
+static inline AwGen *aw_frame_gen(AwFrame *f) {
+  return (f->flags & AW_FRAME_GEN) ? (AwGen *)(void *)((char *)f - AW_GEN_HEAD) : NULL;
+}
+// Base of the value stack, and the block records, of [f].
+static inline AwValue *aw_frame_stack(AwFrame *f) {
+  return f->slots + f->proto->nlocals + f->proto->ncells + f->proto->nfree;
+}
+static inline AwBlock *aw_frame_blocks(AwFrame *f) {
+  // +2: room for a bound method's self inserted before the arguments.
+  return (AwBlock *)(void *)(aw_frame_stack(f) + f->proto->max_stack + 2);
+}
+
 // Results of resuming a generator.
 typedef enum { AW_RESUME_YIELD, AW_RESUME_RETURN, AW_RESUME_ERROR } AwResumeStatus;
 
@@ -139,7 +156,6 @@ AwResumeStatus aw_interp_run(AwVM *vm, AwFrame *start, AwValue *out);
 
 // Creates the generator/coroutine object for calling [func] whose frame has
 // been bound to arguments already; takes ownership of [frame].
-AwGen *aw_gen_new(AwVM *vm, AwFunction *func, AwFrame *frame);
 // Resumes [gen] by sending [value] (UNDEF/None for next()), or throwing
 // [exc] when exc is not UNDEF.
 AwResumeStatus aw_gen_resume(AwVM *vm, AwGen *gen, AwValue value, AwValue exc, AwValue *out);

@@ -23,7 +23,7 @@ static AwGenKind kind_of(AwProto *p) {
 }
 
 // The generator object's part of a generator-and-frame allocation.
-#define GEN_HEAD ((sizeof(AwGen) + 15) / 16 * 16)
+#define GEN_HEAD AW_GEN_HEAD
 
 static void gen_init(AwVM *vm, AwGen *g, AwFunction *func, AwFrame *frame) {
   AwProto *p = frame->proto;
@@ -37,7 +37,6 @@ static void gen_init(AwVM *vm, AwGen *g, AwFunction *func, AwFrame *frame) {
   g->qualname = AW_IS_OBJ(qualname) ? AW_AS_OBJ(qualname) : NULL;
   g->handling = NULL;
   g->awaited_by = NULL;
-  frame->gen = g;
   if (vm->frame) {
     // The line is looked up only if a warning needs it.
     g->created_proto = vm->frame->proto;
@@ -130,13 +129,6 @@ void aw_gen_recycle(AwVM *vm, AwGen *g) {
   *list = g;
 }
 
-AwGen *aw_gen_new(AwVM *vm, AwFunction *func, AwFrame *frame) {
-  AwGen *g = (AwGen *)aw_obj_alloc(vm, sizeof(AwGen), AW_OBJ_GENERATOR, gen_class(vm, kind_of(frame->proto)));
-  if (!g) return NULL;
-  gen_init(vm, g, func, frame);
-  return g;
-}
-
 size_t aw_gen_size(AwGen *g) { return g->frame_inline ? GEN_HEAD + (size_t)g->frame_size : sizeof(AwGen); }
 
 // ---- creation stacks -------------------------------------------------------
@@ -225,7 +217,7 @@ void aw_gen_report_unawaited(AwVM *vm, AwGen *g, bool at_exit) {
 // suspended exactly when the root of its chain is.
 static AwGenState visible_state(AwGen *g) {
   if (g->state == AW_GEN_RUNNING && g->frame && (g->frame->flags & AW_FRAME_SENDLINK)) {
-    AwGen *root = g->frame->root->gen;
+    AwGen *root = aw_frame_gen(g->frame->root);
     if (root && root != g) return root->state == AW_GEN_RUNNING ? AW_GEN_RUNNING : AW_GEN_SUSPENDED;
   }
   return g->state;
@@ -240,7 +232,7 @@ static void frame_clear(AwGen *g) {
   AwProto *p = f->proto;
   int32_t fixed = p->nlocals + p->ncells + p->nfree;
   for (int32_t i = 0; i < fixed; i++) f->slots[i] = AW_UNDEF;
-  f->sp = f->stack;
+  f->sp = aw_frame_stack(f);
 }
 
 void aw_gen_finished(AwVM *vm, AwGen *g, AwValue result) {
@@ -256,8 +248,9 @@ void aw_gen_suspended(AwVM *vm, AwGen *g) {
   AwFrame *f = g->frame;
   // The generator keeps the exception it is handling; its caller gets back
   // the one it had.
-  g->handling = aw_value_is(vm->handling, f->saved_handling) || !AW_IS_OBJ(vm->handling) ? NULL : AW_AS_OBJ(vm->handling);
-  vm->handling = f->saved_handling;
+  AwValue saved = f->saved_handling ? AW_OBJ(f->saved_handling) : AW_NONE;
+  g->handling = aw_value_is(vm->handling, saved) || !AW_IS_OBJ(vm->handling) ? NULL : AW_AS_OBJ(vm->handling);
+  vm->handling = saved;
   g->state = AW_GEN_SUSPENDED;
 }
 
@@ -347,7 +340,7 @@ AwResumeStatus aw_gen_resume(AwVM *vm, AwGen *g, AwValue value, AwValue exc, AwV
   g->frame_started = true;
   root->flags |= AW_FRAME_ENTRY;
   root->caller = NULL;
-  root->saved_handling = AW_IS_UNDEF(vm->handling) ? AW_NONE : vm->handling;
+  root->saved_handling = AW_IS_OBJ(vm->handling) ? AW_AS_OBJ(vm->handling) : NULL;
   if (g->handling) vm->handling = AW_OBJ(g->handling);
   g->state = AW_GEN_RUNNING;
   if (!AW_IS_UNDEF(exc)) {
@@ -367,7 +360,7 @@ AwResumeStatus aw_gen_resume(AwVM *vm, AwGen *g, AwValue value, AwValue exc, AwV
   aw_pop_root(vm);
   if (st != AW_RESUME_YIELD) {
     g->state = AW_GEN_CLOSED;
-    vm->handling = root->saved_handling;
+    vm->handling = root->saved_handling ? AW_OBJ(root->saved_handling) : AW_NONE;
     g->resume_at = g->frame;
   }
   if (st == AW_RESUME_ERROR && aw_exc_pending_is(vm, AW_EXCCLS(vm, StopIteration)) &&
@@ -598,8 +591,8 @@ static AwValue gen_delegate(AwVM *vm, AwGen *g) {
   AwFrame *f = g->frame;
   if (f->ip <= f->proto->code) return AW_NONE;
   AwInstr prev = f->ip[-1];
-  if (AW_OP(prev) == OP_YIELD_VALUE && AW_ARG(prev) == 1 && f->sp > f->stack) return f->sp[-1];
-  if (AW_OP(prev) == OP_SEND && f->sp - f->stack >= 2) return f->sp[-2];
+  if (AW_OP(prev) == OP_YIELD_VALUE && AW_ARG(prev) == 1 && f->sp > aw_frame_stack(f)) return f->sp[-1];
+  if (AW_OP(prev) == OP_SEND && f->sp - aw_frame_stack(f) >= 2) return f->sp[-2];
   return AW_NONE;
 }
 

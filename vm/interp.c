@@ -700,14 +700,11 @@ static inline __attribute__((always_inline)) AwFrame *frame_push_simple(AwVM *vm
   f->slots = (AwValue *)((char *)f + ((sizeof(AwFrame) + 15) & ~(size_t)15));
   AwValue *slots = f->slots;
   int32_t nlocals = p->nlocals;
-  f->stack = slots + nlocals + p->nfree;
-  f->sp = f->stack;
-  f->blocks = (AwBlock *)(f->stack + p->max_stack + 2);
+  f->sp = slots + nlocals + p->nfree;
   f->nblocks = 0;
   f->flags = 0;
-  f->gen = NULL;
   f->root = NULL;
-  f->saved_handling = AW_UNDEF;
+  f->saved_handling = NULL;
   for (int i = 0; i < argc; i++) slots[i] = args[i];
   for (int32_t i = argc; i < nlocals; i++) slots[i] = AW_UNDEF;
   if (p->nfree) {
@@ -1665,7 +1662,7 @@ dispatch:
   }
   CASE(RETURN_VALUE) {
     AwValue rv = POP();
-    if (!(f->flags & (AW_FRAME_DISCARD | AW_FRAME_ENTRY | AW_FRAME_SENDLINK | AW_FRAME_NEWSEG)) && !f->gen) {
+    if (!(f->flags & (AW_FRAME_DISCARD | AW_FRAME_ENTRY | AW_FRAME_SENDLINK | AW_FRAME_NEWSEG | AW_FRAME_GEN))) {
       // A plain synchronous return: release the frame, push the result.
       AwFrame *caller = f->caller;
       vm->depth--;
@@ -1692,7 +1689,7 @@ dispatch:
       }
       NEXT();
     }
-    if (f->gen) aw_gen_finished(vm, f->gen, rv);
+    if (f->flags & AW_FRAME_GEN) aw_gen_finished(vm, aw_frame_gen(f), rv);
     if (f->flags & AW_FRAME_ENTRY) {
       vm->agen_returned = NULL;
       if (AW_IS_KIND(rv, AW_OBJ_GENERATOR)) aw_asyncgen_note_return(vm, rv, f->proto, (int32_t)(ip - code) - 1);
@@ -1708,7 +1705,7 @@ dispatch:
       caller->sp -= 2;
       *caller->sp++ = rv;  // the last reference to a recyclable generator
       caller->ip = caller->proto->code + target;
-      if (f->gen->recyclable) aw_gen_recycle(vm, f->gen);
+      if (aw_frame_gen(f)->recyclable) aw_gen_recycle(vm, aw_frame_gen(f));
     } else {
       aw_frame_pop(vm, f);
       *caller->sp++ = rv;
@@ -1763,10 +1760,10 @@ dispatch:
 
   // ---- exceptions ----
   CASE(SETUP_FINALLY) {
-    AwBlock *b = &f->blocks[f->nblocks++];
+    AwBlock *b = &aw_frame_blocks(f)[f->nblocks++];
     b->type = AW_BLOCK_SETUP;
     b->handler = (int32_t)arg;
-    b->level = (int32_t)(sp - f->stack);
+    b->level = (int32_t)(sp - slots);
     NEXT();
   }
   CASE(POP_BLOCK) f->nblocks--; NEXT();
@@ -1861,9 +1858,10 @@ dispatch:
     AwValue v = POP();
     SAVE();
     AwFrame *root = chain_root(f);
-    root->gen->resume_at = f;
-    root->gen->async_yield = f == root && arg == 0;
-    aw_gen_suspended(vm, root->gen);
+    AwGen *rg = aw_frame_gen(root);
+    rg->resume_at = f;
+    rg->async_yield = f == root && arg == 0;
+    aw_gen_suspended(vm, rg);
     *out = v;
     status = AW_RESUME_YIELD;
     f = root;
@@ -1930,7 +1928,7 @@ dispatch:
       AwGen *g = (AwGen *)AW_AS_OBJ(recv);
       // A linked chain counts toward the recursion limit as CPython's
       // nested sends do, so unbounded `await f()` recursion stops there.
-      int32_t link_depth = ((f->flags & AW_FRAME_SENDLINK) ? f->gen->link_depth : 0) + 1;
+      int32_t link_depth = ((f->flags & AW_FRAME_SENDLINK) ? aw_frame_gen(f)->link_depth : 0) + 1;
       if (vm->depth + link_depth >= vm->recursion_limit) {
         aw_raisef(vm, AW_EXCCLS(vm, RecursionError), "maximum recursion depth exceeded");
         goto error;
@@ -2233,17 +2231,18 @@ error:
     vm->exc_reraise = false;
     propagating = false;
     kwnames = NULL;
+    AwBlock *blocks = f->nblocks > 0 ? aw_frame_blocks(f) : NULL;
     while (f->nblocks > 0) {
-      AwBlock *b = &f->blocks[--f->nblocks];
+      AwBlock *b = &blocks[--f->nblocks];
       if (b->type == AW_BLOCK_HANDLER) {
-        vm->handling = f->stack[b->level];
+        vm->handling = f->slots[b->level];
         continue;
       }
-      drop_owned(vm, f, f->stack + b->level, sp);
-      sp = f->stack + b->level;
-      AwBlock *h = &f->blocks[f->nblocks++];
+      drop_owned(vm, f, f->slots + b->level, sp);
+      sp = f->slots + b->level;
+      AwBlock *h = &blocks[f->nblocks++];
       h->type = AW_BLOCK_HANDLER;
-      h->level = (int32_t)(sp - f->stack);
+      h->level = (int32_t)(sp - f->slots);
       PUSH(AW_IS_UNDEF(vm->handling) ? AW_NONE : vm->handling);
       PUSH(exc);
       vm->handling = exc;
@@ -2253,8 +2252,8 @@ error:
       NEXT();
     }
     // No handler in this frame: leave it.
-    drop_owned(vm, f, f->stack, sp);
-    if (f->gen) aw_gen_failed(vm, f->gen);
+    drop_owned(vm, f, aw_frame_stack(f), sp);
+    if (f->flags & AW_FRAME_GEN) aw_gen_failed(vm, aw_frame_gen(f));
     if (f->flags & AW_FRAME_ENTRY) {
       status = AW_RESUME_ERROR;
       goto leave;
