@@ -763,7 +763,9 @@ static bool assemble(C *c) {
   }
   aw_mem_free(vm, sd, (size_t)n * 2 * sizeof(int32_t));
   aw_mem_free(vm, work, ((size_t)n * 4 + 1) * sizeof(int32_t));
-  p->max_stack = maxd + 2;
+  // Exact: every push is within the depth this walk finds (frames add two
+  // slots of their own for a bound method's self, aw_frame_size).
+  p->max_stack = maxd;
   p->max_blocks = maxb;
   if (!fuse_superinstructions(c, p)) return false;
   // Trim the growable arrays to their final sizes.

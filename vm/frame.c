@@ -9,8 +9,9 @@
 static size_t align16(size_t n) { return (n + 15) & ~(size_t)15; }
 
 static int32_t value_slots(AwProto *p) {
-  // +2: room for a bound method's self inserted before the arguments.
-  return p->nlocals + p->ncells + p->nfree + p->max_stack + 2;
+  // +1: room for a bound method's self inserted before the arguments (a
+  // bound method's function is always a plain function: one shift at most).
+  return p->nlocals + p->ncells + p->nfree + p->max_stack + 1;
 }
 
 size_t aw_frame_size(AwProto *p) {

@@ -142,8 +142,8 @@ static inline AwValue *aw_frame_stack(AwFrame *f) {
   return f->slots + f->proto->nlocals + f->proto->ncells + f->proto->nfree;
 }
 static inline AwBlock *aw_frame_blocks(AwFrame *f) {
-  // +2: room for a bound method's self inserted before the arguments.
-  return (AwBlock *)(void *)(aw_frame_stack(f) + f->proto->max_stack + 2);
+  // +1: room for a bound method's self inserted before the arguments.
+  return (AwBlock *)(void *)(aw_frame_stack(f) + f->proto->max_stack + 1);
 }
 
 // Results of resuming a generator.

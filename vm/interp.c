@@ -684,7 +684,7 @@ static inline __attribute__((always_inline)) int iter_next_fast(AwVM *vm, AwIter
 static inline __attribute__((always_inline)) AwFrame *frame_push_simple(AwVM *vm, AwProto *p, AwFunction *fn, AwValue *args, int argc) {
   // aw_frame_size(p), inline.
   size_t size = ((sizeof(AwFrame) + 15) & ~(size_t)15) +
-                (size_t)(p->nlocals + p->ncells + p->nfree + p->max_stack + 2) * sizeof(AwValue) +
+                (size_t)(p->nlocals + p->ncells + p->nfree + p->max_stack + 1) * sizeof(AwValue) +
                 (((size_t)p->max_blocks * sizeof(AwBlock) + 15) & ~(size_t)15);
   if (vm->depth >= vm->recursion_limit || !vm->seg || vm->stack_top + size > vm->seg->end) return NULL;
   AwFrame *f = (AwFrame *)vm->stack_top;
@@ -1596,7 +1596,7 @@ dispatch:
     if (AW_IS_KIND(callee, AW_OBJ_BOUND)) {
       AwBound *bm = (AwBound *)AW_AS_OBJ(callee);
       // [callee, a0..] -> [func, self, a0..]: shift the args up one slot
-      // (frames reserve two spare slots for this).
+      // (frames reserve a spare slot for this; bm->func is a function).
       if (argc) memmove(args + 1, args, (size_t)argc * sizeof(AwValue));
       args[0] = bm->self;
       args[-1] = bm->func;  // keeps the function rooted during the call
