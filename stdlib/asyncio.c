@@ -45,7 +45,7 @@ static bool cancel_all_tasks(AwVM *vm, AwLoop *loop) {
   AwList *pending = aw_list_new(vm, 0);
   if (!pending) return false;
   aw_push_root(vm, AW_OBJ(pending));
-  for (AwFuture *t = loop->tasks; t; t = t->next_task)
+  for (AwFuture *t = aw_loop_tasks(loop); t; t = t->next_task)
     if (!aw_list_append(vm, pending, AW_OBJ(t))) goto fail;
   if (pending->len == 0) {
     aw_pop_root(vm);
@@ -298,8 +298,8 @@ static AwValue asyncio_all_tasks(AwVM *vm, int argc, AwValue *argv, AwTuple *kw)
   if (!loop) return AW_EXC;
   AwSet *s = aw_set_new(vm, false);
   if (!s) return AW_EXC;
-  for (AwFuture *t = loop->tasks; t; t = t->next_task)
-    if (t->state == AW_FUT_PENDING && !aw_set_add(vm, s, AW_OBJ(t))) return AW_EXC;
+  for (AwFuture *t = aw_loop_tasks(loop); t; t = t->next_task)
+    if (!aw_set_add(vm, s, AW_OBJ(t))) return AW_EXC;
   return AW_OBJ(s);
 }
 

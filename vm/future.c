@@ -103,19 +103,10 @@ static bool schedule_callback(AwVM *vm, AwLoop *loop, AwFuture *f, AwValue fn, A
   return aw_loop_schedule(vm, loop, AW_READY_CALLBACK, fn, AW_OBJ(f), ctx);
 }
 
-static void unlink_task(AwLoop *loop, AwFuture *t) {
-  if (!t->is_task || !loop) return;
-  if (t->prev_task) t->prev_task->next_task = t->next_task;
-  else if (loop->tasks == t) loop->tasks = t->next_task;
-  if (t->next_task) t->next_task->prev_task = t->prev_task;
-  t->next_task = t->prev_task = NULL;
-}
-
 // The future just became done: run (schedule) its callbacks, in order.
 static bool future_done(AwVM *vm, AwFuture *f) {
   AwLoop *loop = aw_loop_get(vm);
   if (!loop) return false;
-  unlink_task(loop, f);
   AwValue timer = aw_future_extra(f, AW_FX_TIMER);
   if (AW_IS_KIND(timer, AW_OBJ_HANDLE)) {
     ((AwHandle *)AW_AS_OBJ(timer))->cancelled = true;
@@ -268,10 +259,10 @@ AwFuture *aw_task_new(AwVM *vm, AwLoop *loop, AwValue coro, AwValue name, AwValu
   if (AW_IS_KIND(coro, AW_OBJ_GENERATOR)) ((AwGen *)AW_AS_OBJ(coro))->awaited = true;
   if (AW_IS_KIND(coro, AW_OBJ_NCORO)) ((AwNCoro *)AW_AS_OBJ(coro))->awaited = true;
   t->next_task = loop->tasks;
-  if (loop->tasks) loop->tasks->prev_task = t;
   loop->tasks = t;
   if (!aw_loop_schedule(vm, loop, AW_READY_STEP, AW_OBJ(t), AW_UNDEF, AW_UNDEF)) {
-    unlink_task(loop, t);
+    loop->tasks = t->next_task;  // still the head
+    t->next_task = NULL;
     return NULL;
   }
   t->step_scheduled = true;

@@ -744,6 +744,20 @@ AwLoop *aw_loop_get(AwVM *vm) {
 
 AwLoop *aw_loop_running(AwVM *vm) { return vm->loop && vm->loop->running ? vm->loop : NULL; }
 
+AwFuture *aw_loop_tasks(AwLoop *loop) {
+  AwFuture **link = &loop->tasks;
+  while (*link) {
+    AwFuture *t = *link;
+    if (t->state == AW_FUT_PENDING) {
+      link = &t->next_task;
+    } else {
+      *link = t->next_task;
+      t->next_task = NULL;
+    }
+  }
+  return loop->tasks;
+}
+
 void aw_loop_gc_mark(AwVM *vm) {
   AwLoop *loop = vm->loop;
   if (!loop) return;
@@ -754,7 +768,8 @@ void aw_loop_gc_mark(AwVM *vm) {
     aw_gc_mark_value(vm, r.c);
   }
   for (size_t i = 0; i < loop->ntimers; i++) aw_gc_mark_value(vm, loop->timers[i].handle);
-  for (AwFuture *t = loop->tasks; t; t = t->next_task) aw_gc_mark_obj(vm, &t->obj);
+  // Pending tasks are roots; done ones leave the list first (they may die now).
+  for (AwFuture *t = aw_loop_tasks(loop); t; t = t->next_task) aw_gc_mark_obj(vm, &t->obj);
   aw_gc_mark_value(vm, loop->current_task);
   aw_gc_mark_value(vm, loop->main_task);
   aw_gc_mark_value(vm, loop->obj);

@@ -55,7 +55,7 @@ typedef struct AwFuture {
   int32_t agens_open;           // async generators it left suspended
                                 // (about: see AwGen.ag_task); when it finishes
                                 // with some, a collection finalizes dead ones
-  struct AwFuture *next_task, *prev_task;  // all pending tasks of the loop
+  struct AwFuture *next_task;   // the loop's tasks (aw_loop_tasks)
 } AwFuture;
 
 // The values a future keeps in its extra tuple (unset: None for the cancel
@@ -140,7 +140,8 @@ struct AwLoop {
   AwTimer *timers;          // binary min-heap on (when, seq)
   size_t ntimers, cap_timers;
   uint64_t timer_seq;
-  AwFuture *tasks;          // pending tasks (all_tasks)
+  AwFuture *tasks;          // tasks, newest first: the pending ones and
+                            // those done since the list was last pruned
   AwValue current_task;     // None when no task runs
   AwValue main_task;
   AwValue obj;              // the script-visible loop object (AwLoopObj)
@@ -227,6 +228,10 @@ void aw_loop_free(AwVM *vm);
 void aw_loop_report(AwVM *vm, AwLoop *loop, const char *message, AwValue exc, const char *key, AwValue value,
                     AwValue source_tb);
 bool aw_loop_init_classes(AwVM *vm);
+// The first of the loop's pending tasks (all_tasks), linked by next_task,
+// newest first. A task that is done leaves the list only here (so a task
+// costs one link, not two).
+AwFuture *aw_loop_tasks(AwLoop *loop);
 
 // ---- future.c / task.c ----
 AwFuture *aw_future_new(AwVM *vm, AwLoop *loop);

@@ -703,12 +703,12 @@ static void cancel_background(Repl *r) {
     return;
   }
   aw_push_root(vm, AW_OBJ(pending));
-  for (AwFuture *t = loop->tasks; t; t = t->next_task)
+  for (AwFuture *t = aw_loop_tasks(loop); t; t = t->next_task)
     if (!aw_list_append(vm, pending, AW_OBJ(t))) aw_exc_take(vm);
   for (int64_t i = 0; i < pending->len; i++) aw_task_cancel(vm, (AwFuture *)AW_AS_OBJ(pending->items[i]), AW_NONE);
   aw_pop_root(vm);
   uint64_t deadline = uv_hrtime() + 1000000000u;
-  while (loop->tasks || loop->pending_threads > 0) {
+  while (aw_loop_tasks(loop) || loop->pending_threads > 0) {
     uint64_t now = uv_hrtime();
     if (now >= deadline) break;
     int ms = (int)((deadline - now) / 1000000u) + 1;
