@@ -18,6 +18,52 @@ typedef struct AwFinEntry {
   bool at_exit;
 } AwFinEntry;
 
+// The mark stack stays small however big the heap: a list of a million
+// tasks or a million ready wakeups would otherwise put them all on it at
+// once (8 bytes each, at the memory peak). Big arrays are queued as ranges
+// marked GRAY_CHUNK items at a time, and once GRAY_SOFT_MAX objects wait,
+// marking stops to trace them (drain).
+#define GRAY_CHUNK 256
+#define GRAY_SOFT_MAX 4096
+
+typedef struct AwGrayRange {
+  AwValue *items;
+  int64_t n;
+} AwGrayRange;
+
+static void *gray_grow(AwVM *vm, void *p, size_t *cap, size_t item) {
+  size_t ncap = *cap ? *cap * 2 : 256;
+  // The gray stacks use the host allocator directly: they must not fail
+  // into MemoryError halfway through a mark, nor count against the cap.
+  void *g = vm->alloc(vm->alloc_ud, p, *cap * item, ncap * item);
+  if (!g) {
+    fprintf(stderr, "aw: fatal: out of memory during garbage collection\n");
+    abort();
+  }
+  *cap = ncap;
+  return g;
+}
+
+static void trace_object(AwVM *vm, AwObj *o);
+
+// Traces everything gray: objects, then range chunks, until none is left.
+static void drain(AwVM *vm) {
+  bool was = vm->gray_draining;
+  vm->gray_draining = true;
+  for (;;) {
+    while (vm->gray_len > 0) trace_object(vm, vm->gray[--vm->gray_len]);
+    if (!vm->gray_nranges) break;
+    AwGrayRange *r = &vm->gray_ranges[vm->gray_nranges - 1];
+    int64_t k = r->n < GRAY_CHUNK ? r->n : GRAY_CHUNK;
+    AwValue *p = r->items;
+    r->items += k;
+    r->n -= k;
+    if (!r->n) vm->gray_nranges--;
+    for (int64_t i = 0; i < k; i++) aw_gc_mark_value(vm, p[i]);
+  }
+  vm->gray_draining = was;
+}
+
 void aw_gc_mark_obj(AwVM *vm, AwObj *o) {
   if (!o || o->marked) return;
   o->marked = 1;
@@ -25,19 +71,9 @@ void aw_gc_mark_obj(AwVM *vm, AwObj *o) {
   // is marked (built-in classes are roots, marked first) there is nothing
   // to trace, so they skip the gray stack.
   if ((o->kind == AW_OBJ_STR || o->kind == AW_OBJ_BYTES || o->kind == AW_OBJ_RANGE) && o->cls->obj.marked) return;
-  if (vm->gray_len == vm->gray_cap) {
-    size_t cap = vm->gray_cap ? vm->gray_cap * 2 : 256;
-    // The gray stack uses the host allocator directly: it must not fail
-    // into MemoryError halfway through a mark, nor count against the cap.
-    AwObj **g = vm->alloc(vm->alloc_ud, vm->gray, vm->gray_cap * sizeof(AwObj *), cap * sizeof(AwObj *));
-    if (!g) {
-      fprintf(stderr, "aw: fatal: out of memory during garbage collection\n");
-      abort();
-    }
-    vm->gray = g;
-    vm->gray_cap = cap;
-  }
+  if (vm->gray_len == vm->gray_cap) vm->gray = gray_grow(vm, vm->gray, &vm->gray_cap, sizeof(AwObj *));
   vm->gray[vm->gray_len++] = o;
+  if (vm->gray_len >= GRAY_SOFT_MAX && !vm->gray_draining) drain(vm);
 }
 
 void aw_gc_mark_value(AwVM *vm, AwValue v) {
@@ -45,6 +81,12 @@ void aw_gc_mark_value(AwVM *vm, AwValue v) {
 }
 
 static void mark_values(AwVM *vm, AwValue *v, int64_t n) {
+  if (n > GRAY_CHUNK) {
+    if (vm->gray_nranges == vm->gray_cap_ranges)
+      vm->gray_ranges = gray_grow(vm, vm->gray_ranges, &vm->gray_cap_ranges, sizeof(AwGrayRange));
+    vm->gray_ranges[vm->gray_nranges++] = (AwGrayRange){v, n};
+    return;
+  }
   for (int64_t i = 0; i < n; i++) aw_gc_mark_value(vm, v[i]);
 }
 
@@ -364,7 +406,7 @@ static void queue_finalizable(AwVM *vm) {
   }
   vm->fin_watch_len = kept;
   for (size_t i = first; i < vm->fin_len; i++) aw_gc_mark_obj(vm, vm->fin[i].obj);
-  while (vm->gray_len > 0) trace_object(vm, vm->gray[--vm->gray_len]);
+  drain(vm);
 }
 
 static void report(AwVM *vm, AwFinEntry e) {
@@ -409,7 +451,7 @@ void aw_gc_collect(AwVM *vm) {
   vm->gc_requested = false;
   memset(vm->spare_coros, 0, sizeof vm->spare_coros);  // garbage: swept below
   mark_roots(vm);
-  while (vm->gray_len > 0) trace_object(vm, vm->gray[--vm->gray_len]);
+  drain(vm);
   queue_finalizable(vm);
   aw_loop_gc_sweep(vm);                           // weak: failed-task records
   aw_str_sweep_interned(vm);
@@ -451,6 +493,9 @@ void aw_gc_free_all(AwVM *vm) {
   if (vm->gray) vm->alloc(vm->alloc_ud, vm->gray, vm->gray_cap * sizeof(AwObj *), 0);
   vm->gray = NULL;
   vm->gray_cap = vm->gray_len = 0;
+  if (vm->gray_ranges) vm->alloc(vm->alloc_ud, vm->gray_ranges, vm->gray_cap_ranges * sizeof(AwGrayRange), 0);
+  vm->gray_ranges = NULL;
+  vm->gray_cap_ranges = vm->gray_nranges = 0;
   if (vm->fin) vm->alloc(vm->alloc_ud, vm->fin, vm->fin_cap * sizeof(AwFinEntry), 0);
   vm->fin = NULL;
   vm->fin_cap = vm->fin_len = 0;

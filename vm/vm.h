@@ -86,6 +86,9 @@ struct AwVM {
   AwObj *objects;                // every heap object
   AwObj **gray;                  // mark stack
   size_t gray_len, gray_cap;
+  struct AwGrayRange *gray_ranges;  // big arrays still to mark, a chunk at
+  size_t gray_nranges, gray_cap_ranges;  // a time (gc.c)
+  bool gray_draining;            // gc.c is tracing the gray stack
   AwValue *temp_roots;           // C temporaries kept alive (a stack that
   int n_temp_roots, cap_temp_roots;  // grows: natives may nest deeply)
 
