@@ -258,6 +258,7 @@ AwFuture *aw_task_new(AwVM *vm, AwLoop *loop, AwValue coro, AwValue name, AwValu
   note_creation_site(vm, t);
   if (AW_IS_KIND(coro, AW_OBJ_GENERATOR)) ((AwGen *)AW_AS_OBJ(coro))->awaited = true;
   if (AW_IS_KIND(coro, AW_OBJ_NCORO)) ((AwNCoro *)AW_AS_OBJ(coro))->awaited = true;
+  aw_gc_unwatch(vm, AW_AS_OBJ(coro));
   t->next_task = loop->tasks;
   loop->tasks = t;
   if (!aw_loop_schedule(vm, loop, AW_READY_STEP, AW_OBJ(t), AW_UNDEF, AW_UNDEF)) {

@@ -391,6 +391,10 @@ void aw_gc_watch(AwVM *vm, AwObj *o) {
   vm->fin_watch[vm->fin_watch_len++] = o;
 }
 
+void aw_gc_unwatch(AwVM *vm, AwObj *o) {
+  if (vm->fin_watch_len && vm->fin_watch[vm->fin_watch_len - 1] == o) vm->fin_watch_len--;
+}
+
 // After marking: every unreachable watched object that owes a report is
 // queued and resurrected with everything it references, so the report can
 // use them. The watch list keeps only live objects that may still owe one

@@ -698,6 +698,7 @@ AwValue aw_get_awaitable(AwVM *vm, AwValue v, int where) {
     if (st != AW_GEN_CREATED && !AW_IS_NONE(aw_ncoro_await(c)))
       return aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "coroutine is being awaited already");
     c->awaited = true;
+    aw_gc_unwatch(vm, &c->obj);
     return v;
   }
   if (AW_IS_KIND(v, AW_OBJ_GENERATOR)) {
@@ -708,6 +709,7 @@ AwValue aw_get_awaitable(AwVM *vm, AwValue v, int where) {
       if (gen_delegate(vm, g).tag != AW_T_NONE && g->state != AW_GEN_CREATED)
         return aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "coroutine is being awaited already");
       g->awaited = true;
+      aw_gc_unwatch(vm, &g->obj);
       return v;
     }
   }

@@ -231,6 +231,10 @@ void aw_gc_collect_and_report(AwVM *vm);
 // these, not the whole heap. Never fails (without memory the object is
 // just not watched).
 void aw_gc_watch(AwVM *vm, AwObj *o);
+// (gc.c) [o] no longer owes a report (a coroutine just awaited or given to
+// a task): dropped from the watch list if it is the latest entry, as it
+// usually is (`create_task(f())`), so a million of them leave no list.
+void aw_gc_unwatch(AwVM *vm, AwObj *o);
 // (gen.c) Finalizers of coroutines: true if [g] is a coroutine that was
 // never started nor awaited; report prints "coroutine 'f' was never
 // awaited" (with the creation stack in asyncio debug mode) at its creation
