@@ -89,11 +89,11 @@ static bool dis_value(AwVM *vm, AwValue x, int depth) {
   if (AW_IS_KIND(x, AW_OBJ_NCORO)) x = AW_OBJ(((AwNCoro *)AW_AS_OBJ(x))->func->proto);
   if (AW_IS_KIND(x, AW_OBJ_GENERATOR)) {
     AwGen *g = (AwGen *)AW_AS_OBJ(x);
-    if (!g->frame) {
+    if (!aw_gen_frame(g)) {
       aw_raisef(vm, AW_EXCCLS(vm, TypeError), "don't know how to disassemble %s objects", aw_type_name(vm, x));
       return false;
     }
-    x = AW_OBJ(g->frame->proto);
+    x = AW_OBJ(aw_gen_frame(g)->proto);
   }
   if (AW_IS_KIND(x, AW_OBJ_PROTO)) {
     if (!aw_code_dis(vm, (AwProto *)AW_AS_OBJ(x))) return false;

@@ -70,7 +70,7 @@ typedef struct AwGen {
   bool async_yield : 1;  // async generator: the last yield was its own
                          // `yield v` (not an await passing a future through)
   bool frame_inline : 1;   // the frame lives in this object's own allocation
-                           // (aw_make_generator), after the AwGen
+                           // (aw_make_generator), after the AwGen (always)
   bool recyclable : 1;   // made by `await f(...)` and never seen by anyone
                          // else: reusable once it returns (aw_gen_make_awaited)
   bool has_frameref : 1; // a frame object shows its frame: keep the locals
@@ -87,17 +87,19 @@ typedef struct AwGen {
   bool ag_watched : 1;   // on the GC's finalization watch list
   int32_t created_ip;    // for "never awaited" warnings: instruction index
                          // in created_proto (its line is looked up then)
-  AwFrame *frame;        // its own frame (NULL once closed and freed)
   AwFrame *resume_at;    // innermost frame of a SEND-linked chain to resume
-                         // (== frame when not delegating through frames)
-  AwObj *name, *qualname;  // __name__, __qualname__ (str)
-  AwObj *handling;       // the generator's own exc_info while suspended
-                         // (an exception, or NULL: None)
+                         // (== its frame when not delegating through frames)
+  AwTuple *names;        // (__name__, __qualname__) when they are not its
+                         // code's (renamed function, or set), else NULL
+  union {
+    AwProto *created_proto;  // while CREATED: where it was made
+    AwObj *handling;     // once started: the generator's own exc_info while
+                         // suspended (an exception, or NULL: None)
+  };
   AwObj *awaited_by;     // coroutines: cr_origin, the creation stack in
                          // asyncio debug mode (gen.c), else NULL; async
                          // generators: the finalizer hook they remembered
                          // on first use, or NULL (asyncgen.c)
-  AwProto *created_proto;
   int32_t frame_size;    // bytes of the frame allocation (for freeing)
   // (An async generator is never SEND-linked: it shares the slot.)
   union {
@@ -109,9 +111,13 @@ typedef struct AwGen {
   };
 } AwGen;
 
-// __name__ / __qualname__ of [g] (None if unset).
-static inline AwValue aw_gen_name(const AwGen *g) { return g->name ? AW_OBJ(g->name) : AW_NONE; }
-static inline AwValue aw_gen_qualname(const AwGen *g) { return g->qualname ? AW_OBJ(g->qualname) : AW_NONE; }
+// The generator object's part of a generator-and-frame allocation: its
+// frame follows it.
+#define AW_GEN_HEAD ((sizeof(AwGen) + 7) / 8 * 8)
+static inline AwFrame *aw_gen_frame(const AwGen *g) { return (AwFrame *)(void *)((char *)g + AW_GEN_HEAD); }
+// __name__ / __qualname__ of [g].
+AwValue aw_gen_name(AwGen *g);
+AwValue aw_gen_qualname(AwGen *g);
 
 // A coroutine whose body is C (vm/ncoro.c): what calling a function with
 // a native body (AW_CODE_NATIVE_BODY) returns instead of an AwGen. It has
@@ -131,9 +137,7 @@ typedef struct AwNCoro {
   AwObj *a, *b;          // the body's state (Event.wait: self, fut)
 } AwNCoro;
 
-// The generator object's part of a generator-and-frame allocation: the
-// frame of a generator (AW_FRAME_GEN) follows it.
-#define AW_GEN_HEAD ((sizeof(AwGen) + 15) / 16 * 16)
+// The generator owning a generator frame (AW_FRAME_GEN): it precedes it.
 static inline AwGen *aw_frame_gen(AwFrame *f) {
   return (f->flags & AW_FRAME_GEN) ? (AwGen *)(void *)((char *)f - AW_GEN_HEAD) : NULL;
 }

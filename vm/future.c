@@ -491,11 +491,11 @@ static bool coro_repr(AwVM *vm, AwBuf *b, AwValue coro, bool done) {
   AwGen *g = (AwGen *)AW_AS_OBJ(coro);
   AwValue q = aw_gen_qualname(g);
   const char *qn = AW_IS_STR(q) ? AW_AS_STR(q)->data : "?";
-  AwProto *p = g->frame ? g->frame->proto : NULL;
+  AwProto *p = aw_gen_frame(g) ? aw_gen_frame(g)->proto : NULL;
   const char *file = p && AW_IS_STR(p->filename) ? AW_AS_STR(p->filename)->data : "?";
-  if (done || !g->frame || g->state == AW_GEN_CLOSED)
+  if (done || !aw_gen_frame(g) || g->state == AW_GEN_CLOSED)
     return aw_buf_printf(vm, b, "<%s() done, defined at %s:%d>", qn, file, p ? p->firstline : 0);
-  int line = g->state == AW_GEN_CREATED ? p->firstline : aw_frame_line(g->resume_at ? g->frame : g->frame);
+  int line = g->state == AW_GEN_CREATED ? p->firstline : aw_frame_line(g->resume_at ? aw_gen_frame(g) : aw_gen_frame(g));
   return aw_buf_printf(vm, b, "<%s() running at %s:%d>", qn, file, line);
 }
 

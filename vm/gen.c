@@ -25,16 +25,32 @@ static AwGenKind kind_of(AwProto *p) {
 // The generator object's part of a generator-and-frame allocation.
 #define GEN_HEAD AW_GEN_HEAD
 
-static void gen_init(AwVM *vm, AwGen *g, AwFunction *func, AwFrame *frame) {
+// Gives [g] the names (name, qualname) unless they are its code's.
+static bool set_names(AwVM *vm, AwGen *g, AwValue name, AwValue qualname) {
+  AwProto *p = aw_gen_frame(g)->proto;
+  if (aw_value_is(name, p->name) && aw_value_is(qualname, p->qualname)) {
+    g->names = NULL;
+    return true;
+  }
+  aw_push_root(vm, AW_OBJ(g));
+  AwValue t = aw_tuple_pack(vm, 2, name, qualname);
+  aw_pop_root(vm);
+  if (AW_IS_EXC(t)) return false;
+  g->names = AW_AS_TUPLE(t);
+  return true;
+}
+
+AwValue aw_gen_name(AwGen *g) { return g->names ? g->names->items[0] : aw_gen_frame(g)->proto->name; }
+AwValue aw_gen_qualname(AwGen *g) { return g->names ? g->names->items[1] : aw_gen_frame(g)->proto->qualname; }
+
+static bool gen_init(AwVM *vm, AwGen *g, AwFunction *func, AwFrame *frame) {
   AwProto *p = frame->proto;
   AwGenKind k = kind_of(p);
   g->gkind = k;
   g->state = AW_GEN_CREATED;
-  g->frame = frame;
   g->resume_at = frame;
-  AwValue name = func ? func->name : p->name, qualname = func ? func->qualname : p->qualname;
-  g->name = AW_IS_OBJ(name) ? AW_AS_OBJ(name) : NULL;
-  g->qualname = AW_IS_OBJ(qualname) ? AW_AS_OBJ(qualname) : NULL;
+  // Its names are the function's as it is called (CPython copies them).
+  if (func && !set_names(vm, g, func->name, func->qualname)) return false;
   g->handling = NULL;
   g->awaited_by = NULL;
   if (vm->frame) {
@@ -49,6 +65,7 @@ static void gen_init(AwVM *vm, AwGen *g, AwFunction *func, AwFrame *frame) {
     if (AW_IS_EXC(origin)) aw_exc_take(vm);  // a diagnostic: never fatal
     else g->awaited_by = AW_AS_OBJ(origin);
   }
+  return true;
 }
 
 // Fills in the zeroed generator [g] of GEN_HEAD + [size] bytes for a call of
@@ -62,7 +79,10 @@ static AwValue start_generator(AwVM *vm, AwGen *g, size_t size, AwFunction *fn, 
   g->awaited = true;
   if (!aw_frame_init(vm, f, p, fn, fn->globals)) return AW_EXC;
   f->flags |= AW_FRAME_GEN;
-  gen_init(vm, g, fn, f);
+  if (!gen_init(vm, g, fn, f)) {
+    g->state = AW_GEN_CLOSED;
+    return AW_EXC;
+  }
   if (!aw_frame_bind_args(vm, f, argc, argv, kw)) {
     // The call failed: no coroutine was made (and none is warned about).
     g->state = AW_GEN_CLOSED;
@@ -123,13 +143,13 @@ AwValue aw_gen_make_awaited(AwVM *vm, AwFunction *fn, int argc, AwValue *argv, A
 }
 
 void aw_gen_recycle(AwVM *vm, AwGen *g) {
-  if (!g->frame_inline || g->frame != (AwFrame *)((char *)g + GEN_HEAD)) return;
+  if (!g->frame_inline) return;
   AwGen **list = spare_list(vm, (size_t)g->frame_size);
   g->resume_at = (AwFrame *)*list;
   *list = g;
 }
 
-size_t aw_gen_size(AwGen *g) { return g->frame_inline ? GEN_HEAD + (size_t)g->frame_size : sizeof(AwGen); }
+size_t aw_gen_size(AwGen *g) { return GEN_HEAD + (size_t)g->frame_size; }
 
 // ---- creation stacks -------------------------------------------------------
 
@@ -216,8 +236,8 @@ void aw_gen_report_unawaited(AwVM *vm, AwGen *g, bool at_exit) {
 // The state a script sees: a generator linked under a SEND is running or
 // suspended exactly when the root of its chain is.
 static AwGenState visible_state(AwGen *g) {
-  if (g->state == AW_GEN_RUNNING && g->frame && (g->frame->flags & AW_FRAME_SENDLINK)) {
-    AwGen *root = aw_frame_gen(g->frame->root);
+  if (g->state == AW_GEN_RUNNING && aw_gen_frame(g) && (aw_gen_frame(g)->flags & AW_FRAME_SENDLINK)) {
+    AwGen *root = aw_frame_gen(aw_gen_frame(g)->root);
     if (root && root != g) return root->state == AW_GEN_RUNNING ? AW_GEN_RUNNING : AW_GEN_SUSPENDED;
   }
   return g->state;
@@ -227,8 +247,8 @@ static AwGenState visible_state(AwGen *g) {
 // the frame: what they referenced can die (and be finalized) with the
 // rest. A frame object a script holds keeps showing them (f_locals).
 static void frame_clear(AwGen *g) {
-  AwFrame *f = g->frame;
-  if (!f || g->has_frameref) return;
+  AwFrame *f = aw_gen_frame(g);
+  if (g->has_frameref) return;
   AwProto *p = f->proto;
   int32_t fixed = p->nlocals + p->ncells + p->nfree;
   for (int32_t i = 0; i < fixed; i++) f->slots[i] = AW_UNDEF;
@@ -245,7 +265,7 @@ void aw_gen_finished(AwVM *vm, AwGen *g, AwValue result) {
 void aw_gen_failed(AwVM *vm, AwGen *g) { aw_gen_finished(vm, g, AW_NONE); }
 
 void aw_gen_suspended(AwVM *vm, AwGen *g) {
-  AwFrame *f = g->frame;
+  AwFrame *f = aw_gen_frame(g);
   // The generator keeps the exception it is handling; its caller gets back
   // the one it had.
   AwValue saved = f->saved_handling ? AW_OBJ(f->saved_handling) : AW_NONE;
@@ -320,7 +340,7 @@ AwResumeStatus aw_gen_resume(AwVM *vm, AwGen *g, AwValue value, AwValue exc, AwV
     *out = AW_NONE;
     return AW_RESUME_RETURN;
   }
-  AwFrame *root = g->frame;
+  AwFrame *root = aw_gen_frame(g);
   AwFrame *leaf = g->resume_at;
   if (g->state == AW_GEN_CREATED) {
     if (AW_IS_UNDEF(exc) && !AW_IS_NONE(value) && !AW_IS_UNDEF(value)) {
@@ -341,7 +361,7 @@ AwResumeStatus aw_gen_resume(AwVM *vm, AwGen *g, AwValue value, AwValue exc, AwV
   root->flags |= AW_FRAME_ENTRY;
   root->caller = NULL;
   root->saved_handling = AW_IS_OBJ(vm->handling) ? AW_AS_OBJ(vm->handling) : NULL;
-  if (g->handling) vm->handling = AW_OBJ(g->handling);
+  if (g->state != AW_GEN_CREATED && g->handling) vm->handling = AW_OBJ(g->handling);
   g->state = AW_GEN_RUNNING;
   if (!AW_IS_UNDEF(exc)) {
     AwValue r;
@@ -361,7 +381,7 @@ AwResumeStatus aw_gen_resume(AwVM *vm, AwGen *g, AwValue value, AwValue exc, AwV
   if (st != AW_RESUME_YIELD) {
     g->state = AW_GEN_CLOSED;
     vm->handling = root->saved_handling ? AW_OBJ(root->saved_handling) : AW_NONE;
-    g->resume_at = g->frame;
+    g->resume_at = aw_gen_frame(g);
   }
   if (st == AW_RESUME_ERROR && aw_exc_pending_is(vm, AW_EXCCLS(vm, StopIteration)) &&
       g->gkind != AW_GENKIND_ASYNCGEN) {
@@ -517,7 +537,7 @@ typedef struct {
 
 static AwValue frame_ref(AwVM *vm, AwValue gen) {
   if (is_ncoro(gen) ? aw_ncoro_state(as_ncoro(gen)) == AW_GEN_CLOSED
-                    : self_gen(gen)->state == AW_GEN_CLOSED || !self_gen(gen)->frame)
+                    : self_gen(gen)->state == AW_GEN_CLOSED || !aw_gen_frame(self_gen(gen)))
     return AW_NONE;
   AwFrameRefObj *r = (AwFrameRefObj *)aw_obj_alloc(vm, sizeof(AwFrameRefObj), AW_OBJ_FRAMEREF, AW_CLS(vm, frame));
   if (!r) return AW_EXC;
@@ -534,9 +554,9 @@ static AwValue frame_lineno(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   AwValue gv = ((AwFrameRefObj *)AW_AS_OBJ(argv[0]))->gen;
   if (is_ncoro(gv)) return AW_INT(aw_ncoro_line(as_ncoro(gv)));
   AwGen *g = self_gen(gv);
-  if (!g->frame) return AW_NONE;
-  if (g->state == AW_GEN_CREATED) return AW_INT(g->frame->proto->firstline);
-  return AW_INT(aw_frame_line(g->frame));
+  if (!aw_gen_frame(g)) return AW_NONE;
+  if (g->state == AW_GEN_CREATED) return AW_INT(aw_gen_frame(g)->proto->firstline);
+  return AW_INT(aw_frame_line(aw_gen_frame(g)));
 }
 
 static AwValue frame_code(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
@@ -544,7 +564,7 @@ static AwValue frame_code(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   AwValue gv = ((AwFrameRefObj *)AW_AS_OBJ(argv[0]))->gen;
   if (is_ncoro(gv)) return AW_OBJ(as_ncoro(gv)->func->proto);
   AwGen *g = self_gen(gv);
-  return g->frame ? AW_OBJ(g->frame->proto) : AW_NONE;
+  return aw_gen_frame(g) ? AW_OBJ(aw_gen_frame(g)->proto) : AW_NONE;
 }
 
 static AwValue frame_locals(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
@@ -554,12 +574,12 @@ static AwValue frame_locals(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   AwGen *g = self_gen(gv);
   AwDict *d = aw_dict_new(vm);
   if (!d) return AW_EXC;
-  if (!g->frame) return AW_OBJ(d);
-  AwProto *p = g->frame->proto;
+  AwFrame *f = aw_gen_frame(g);
+  AwProto *p = f->proto;
   for (int32_t i = 0; i < p->nlocals; i++) {
-    if (AW_IS_UNDEF(g->frame->slots[i])) continue;
-    aw_asyncgen_escape(vm, g->frame->slots[i]);  // a comprehension's .0
-    if (!aw_dict_set(vm, d, p->varnames[i], g->frame->slots[i])) return AW_EXC;
+    if (AW_IS_UNDEF(f->slots[i])) continue;
+    aw_asyncgen_escape(vm, f->slots[i]);  // a comprehension's .0
+    if (!aw_dict_set(vm, d, p->varnames[i], f->slots[i])) return AW_EXC;
   }
   return AW_OBJ(d);
 }
@@ -581,14 +601,14 @@ static AwValue gen_code(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)vm; (void)argc; (void)kw;
   if (is_ncoro(argv[0])) return AW_OBJ(as_ncoro(argv[0])->func->proto);
   AwGen *g = self_gen(argv[0]);
-  return g->frame ? AW_OBJ(g->frame->proto) : AW_NONE;
+  return aw_gen_frame(g) ? AW_OBJ(aw_gen_frame(g)->proto) : AW_NONE;
 }
 
 // The object a suspended generator is delegating to (yield from / await).
 static AwValue gen_delegate(AwVM *vm, AwGen *g) {
   (void)vm;
-  if (visible_state(g) != AW_GEN_SUSPENDED || !g->frame) return AW_NONE;
-  AwFrame *f = g->frame;
+  if (visible_state(g) != AW_GEN_SUSPENDED || !aw_gen_frame(g)) return AW_NONE;
+  AwFrame *f = aw_gen_frame(g);
   if (f->ip <= f->proto->code) return AW_NONE;
   AwInstr prev = f->ip[-1];
   if (AW_OP(prev) == OP_YIELD_VALUE && AW_ARG(prev) == 1 && f->sp > aw_frame_stack(f)) return f->sp[-1];
@@ -629,8 +649,8 @@ static AwValue gen_name(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   if (is_ncoro(argv[0])) return ncoro_names(vm, as_ncoro(argv[0]), argc, argv, false);
   if (argc == 2) {
     if (!AW_IS_STR(argv[1])) return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "__name__ must be set to a string object");
-    self_gen(argv[0])->name = AW_AS_OBJ(argv[1]);
-    return AW_NONE;
+    AwGen *g = self_gen(argv[0]);
+    return set_names(vm, g, argv[1], aw_gen_qualname(g)) ? AW_NONE : AW_EXC;
   }
   return aw_gen_name(self_gen(argv[0]));
 }
@@ -641,8 +661,8 @@ static AwValue gen_qualname(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   if (argc == 2) {
     if (!AW_IS_STR(argv[1]))
       return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "__qualname__ must be set to a string object");
-    self_gen(argv[0])->qualname = AW_AS_OBJ(argv[1]);
-    return AW_NONE;
+    AwGen *g = self_gen(argv[0]);
+    return set_names(vm, g, aw_gen_name(g), argv[1]) ? AW_NONE : AW_EXC;
   }
   return aw_gen_qualname(self_gen(argv[0]));
 }
@@ -767,17 +787,15 @@ AwValue aw_get_anext_awaitable(AwVM *vm, AwValue aiter) {
 // ---- GC ---------------------------------------------------------------------
 
 void aw_gen_trace(AwVM *vm, AwGen *g) {
-  if (g->name) aw_gc_mark_obj(vm, g->name);
-  if (g->qualname) aw_gc_mark_obj(vm, g->qualname);
-  if (g->handling) aw_gc_mark_obj(vm, g->handling);
+  if (g->names) aw_gc_mark_obj(vm, &g->names->obj);
+  if (g->handling) aw_gc_mark_obj(vm, g->handling);  // or created_proto
   if (g->awaited_by) aw_gc_mark_obj(vm, g->awaited_by);
-  if (g->created_proto) aw_gc_mark_obj(vm, &g->created_proto->obj);
-  if (g->frame) aw_frame_trace(vm, g->frame);
+  aw_frame_trace(vm, aw_gen_frame(g));
 }
 
 void aw_gen_free(AwVM *vm, AwGen *g) {
-  if (g->frame && !g->frame_inline) aw_mem_free(vm, g->frame, (size_t)g->frame_size);
-  g->frame = NULL;
+  (void)vm;
+  (void)g;  // the frame is part of the object
 }
 
 // ---- coroutine.__await__() ------------------------------------------------

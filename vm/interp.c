@@ -476,7 +476,7 @@ static inline AwFrame *chain_root(AwFrame *f) { return (f->flags & AW_FRAME_SEND
 
 // Links generator [g] under frame [f] for SEND: the chain keeps one root.
 static void link_gen_frame(AwFrame *f, AwGen *g) {
-  AwFrame *gf = g->frame;
+  AwFrame *gf = aw_gen_frame(g);
   gf->caller = f;
   gf->flags |= AW_FRAME_SENDLINK;
   gf->flags &= ~AW_FRAME_ENTRY;
@@ -487,7 +487,7 @@ static void link_gen_frame(AwFrame *f, AwGen *g) {
 // True if [g] can be resumed by switching frames (not running, no chain
 // of its own below it, and its frame still exists).
 static inline bool gen_linkable(AwGen *g) {
-  return g->frame && (g->state == AW_GEN_CREATED || g->state == AW_GEN_SUSPENDED) && g->resume_at == g->frame;
+  return aw_gen_frame(g) && (g->state == AW_GEN_CREATED || g->state == AW_GEN_SUSPENDED) && g->resume_at == aw_gen_frame(g);
 }
 
 // ---- inline fast paths ------------------------------------------------------
@@ -1940,12 +1940,12 @@ dispatch:
                     g->gkind == AW_GENKIND_COROUTINE ? "coroutine" : "generator");
           goto error;
         }
-        g->frame->flags |= AW_FRAME_STARTED;
+        aw_gen_frame(g)->flags |= AW_FRAME_STARTED;
       } else {
-        *g->frame->sp++ = v;
+        *aw_gen_frame(g)->sp++ = v;
       }
       link_gen_frame(f, g);
-      f = g->frame;
+      f = aw_gen_frame(g);
       vm->frame = f;
       LOAD_FRAME();
       NEXT();

@@ -371,7 +371,7 @@ static StepPoint step_point(AwValue task) {
   // The innermost frame of the chain that is the script's own: sleep(),
   // Queue.get() ... of the embedded asyncio.aw are not the culprits.
   AwFrame *f = g->resume_at;
-  while (f != g->frame && f->caller && is_frozen(f->proto)) f = f->caller;
+  while (f != aw_gen_frame(g) && f->caller && is_frozen(f->proto)) f = f->caller;
   p.frame = f;
   p.proto = f->proto;
   p.at = g->state == AW_GEN_CREATED ? 0 : (int32_t)(f->ip - p.proto->code);
@@ -458,7 +458,7 @@ static void report_slow(AwVM *vm, AwReady r, double dt, StepPoint before) {
     // The task finished in this step: it ran to the end of its code.
     AwValue coro = AW_OBJ(((AwFuture *)AW_AS_OBJ(r.a))->coro);
     AwGen *g = AW_IS_KIND(coro, AW_OBJ_GENERATOR) ? (AwGen *)AW_AS_OBJ(coro) : NULL;
-    if (g && g->frame == before.frame) after = (StepPoint){before.frame, before.proto, before.proto->ncode};
+    if (g && aw_gen_frame(g) == before.frame) after = (StepPoint){before.frame, before.proto, before.proto->ncode};
   }
   if (task && before.proto) {
     AwProto *p = before.proto;

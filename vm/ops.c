@@ -283,7 +283,7 @@ static bool buf_repr_cell(AwVM *vm, AwBuf *b, AwCell *c) {
 
 static bool buf_repr_gen(AwVM *vm, AwBuf *b, AwValue v) {
   AwGen *g = (AwGen *)AW_AS_OBJ(v);
-  AwValue name = g->qualname && g->qualname->kind == AW_OBJ_STR ? aw_gen_qualname(g) : aw_gen_name(g);
+  AwValue name = AW_IS_STR(aw_gen_qualname(g)) ? aw_gen_qualname(g) : aw_gen_name(g);
   return aw_buf_printf(vm, b, "<%s object ", aw_type_name(vm, v)) && buf_append_name(vm, b, name) &&
          aw_buf_printf(vm, b, " at %p>", (void *)g);
 }

@@ -47,6 +47,19 @@ c = coro()
 c.__qualname__ = "renamed_coro"
 print(repr(c).startswith("<coroutine object renamed_coro at"), c.cr_origin)
 print(asyncio.run(c))
+
+
+def named():
+    yield 1
+
+
+before = named()
+named.__name__ = "changed"
+named.__qualname__ = "Q.changed"
+after = named()
+print(before.__name__, before.__qualname__, after.__name__, after.__qualname__)
+named.__name__ = "again"
+print(before.__name__, after.__name__)
 # expect: gen gen K.method
 # expect: renamed Q.renamed True
 # expect: __name__ must be set to a string object
@@ -58,3 +71,5 @@ print(asyncio.run(c))
 # expect: None None
 # expect: True None
 # expect: 1
+# expect: named named changed Q.changed
+# expect: named changed
