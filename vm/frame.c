@@ -7,6 +7,7 @@
 #define SEGMENT_BYTES (64 * 1024)
 
 static size_t align16(size_t n) { return (n + 15) & ~(size_t)15; }
+static size_t align8(size_t n) { return (n + 7) & ~(size_t)7; }
 
 static int32_t value_slots(AwProto *p) {
   // +1: room for a bound method's self inserted before the arguments (a
@@ -15,20 +16,22 @@ static int32_t value_slots(AwProto *p) {
 }
 
 size_t aw_frame_size(AwProto *p) {
-  return align16(sizeof(AwFrame)) + (size_t)value_slots(p) * sizeof(AwValue) +
-         align16((size_t)p->max_blocks * sizeof(AwBlock));
+  return AW_FRAME_HEAD + (size_t)value_slots(p) * sizeof(AwValue) + align16((size_t)p->max_blocks * sizeof(AwBlock));
 }
 
-bool aw_frame_init(AwVM *vm, AwFrame *f, AwProto *proto, AwFunction *func, AwDict *globals) {
+size_t aw_gen_frame_size(AwProto *p) {
+  return AW_GEN_FRAME_HEAD + (size_t)value_slots(p) * sizeof(AwValue) + align8((size_t)p->max_blocks * sizeof(AwBlock));
+}
+
+bool aw_frame_init(AwVM *vm, AwFrame *f, AwProto *proto, AwFunction *func, AwDict *globals, bool gen) {
   f->caller = f->c_prev = NULL;
   f->locals = NULL;
   f->nblocks = 0;
   f->flags = 0;
-  f->root = NULL;
   f->proto = proto;
   f->func = func;
   f->globals = globals;
-  f->slots = (AwValue *)((char *)f + align16(sizeof(AwFrame)));
+  f->slots = (AwValue *)((char *)f + (gen ? AW_GEN_FRAME_HEAD : AW_FRAME_HEAD));
   // Locals and cells start unbound (UNDEF is all zero bits); the value
   // stack needs no clearing: only slots below sp are ever read or traced.
   memset(f->slots, 0, (size_t)(proto->nlocals + proto->ncells) * sizeof(AwValue));
@@ -99,7 +102,7 @@ AwFrame *aw_frame_push(AwVM *vm, AwProto *proto, AwFunction *func, AwDict *globa
     fresh = true;
   }
   AwFrame *f = (AwFrame *)vm->stack_top;
-  aw_frame_init(vm, f, proto, func, globals);
+  aw_frame_init(vm, f, proto, func, globals, false);
   if (fresh) f->flags |= AW_FRAME_NEWSEG;
   vm->stack_top += size;
   vm->depth++;

@@ -33,8 +33,13 @@ typedef struct {
 // hold one each, so nothing derivable is stored.
 struct AwFrame {
   AwFrame *caller;       // frame to return to; NULL when entry
-  AwFrame *c_prev;       // entry frames: vm->frame when the C call that
+  union {
+    AwFrame *c_prev;     // entry frames: vm->frame when the C call that
                          // started this run began (the GC walks both links)
+    AwFrame *root;       // SENDLINK frames (never entry frames): the
+                         // generator frame resumed from C at the top of
+                         // the chain
+  };
   AwProto *proto;
   AwFunction *func;      // running function (NULL for module code)
   AwDict *globals;
@@ -44,8 +49,6 @@ struct AwFrame {
   AwValue *sp;           // saved top of the value stack
   int nblocks;
   uint32_t flags;        // AW_FRAME_*
-  AwFrame *root;         // for SENDLINK frames: the generator frame resumed
-                         // from C at the top of the chain
   AwObj *saved_handling; // generator frames: vm->handling of the caller
                          // while this frame runs (an exception, or NULL: None)
 };
@@ -137,6 +140,12 @@ typedef struct AwNCoro {
   AwObj *a, *b;          // the body's state (Event.wait: self, fut)
 } AwNCoro;
 
+// Bytes of the frame record before its slots: 16-aligned on the frame
+// stack (hot loops run there), only 8-aligned in a generator (a million
+// suspended coroutines hold one each).
+#define AW_FRAME_HEAD ((sizeof(AwFrame) + 15) & ~(size_t)15)
+#define AW_GEN_FRAME_HEAD ((sizeof(AwFrame) + 7) & ~(size_t)7)
+
 // The generator owning a generator frame (AW_FRAME_GEN): it precedes it.
 static inline AwGen *aw_frame_gen(AwFrame *f) {
   return (f->flags & AW_FRAME_GEN) ? (AwGen *)(void *)((char *)f - AW_GEN_HEAD) : NULL;
@@ -163,11 +172,14 @@ AwResumeStatus aw_interp_run(AwVM *vm, AwFrame *start, AwValue *out);
 // Resumes [gen] by sending [value] (UNDEF/None for next()), or throwing
 // [exc] when exc is not UNDEF.
 AwResumeStatus aw_gen_resume(AwVM *vm, AwGen *gen, AwValue value, AwValue exc, AwValue *out);
-// Bytes of a frame record plus its slots and blocks for [p].
+// Bytes of a frame record plus its slots and blocks for [p], on the frame
+// stack and in a generator.
 size_t aw_frame_size(AwProto *p);
+size_t aw_gen_frame_size(AwProto *p);
 // Lays out a frame for [func] (or module/class code: func may be NULL with
-// [proto] given) in [mem] of aw_frame_size bytes: slots UNDEF, cells made.
-bool aw_frame_init(AwVM *vm, AwFrame *f, AwProto *proto, AwFunction *func, AwDict *globals);
+// [proto] given) in [mem] of aw_frame_size (or for a generator's frame,
+// [gen], aw_gen_frame_size) bytes: slots UNDEF, cells made.
+bool aw_frame_init(AwVM *vm, AwFrame *f, AwProto *proto, AwFunction *func, AwDict *globals, bool gen);
 // Binds call arguments into a freshly initialised frame, CPython-style,
 // raising TypeError on a mismatch.
 bool aw_frame_bind_args(AwVM *vm, AwFrame *f, int argc, AwValue *argv, AwTuple *kwnames);

@@ -77,7 +77,7 @@ static AwValue start_generator(AwVM *vm, AwGen *g, size_t size, AwFunction *fn, 
   AwFrame *f = (AwFrame *)((char *)g + GEN_HEAD);
   g->state = AW_GEN_CLOSED;  // until the frame is complete
   g->awaited = true;
-  if (!aw_frame_init(vm, f, p, fn, fn->globals)) return AW_EXC;
+  if (!aw_frame_init(vm, f, p, fn, fn->globals, true)) return AW_EXC;
   f->flags |= AW_FRAME_GEN;
   if (!gen_init(vm, g, fn, f)) {
     g->state = AW_GEN_CLOSED;
@@ -100,7 +100,7 @@ AwValue aw_make_generator(AwVM *vm, AwFunction *fn, int argc, AwValue *argv, AwT
     AwValue c = aw_ncoro_new(vm, fn, argc, argv, kw, false);
     if (!AW_IS_UNDEF(c)) return c;
   }
-  size_t size = aw_frame_size(p);
+  size_t size = aw_gen_frame_size(p);
   AwGen *g = (AwGen *)aw_obj_alloc(vm, GEN_HEAD + size, AW_OBJ_GENERATOR, gen_class(vm, kind_of(p)));
   if (!g) return AW_EXC;
   return start_generator(vm, g, size, fn, argc, argv, kw);
@@ -127,7 +127,7 @@ AwValue aw_gen_make_awaited(AwVM *vm, AwFunction *fn, int argc, AwValue *argv, A
     AwValue c = aw_ncoro_new(vm, fn, argc, argv, kw, true);
     if (!AW_IS_UNDEF(c)) return c;
   }
-  size_t size = aw_frame_size(p);
+  size_t size = aw_gen_frame_size(p);
   AwGen **list = spare_list(vm, size);
   AwGen *g = *list;
   if (g && (size_t)g->frame_size == size) {

@@ -683,7 +683,7 @@ static inline __attribute__((always_inline)) int iter_next_fast(AwVM *vm, AwIter
 // (which raises).
 static inline __attribute__((always_inline)) AwFrame *frame_push_simple(AwVM *vm, AwProto *p, AwFunction *fn, AwValue *args, int argc) {
   // aw_frame_size(p), inline.
-  size_t size = ((sizeof(AwFrame) + 15) & ~(size_t)15) +
+  size_t size = AW_FRAME_HEAD +
                 (size_t)(p->nlocals + p->ncells + p->nfree + p->max_stack + 1) * sizeof(AwValue) +
                 (((size_t)p->max_blocks * sizeof(AwBlock) + 15) & ~(size_t)15);
   if (vm->depth >= vm->recursion_limit || !vm->seg || vm->stack_top + size > vm->seg->end) return NULL;
@@ -697,13 +697,12 @@ static inline __attribute__((always_inline)) AwFrame *frame_push_simple(AwVM *vm
   f->globals = fn->globals;
   f->locals = NULL;
   f->ip = p->code;
-  f->slots = (AwValue *)((char *)f + ((sizeof(AwFrame) + 15) & ~(size_t)15));
+  f->slots = (AwValue *)((char *)f + AW_FRAME_HEAD);
   AwValue *slots = f->slots;
   int32_t nlocals = p->nlocals;
   f->sp = slots + nlocals + p->nfree;
   f->nblocks = 0;
   f->flags = 0;
-  f->root = NULL;
   f->saved_handling = NULL;
   for (int i = 0; i < argc; i++) slots[i] = args[i];
   for (int32_t i = argc; i < nlocals; i++) slots[i] = AW_UNDEF;
