@@ -36,7 +36,10 @@ static AwFuture *future_alloc(AwVM *vm, bool task) {
     f->is_task = task;
     f->state = AW_FUT_PENDING;
     f->result = AW_NONE;
-    if (task && !AW_IS_UNDEF(stack)) f->created = AW_AS_OBJ(stack);
+    if (task && !AW_IS_UNDEF(stack)) {
+      f->created = AW_AS_TUPLE(stack);
+      f->created_debug = true;
+    }
     else if (!AW_IS_UNDEF(stack) && !aw_future_set_extra(vm, f, AW_FX_CREATED_TB, stack)) f = NULL;
   }
   if (!AW_IS_UNDEF(stack)) aw_pop_root(vm);
@@ -69,25 +72,33 @@ static bool is_frozen(AwProto *p) {
 }
 
 // Outside debug mode a task remembers only the script line that created it
-// (the innermost frame outside the embedded asyncio.aw): no allocation.
-static void note_creation_site(AwVM *vm, AwFuture *t) {
+// (the innermost frame outside the embedded asyncio.aw), as a one-frame
+// stack shared with the other tasks made on that line.
+static void note_creation_site(AwVM *vm, AwLoop *loop, AwFuture *t) {
   if (t->created) return;  // debug mode: the whole stack
   for (AwFrame *f = vm->frame; f; f = f->caller ? f->caller : f->c_prev) {
     if (is_frozen(f->proto)) continue;
-    t->created = &f->proto->obj;
-    t->created_line = aw_frame_line(f);
+    int line = aw_frame_line(f);
+    AwTuple *s = loop->task_site;
+    if (!s || AW_AS_OBJ(s->items[0]) != &f->proto->obj || AW_AS_INT(s->items[1]) != line) {
+      aw_push_root(vm, AW_OBJ(t));
+      AwValue site = aw_tuple_pack(vm, 2, AW_OBJ(f->proto), AW_INT(line));
+      aw_pop_root(vm);
+      if (AW_IS_EXC(site)) {
+        aw_exc_take(vm);  // a diagnostic: never fatal
+        return;
+      }
+      loop->task_site = s = AW_AS_TUPLE(site);
+    }
+    t->created = s;
     return;
   }
 }
 
 // The creation stack of [f] in aw_gen_capture_stack's form (UNDEF if none).
 static AwValue creation_stack(AwVM *vm, AwFuture *f) {
-  if (!f->created) return AW_UNDEF;
-  if (f->created->kind == AW_OBJ_TUPLE) return AW_OBJ(f->created);
-  if (f->created->kind != AW_OBJ_PROTO) return AW_UNDEF;
-  AwValue t = aw_tuple_pack(vm, 2, AW_OBJ(f->created), AW_INT(f->created_line));
-  if (AW_IS_EXC(t)) aw_exc_take(vm);
-  return AW_IS_EXC(t) ? AW_UNDEF : t;
+  (void)vm;
+  return f->created ? AW_OBJ(f->created) : AW_UNDEF;
 }
 
 // ---- completion -----------------------------------------------------------
@@ -255,7 +266,7 @@ AwFuture *aw_task_new(AwVM *vm, AwLoop *loop, AwValue coro, AwValue name, AwValu
     t->name = (uintptr_t)s;
   }
   t->context = AW_IS_OBJ(context) ? AW_AS_OBJ(context) : NULL;
-  note_creation_site(vm, t);
+  note_creation_site(vm, loop, t);
   if (AW_IS_KIND(coro, AW_OBJ_GENERATOR)) ((AwGen *)AW_AS_OBJ(coro))->awaited = true;
   if (AW_IS_KIND(coro, AW_OBJ_NCORO)) ((AwNCoro *)AW_AS_OBJ(coro))->awaited = true;
   aw_gc_unwatch(vm, AW_AS_OBJ(coro));

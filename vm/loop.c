@@ -773,6 +773,7 @@ void aw_loop_gc_mark(AwVM *vm) {
   aw_gc_mark_value(vm, loop->current_task);
   aw_gc_mark_value(vm, loop->main_task);
   aw_gc_mark_value(vm, loop->obj);
+  if (loop->task_site) aw_gc_mark_obj(vm, &loop->task_site->obj);
   aw_gc_mark_value(vm, loop->exception_handler);
   aw_gc_mark_value(vm, loop->saved_firstiter);
   aw_gc_mark_value(vm, loop->saved_finalizer);

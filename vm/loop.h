@@ -34,6 +34,7 @@ typedef struct AwFuture {
   bool cancel_requested : 1;    // gather: cancel() reached the children
   bool sleep0 : 1;              // sleep(0): a done future that yields once first
   bool agen_closer : 1;         // task: runs aclose() for the finalizer hook
+  bool created_debug : 1;       // task: [created] is a debug-mode stack
   int32_t num_cancels;          // task: cancel() requests not yet uncancelled;
                                 // gather: children done so far
   AwValue result;               // or the exception (has_exc)
@@ -47,10 +48,11 @@ typedef struct AwFuture {
   uintptr_t name;               // str object, or (n << 1 | 1) for the
                                 // default "Task-n" (made on first use)
   AwObj *context;               // contextvars context the task runs in (or NULL)
-  AwObj *created;               // where it was created: in asyncio debug
-                                // mode the stack (aw_gen_capture_stack), else
-                                // the innermost script frame's proto
-  int32_t created_line;         // with a proto in [created]
+  AwTuple *created;             // where it was created, as a stack in
+                                // aw_gen_capture_stack's form: in asyncio
+                                // debug mode the whole stack, else the
+                                // innermost script frame (a tuple shared by
+                                // the tasks made there, AwLoop.task_site)
   int32_t task_id;              // its number (the n of "Task-n")
   int32_t agens_open;           // async generators it left suspended
                                 // (about: see AwGen.ag_task); when it finishes
@@ -77,7 +79,7 @@ bool aw_future_set_extra(AwVM *vm, AwFuture *f, int i, AwValue v);
 static inline AwValue aw_future_exc(const AwFuture *f) { return f->has_exc ? f->result : AW_NONE; }
 // The creation stack in debug mode (a tuple), else UNDEF.
 static inline AwValue aw_future_created_tb(const AwFuture *f) {
-  if (f->is_task) return f->created && f->created->kind == AW_OBJ_TUPLE ? AW_OBJ(f->created) : AW_UNDEF;
+  if (f->is_task) return f->created_debug ? AW_OBJ(f->created) : AW_UNDEF;
   return aw_future_extra(f, AW_FX_CREATED_TB);
 }
 
@@ -140,6 +142,8 @@ struct AwLoop {
   AwTimer *timers;          // binary min-heap on (when, seq)
   size_t ntimers, cap_timers;
   uint64_t timer_seq;
+  AwTuple *task_site;       // (proto, line) where the last task was made
+                            // (shared by the tasks made there)
   AwFuture *tasks;          // tasks, newest first: the pending ones and
                             // those done since the list was last pruned
   AwValue current_task;     // None when no task runs
