@@ -104,9 +104,12 @@ static AwValue creation_stack(AwVM *vm, AwFuture *f) {
 // ---- completion -----------------------------------------------------------
 
 static bool schedule_callback(AwVM *vm, AwLoop *loop, AwFuture *f, AwValue fn, AwValue ctx) {
-  // A waiting task or gather() is stored as the callback itself.
+  // A waiting task or gather() is stored as the callback itself; without a
+  // context it is the task's own wakeup (handle_yield): [f] is the future
+  // it waits on, which the queue need not keep.
   if (is_future(fn) && as_future(fn)->is_task)
-    return aw_loop_schedule(vm, loop, AW_READY_WAKEUP, fn, AW_OBJ(f), AW_UNDEF);
+    return aw_loop_schedule(vm, loop, AW_IS_UNDEF(ctx) ? AW_READY_WAKEUP_WAITER : AW_READY_WAKEUP, fn, AW_OBJ(f),
+                            AW_UNDEF);
   if (is_future(fn) && as_future(fn)->is_gather)
     return aw_loop_schedule(vm, loop, AW_READY_GATHER, fn, AW_OBJ(f), AW_UNDEF);
   // run_until_complete's "stop the loop" callback (aw_loop_run_until_complete).

@@ -24,65 +24,113 @@ typedef struct AwTaskRecord {
 static bool is_future(AwValue v) { return AW_IS_KIND(v, AW_OBJ_FUTURE); }
 
 // ---- the ready queue -------------------------------------------------------
-// A ring of AwReadySlot. Objects are at least 8-aligned, so the kind fits
-// in the low bits of the first operand's pointer.
+// A ring of words. Objects are at least 8-aligned, so the first word of an
+// entry is its first operand's pointer with a code in the low bits:
+//   STEP, WAKEUP_WAITER, HANDLE, STOP: that word alone (the wakeup's
+//     future is the one the task waits on: its fut_waiter);
+//   STEP_EXC, WAKEUP, GATHER: a second word, the other object;
+//   WIDE: no pointer, the kind above the code, then a, b, c as values.
 
-#define READY_KIND_MASK ((uintptr_t)7)
-_Static_assert(AW_READY_GATHER <= (int)READY_KIND_MASK, "ready kinds fit in 3 bits");
+enum { RQ_HANDLE, RQ_STEP, RQ_WAKEUP_WAITER, RQ_STOP, RQ_STEP_EXC, RQ_WAKEUP, RQ_GATHER, RQ_WIDE };
+#define RQ_ONE_WORD(code) ((code) <= RQ_STOP)
+#define RQ_CODE ((uintptr_t)7)
+#define VALUE_WORDS (sizeof(AwValue) / sizeof(uintptr_t))
 
 static bool ready_grow(AwVM *vm, AwLoop *loop, size_t need) {
   size_t cap = loop->ready_cap ? loop->ready_cap * 2 : 64;
   while (cap < need) cap *= 2;
-  AwReadySlot *r = aw_mem_alloc(vm, cap * sizeof(AwReadySlot));
+  uintptr_t *r = aw_mem_alloc(vm, cap * sizeof(uintptr_t));
   if (!r) return false;
   for (size_t i = 0; i < loop->ready_len; i++) r[i] = loop->ready[(loop->ready_head + i) % loop->ready_cap];
-  aw_mem_free(vm, loop->ready, loop->ready_cap * sizeof(AwReadySlot));
+  aw_mem_free(vm, loop->ready, loop->ready_cap * sizeof(uintptr_t));
   loop->ready = r;
   loop->ready_cap = cap;
   loop->ready_head = 0;
   return true;
 }
 
-static AwReadySlot *ready_slot(AwLoop *loop, size_t i) {
-  return &loop->ready[(loop->ready_head + i) % loop->ready_cap];
+static uintptr_t *ready_word(AwLoop *loop, size_t i) { return &loop->ready[(loop->ready_head + i) % loop->ready_cap]; }
+
+static void put_value(AwLoop *loop, size_t at, AwValue v) {
+  uintptr_t w[VALUE_WORDS];
+  memcpy(w, &v, sizeof v);
+  for (size_t k = 0; k < VALUE_WORDS; k++) *ready_word(loop, at + k) = w[k];
+}
+
+static AwValue get_value(AwLoop *loop, size_t at) {
+  uintptr_t w[VALUE_WORDS];
+  for (size_t k = 0; k < VALUE_WORDS; k++) w[k] = *ready_word(loop, at + k);
+  AwValue v;
+  memcpy(&v, w, sizeof v);
+  return v;
+}
+
+// The code of a compact entry for (kind, a, b), or RQ_WIDE.
+static int compact_code(AwReadyKind kind, AwValue a, AwValue b, AwValue c) {
+  if (!AW_IS_OBJ(a) || ((uintptr_t)AW_AS_OBJ(a) & RQ_CODE) || !AW_IS_UNDEF(c)) return RQ_WIDE;
+  switch (kind) {
+    case AW_READY_HANDLE: return AW_IS_UNDEF(b) ? RQ_HANDLE : RQ_WIDE;
+    case AW_READY_STEP:
+      return AW_IS_UNDEF(b) ? RQ_STEP : AW_IS_OBJ(b) ? RQ_STEP_EXC : RQ_WIDE;
+    case AW_READY_WAKEUP_WAITER: return RQ_WAKEUP_WAITER;
+    case AW_READY_WAKEUP: return AW_IS_OBJ(b) ? RQ_WAKEUP : RQ_WIDE;
+    case AW_READY_GATHER: return AW_IS_OBJ(b) ? RQ_GATHER : RQ_WIDE;
+    case AW_READY_STOP: return AW_IS_UNDEF(b) ? RQ_STOP : RQ_WIDE;
+    case AW_READY_CALLBACK: return RQ_WIDE;
+  }
+  return RQ_WIDE;
 }
 
 bool aw_loop_schedule(AwVM *vm, AwLoop *loop, AwReadyKind kind, AwValue a, AwValue b, AwValue c) {
-  bool compact = AW_IS_OBJ(a) && (AW_IS_OBJ(b) || AW_IS_UNDEF(b)) && AW_IS_UNDEF(c) &&
-                 ((uintptr_t)AW_AS_OBJ(a) & READY_KIND_MASK) == 0;
-  size_t n = compact ? 1 : 4;
+  int code = compact_code(kind, a, b, c);
+  if (kind == AW_READY_WAKEUP_WAITER) kind = AW_READY_WAKEUP;  // a wide one keeps its future
+  size_t n = code == RQ_WIDE ? 1 + 3 * VALUE_WORDS : RQ_ONE_WORD(code) ? 1 : 2;
   if (loop->ready_len + n > loop->ready_cap && !ready_grow(vm, loop, loop->ready_len + n)) return false;
-  AwReadySlot *s = ready_slot(loop, loop->ready_len);
-  if (compact) {
-    s->e.head = (uintptr_t)AW_AS_OBJ(a) | (uintptr_t)kind;
-    s->e.b = AW_IS_OBJ(b) ? AW_AS_OBJ(b) : NULL;
+  size_t at = loop->ready_len;
+  if (code == RQ_WIDE) {
+    *ready_word(loop, at) = (uintptr_t)kind << 3 | RQ_WIDE;
+    put_value(loop, at + 1, a);
+    put_value(loop, at + 1 + VALUE_WORDS, b);
+    put_value(loop, at + 1 + 2 * VALUE_WORDS, c);
   } else {
-    s->e.head = (uintptr_t)kind;
-    s->e.b = NULL;
-    ready_slot(loop, loop->ready_len + 1)->v = a;
-    ready_slot(loop, loop->ready_len + 2)->v = b;
-    ready_slot(loop, loop->ready_len + 3)->v = c;
+    *ready_word(loop, at) = (uintptr_t)AW_AS_OBJ(a) | (uintptr_t)code;
+    if (n == 2) *ready_word(loop, at + 1) = (uintptr_t)AW_AS_OBJ(b);
   }
   loop->ready_len += n;
   return true;
 }
 
-// The entry at ring position [i] (relative to the head); *n its slots.
+// The entry at ring position [i] (relative to the head); *n its words.
 static AwReady ready_at(AwLoop *loop, size_t i, size_t *n) {
-  AwReadySlot *s = ready_slot(loop, i);
-  AwReady r;
-  r.kind = (AwReadyKind)(s->e.head & READY_KIND_MASK);
-  AwObj *a = (AwObj *)(s->e.head & ~READY_KIND_MASK);
-  if (a) {
-    r.a = AW_OBJ(a);
-    r.b = s->e.b ? AW_OBJ(s->e.b) : AW_UNDEF;
-    r.c = AW_UNDEF;
-    *n = 1;
-  } else {
-    r.a = ready_slot(loop, i + 1)->v;
-    r.b = ready_slot(loop, i + 2)->v;
-    r.c = ready_slot(loop, i + 3)->v;
-    *n = 4;
+  uintptr_t w = *ready_word(loop, i);
+  int code = (int)(w & RQ_CODE);
+  AwReady r = {AW_READY_HANDLE, AW_UNDEF, AW_UNDEF, AW_UNDEF};
+  if (code == RQ_WIDE) {
+    r.kind = (AwReadyKind)(w >> 3);
+    r.a = get_value(loop, i + 1);
+    r.b = get_value(loop, i + 1 + VALUE_WORDS);
+    r.c = get_value(loop, i + 1 + 2 * VALUE_WORDS);
+    *n = 1 + 3 * VALUE_WORDS;
+    return r;
+  }
+  AwObj *a = (AwObj *)(w & ~RQ_CODE);
+  r.a = AW_OBJ(a);
+  *n = RQ_ONE_WORD(code) ? 1 : 2;
+  if (*n == 2) r.b = AW_OBJ((AwObj *)*ready_word(loop, i + 1));
+  switch (code) {
+    case RQ_HANDLE: r.kind = AW_READY_HANDLE; break;
+    case RQ_STOP: r.kind = AW_READY_STOP; break;
+    case RQ_STEP:
+    case RQ_STEP_EXC: r.kind = AW_READY_STEP; break;
+    case RQ_WAKEUP_WAITER: {
+      // The future it waits on (none if a step ran meanwhile: a plain step).
+      AwFuture *fut = ((AwFuture *)a)->fut_waiter;
+      r.kind = fut ? AW_READY_WAKEUP : AW_READY_STEP;
+      if (fut) r.b = AW_OBJ(fut);
+      break;
+    }
+    case RQ_WAKEUP: r.kind = AW_READY_WAKEUP; break;
+    default: r.kind = AW_READY_GATHER; break;
   }
   return r;
 }
@@ -318,6 +366,7 @@ static bool run_ready(AwVM *vm, AwLoop *loop, AwReady r) {
     case AW_READY_STEP:
       return aw_task_step(vm, (AwFuture *)AW_AS_OBJ(r.a), r.b);
     case AW_READY_WAKEUP:
+    case AW_READY_WAKEUP_WAITER:  // (decoded as WAKEUP)
       return aw_task_wakeup(vm, (AwFuture *)AW_AS_OBJ(r.a), (AwFuture *)AW_AS_OBJ(r.b));
     case AW_READY_CALLBACK:
       return run_call(vm, loop, r.a, r.b, r.c, AW_UNDEF);
@@ -854,7 +903,7 @@ void aw_loop_free(AwVM *vm) {
     aw_gil_acquire(vm);
     uv_loop_close(&loop->uv);
   }
-  aw_mem_free(vm, loop->ready, loop->ready_cap * sizeof(AwReadySlot));
+  aw_mem_free(vm, loop->ready, loop->ready_cap * sizeof(uintptr_t));
   aw_mem_free(vm, loop->timers, loop->cap_timers * sizeof(AwTimer));
   if (loop->records) vm->alloc(vm->alloc_ud, loop->records, loop->cap_records * sizeof(AwTaskRecord), 0);
   aw_mem_free(vm, loop->agens, loop->cap_agens * sizeof(AwObj *));

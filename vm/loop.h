@@ -105,7 +105,8 @@ typedef struct {
 // One entry of the ready queue. Internal work (task steps, wakeups)
 // needs no Handle object.
 typedef enum {
-  AW_READY_HANDLE, AW_READY_STEP, AW_READY_WAKEUP, AW_READY_CALLBACK, AW_READY_GATHER, AW_READY_STOP
+  AW_READY_HANDLE, AW_READY_STEP, AW_READY_WAKEUP, AW_READY_CALLBACK, AW_READY_GATHER, AW_READY_STOP,
+  AW_READY_WAKEUP_WAITER  // (scheduling only) WAKEUP by the task's fut_waiter
 } AwReadyKind;
 typedef struct {
   AwReadyKind kind;
@@ -115,17 +116,10 @@ typedef struct {
                     // iteration if it still runs for that future)
 } AwReady;
 
-// The ready queue stores entries in 16-byte slots, because a million
-// suspended tasks released at once are a million entries: the usual entry
-// (a, b objects or b UNDEF, no c) is one slot {a | kind, b}; any other is a
-// head slot {kind, NULL} followed by a, b and c as values (loop.c).
-typedef union {
-  struct {
-    uintptr_t head;         // AwObj * of a | kind (a 0 pointer: wide entry)
-    AwObj *b;
-  } e;
-  AwValue v;
-} AwReadySlot;
+// The ready queue stores entries in machine words, because a million
+// suspended tasks released at once are a million entries: a task's step or
+// its wakeup by the future it waits on is one word (the task | a code),
+// other entries take two words or more (loop.c).
 
 typedef struct {
   double when;
@@ -137,8 +131,8 @@ struct AwLoop {
   uv_loop_t uv;
   uv_timer_t wake;          // wakes uv_run at the next timer deadline
   uv_async_t async;         // wakes the loop from worker threads
-  AwReadySlot *ready;       // ring buffer of entries (AwReadySlot)
-  size_t ready_head, ready_len, ready_cap;  // in slots
+  uintptr_t *ready;         // ring buffer of entries (loop.c)
+  size_t ready_head, ready_len, ready_cap;  // in words
   AwTimer *timers;          // binary min-heap on (when, seq)
   size_t ntimers, cap_timers;
   uint64_t timer_seq;
