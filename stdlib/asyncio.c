@@ -374,10 +374,9 @@ static AwValue asyncio_gather(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   AwDict *seen = NULL;
   AwValue ov = AW_OBJ(outer);
   aw_push_root(vm, ov);
-  AwList *kids = aw_list_new(vm, argc);
   AwValue result = AW_EXC;
-  if (!kids || !aw_future_set_extra(vm, outer, AW_FX_CHILDREN, AW_OBJ(kids))) goto done;
-  outer->is_gather = true;
+  AwList *kids = NULL;
+  bool adopted = false;
   // The same awaitable twice shares one future, as in CPython. Usually
   // nothing repeats: coroutines and futures are marked in one pass to tell
   // (no allocation, no code runs meanwhile); only when something repeats,
@@ -396,6 +395,13 @@ static AwValue asyncio_gather(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
     if (AW_IS_KIND(argv[i], AW_OBJ_GENERATOR) || AW_IS_KIND(argv[i], AW_OBJ_NCORO) || AW_IS_KIND(argv[i], AW_OBJ_FUTURE))
       AW_AS_OBJ(argv[i])->flags &= (uint16_t)~AW_GATHER_MARK;
   bool scan = repeats || others;
+  // gather(*aws): the children list is the argument list itself when the
+  // caller's f(*args) passed it on (aw_call_ex_args), each awaitable
+  // replaced by its future in place (nothing looks back at them then).
+  if (!scan && (kids = aw_call_ex_args(vm, argv, argc))) adopted = true;
+  else kids = aw_list_new(vm, argc);
+  if (!kids || !aw_future_set_extra(vm, outer, AW_FX_CHILDREN, AW_OBJ(kids))) goto done;
+  outer->is_gather = true;
   if (scan && argc > 16) {
     seen = aw_dict_new(vm);
     if (!seen) goto done;
@@ -414,7 +420,8 @@ static AwValue asyncio_gather(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
       fut = ensure_future(vm, argv[i]);
       if (AW_IS_EXC(fut) || (seen && !aw_dict_set(vm, seen, argv[i], fut))) goto done;
     }
-    if (!aw_list_append(vm, kids, fut)) goto done;
+    if (adopted) kids->items[i] = fut;
+    else if (!aw_list_append(vm, kids, fut)) goto done;
   }
   if (argc == 0) {
     AwList *empty = aw_list_new(vm, 0);

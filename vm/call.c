@@ -205,6 +205,13 @@ bool aw_dict_merge_from(AwVM *vm, AwDict *d, AwValue src, bool for_call, AwValue
   return ok;
 }
 
+AwList *aw_call_ex_args(AwVM *vm, AwValue *argv, int argc) {
+  AwList *l = vm->ex_args;
+  if (!l || l->items != argv || l->len != argc) return NULL;
+  vm->ex_args = NULL;  // one taker
+  return l;
+}
+
 AwValue aw_call_ex(AwVM *vm, AwValue callable, AwValue posargs, AwValue kwargs) {
   char nbuf[128];
   AwValue tuple = posargs;
@@ -236,8 +243,12 @@ AwValue aw_call_ex(AwVM *vm, AwValue callable, AwValue posargs, AwValue kwargs) 
   int64_t nkw = kwd ? kwd->len : 0;
   if (nkw == 0 && AW_IS_LIST(tuple)) {
     // The argument list CALL_FUNCTION_EX built (a list reaches here from
-    // nowhere else): the callee may use, even overwrite, its items.
+    // nowhere else): the callee may use, even overwrite, its items, or
+    // keep the list (aw_call_ex_args).
+    AwList *prev = vm->ex_args;
+    vm->ex_args = AW_AS_LIST(tuple);
     result = aw_call(vm, callable, (int)npos, pitems, NULL);
+    vm->ex_args = prev;
     goto done;
   }
   size_t bytes = sizeof(AwValue) * (size_t)(npos + nkw + 1);

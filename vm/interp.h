@@ -56,6 +56,10 @@ static inline bool aw_asyncgen_is_owned(AwValue v) {
 // call.c
 // f(*posargs, **kwargs) where posargs is any iterable and kwargs a mapping.
 AwValue aw_call_ex(AwVM *vm, AwValue callable, AwValue posargs, AwValue kwargs);
+// For a native called by f(*args): the argument list itself, when [argv]
+// (of [argc] items) are its items. The native may keep it and change its
+// items: no script can reach it. NULL otherwise (then argv is borrowed).
+AwList *aw_call_ex_args(AwVM *vm, AwValue *argv, int argc);
 // {**src} and f(**src): merges mapping [src] into [d]; with [for_call]
 // repeated keys are an error naming [func].
 bool aw_dict_merge_from(AwVM *vm, AwDict *d, AwValue src, bool for_call, AwValue func);

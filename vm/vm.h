@@ -154,6 +154,8 @@ struct AwVM {
                                  // aw_asyncgen_claim_aiter; compared only)
   bool debug;                    // --debug / asyncio debug mode
   int exit_code;                 // set by SystemExit handling in main
+  AwList *ex_args;               // (call.c) the argument list f(*args) is
+                                 // passing on uncopied, during that call
   struct AwApi *api;             // embedding API state (vm/api.h): slots,
                                  // host refs, limits, sandbox, error text
   // -- finalization queue (gc.c): objects a collection found unreachable
