@@ -128,15 +128,16 @@ static bool future_done(AwVM *vm, AwFuture *f) {
   }
   bool ok = true;
   if (f->cb0) ok = schedule_callback(vm, loop, f, AW_OBJ(f->cb0), f->cb0_ctx ? AW_OBJ(f->cb0_ctx) : AW_UNDEF);
-  if (ok && f->callbacks) {
-    AwList *l = f->callbacks;
+  AwList *more = aw_future_callbacks(f);
+  if (ok && more) {
+    AwList *l = more;
     for (int64_t i = 0; ok && i < l->len; i++) {
       AwTuple *t = AW_AS_TUPLE(l->items[i]);
       ok = schedule_callback(vm, loop, f, t->items[0], t->items[1]);
     }
   }
   f->cb0 = f->cb0_ctx = NULL;
-  f->callbacks = NULL;
+  if (more) f->extra->items[AW_FX_CALLBACKS] = AW_UNDEF;
   return ok;
 }
 
@@ -191,7 +192,8 @@ bool aw_future_add_callback(AwVM *vm, AwFuture *f, AwValue fn, AwValue ctx) {
     AwLoop *loop = aw_loop_get(vm);
     return loop && schedule_callback(vm, loop, f, fn, ctx);
   }
-  if (!f->cb0 && (!f->callbacks || f->callbacks->len == 0) && AW_IS_OBJ(fn) && (AW_IS_OBJ(ctx) || AW_IS_UNDEF(ctx))) {
+  AwList *more = aw_future_callbacks(f);
+  if (!f->cb0 && (!more || more->len == 0) && AW_IS_OBJ(fn) && (AW_IS_OBJ(ctx) || AW_IS_UNDEF(ctx))) {
     f->cb0 = AW_AS_OBJ(fn);
     f->cb0_ctx = AW_IS_OBJ(ctx) ? AW_AS_OBJ(ctx) : NULL;
     return true;
@@ -200,13 +202,12 @@ bool aw_future_add_callback(AwVM *vm, AwFuture *f, AwValue fn, AwValue ctx) {
   aw_push_root(vm, fn);
   aw_push_root(vm, ctx);
   bool ok = true;
-  if (!f->callbacks) {
-    AwList *l = aw_list_new(vm, 2);
-    if (l) f->callbacks = l;
-    else ok = false;
+  if (!more) {
+    more = aw_list_new(vm, 2);
+    ok = more && aw_future_set_extra(vm, f, AW_FX_CALLBACKS, AW_OBJ(more));
   }
   AwValue t = ok ? aw_tuple_pack(vm, 2, fn, ctx) : AW_EXC;
-  ok = !AW_IS_EXC(t) && aw_list_append(vm, f->callbacks, t);
+  ok = !AW_IS_EXC(t) && aw_list_append(vm, more, t);
   aw_pop_root(vm);
   aw_pop_root(vm);
   aw_pop_root(vm);
@@ -670,8 +671,9 @@ static AwValue future_add_done_callback(AwVM *vm, int argc, AwValue *argv, AwTup
 // first (order is kept either way: the slot runs first, and it is used only
 // while the list is empty).
 static void refill_cb0(AwFuture *f) {
-  if (!f->cb0 && f->callbacks && f->callbacks->len > 0) {
-    AwList *l = f->callbacks;
+  AwList *more = aw_future_callbacks(f);
+  if (!f->cb0 && more && more->len > 0) {
+    AwList *l = more;
     AwTuple *t = AW_AS_TUPLE(l->items[0]);
     if (AW_IS_OBJ(t->items[0]) && (AW_IS_OBJ(t->items[1]) || AW_IS_UNDEF(t->items[1]))) {
       f->cb0 = AW_AS_OBJ(t->items[0]);
@@ -684,8 +686,8 @@ static void refill_cb0(AwFuture *f) {
 
 void aw_future_remove_callback_is(AwFuture *f, AwValue fn) {
   if (f->cb0 && aw_value_is(AW_OBJ(f->cb0), fn)) f->cb0 = f->cb0_ctx = NULL;
-  if (f->callbacks) {
-    AwList *l = f->callbacks;
+  if (aw_future_callbacks(f)) {
+    AwList *l = aw_future_callbacks(f);
     int64_t j = 0;
     for (int64_t i = 0; i < l->len; i++)
       if (!aw_value_is(AW_AS_TUPLE(l->items[i])->items[0], fn)) l->items[j++] = l->items[i];
@@ -706,8 +708,8 @@ static AwValue future_remove_done_callback(AwVM *vm, int argc, AwValue *argv, Aw
       removed++;
     }
   }
-  if (f->callbacks) {
-    AwList *l = f->callbacks;
+  if (aw_future_callbacks(f)) {
+    AwList *l = aw_future_callbacks(f);
     int64_t j = 0;
     for (int64_t i = 0; i < l->len; i++) {
       int eq = aw_eq(vm, AW_AS_TUPLE(l->items[i])->items[0], argv[1]);
@@ -880,7 +882,6 @@ void aw_future_trace(AwVM *vm, AwFuture *f) {
   aw_gc_mark_value(vm, f->result);
   mark_ptr(vm, f->cb0);
   mark_ptr(vm, f->cb0_ctx);
-  mark_ptr(vm, f->callbacks);
   mark_ptr(vm, f->extra);
   if (f->is_task) {
     mark_ptr(vm, f->coro);

@@ -16,8 +16,9 @@ typedef enum { AW_FUT_PENDING, AW_FUT_CANCELLED, AW_FUT_FINISHED } AwFutState;
 // allocated with the task part (aw_future_size): a plain future must never
 // touch those fields. A million tasks may wait at once, so the layout is
 // tight: object fields are pointers (NULL: none), flags are bits, and what
-// few futures need (a cancel message, a timer, a debug-mode creation stack,
-// gather's children) lives in [extra] (aw_future_extra).
+// few futures need (more than one callback, a cancel message, a timer, a
+// debug-mode creation stack, gather's children) lives in [extra]
+// (aw_future_extra).
 typedef struct AwFuture {
   AwObj obj;
   uint8_t state;                // AwFutState
@@ -40,7 +41,6 @@ typedef struct AwFuture {
   AwValue result;               // or the exception (has_exc)
   AwObj *cb0, *cb0_ctx;         // first done callback (cb0 NULL: none; a
                                 // callback that is no object goes to the list)
-  AwList *callbacks;            // (fn, ctx) tuples for the rest, or NULL
   AwTuple *extra;               // AW_FX_* values, or NULL while all are unset
   // ---- task part (is_task only) ----
   AwObj *coro;
@@ -67,6 +67,7 @@ enum {
   AW_FX_TIMER,        // sleep(): its TimerHandle, cancelled with it
   AW_FX_CREATED_TB,   // a plain future's creation stack in asyncio debug mode
   AW_FX_CHILDREN,     // gather: the child futures, in argument order
+  AW_FX_CALLBACKS,    // the done callbacks after the first: (fn, ctx) tuples
   AW_FX_COUNT
 };
 static inline AwValue aw_future_extra(const AwFuture *f, int i) {
@@ -75,6 +76,10 @@ static inline AwValue aw_future_extra(const AwFuture *f, int i) {
 }
 // Sets an extra value (false: MemoryError raised).
 bool aw_future_set_extra(AwVM *vm, AwFuture *f, int i, AwValue v);
+// The list of done callbacks after the first, or NULL.
+static inline AwList *aw_future_callbacks(const AwFuture *f) {
+  return f->extra && AW_IS_LIST(f->extra->items[AW_FX_CALLBACKS]) ? AW_AS_LIST(f->extra->items[AW_FX_CALLBACKS]) : NULL;
+}
 // The exception a finished future holds, else None.
 static inline AwValue aw_future_exc(const AwFuture *f) { return f->has_exc ? f->result : AW_NONE; }
 // The creation stack in debug mode (a tuple), else UNDEF.
