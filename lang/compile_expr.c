@@ -650,7 +650,9 @@ static bool sync_comprehension_generator(C *c, AwNodeList *gens, int gi, int dep
     TRY(emit(c, OP_LOAD_FAST, 0));  // the outermost iterator, argument .0
   } else {
     TRY(cc_expr(c, gen->u.comprehension.iter));
-    TRY(emit(c, OP_GET_ITER, 0));
+    // Only this frame's stack holds an inner loop's iterator: like a for
+    // statement, the loop may own the generator (.0 lives on in a traceback).
+    TRY(emit(c, OP_GET_ITER, 1));
   }
   depth++;
   cc_bind(c, start);
@@ -740,10 +742,9 @@ static bool compile_comprehension(C *c, AwNode *e) {
   TRY(cc_make_closure(c, p, 0));
   TRY(cc_expr(c, outermost->u.comprehension.iter));
   c->u->lineno = e->line;
-  // An async comprehension owns the async generator it iterates, as an
-  // async for loop does: only its frame (.0 and its stack) refers to it.
-  TRY(emit(c, outermost->u.comprehension.is_async ? OP_GET_AITER : OP_GET_ITER,
-           outermost->u.comprehension.is_async ? 2 : 0));
+  // A comprehension owns the (async) generator it iterates, as a for loop
+  // does: only its frame (.0 and its stack) refers to it.
+  TRY(emit(c, outermost->u.comprehension.is_async ? OP_GET_AITER : OP_GET_ITER, 2));
   TRY(emit(c, OP_CALL, 1));
   if (is_async && kind != AW_COMP_GEN) {
     TRY(emit(c, OP_GET_AWAITABLE, 0));

@@ -54,8 +54,8 @@ static bool unwind_fblock(C *c, FBlock *info, bool preserve_tos) {
       return true;
     case FB_FOR_LOOP:
       if (preserve_tos) TRY(emit(c, OP_ROT_TWO, 0));
-      // Dropping an async for's iterator may finalize its generator.
-      return emit(c, info->node->u.for_.is_async ? OP_POP_AITER : OP_POP_TOP, 0);
+      // Dropping a for loop's iterator may finalize its generator.
+      return emit(c, info->node->u.for_.is_async ? OP_POP_AITER : OP_POP_ITER, 0);
     case FB_TRY_EXCEPT:
       return emit(c, OP_POP_BLOCK, 0);
     case FB_FINALLY_TRY: {
@@ -400,7 +400,7 @@ static bool compile_for(C *c, AwNode *s) {
     TRY(emit(c, OP_END_ASYNC_FOR, 0));
   } else {
     TRY(cc_expr(c, s->u.for_.iter));
-    TRY(emit(c, OP_GET_ITER, 0));
+    TRY(emit(c, OP_GET_ITER, 1));
     cc_bind(c, start);
     TRY(cc_emit_jump(c, OP_FOR_ITER, cleanup));
     TRY(cc_push_fblock(c, FB_FOR_LOOP, start, end, s));

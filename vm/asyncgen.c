@@ -468,15 +468,6 @@ bool aw_asyncgen_needs_finalizer(AwGen *g) {
   return g->state != AW_GEN_CREATED;  // closing a never-started one shows nothing
 }
 
-// CPython's default sys.unraisablehook: "Exception ignored in: <obj>" and
-// the traceback, on stderr.
-static void write_unraisable(AwVM *vm, AwValue exc, AwValue obj) {
-  AwStr *r = aw_repr(vm, obj);
-  if (!r) aw_exc_take(vm);
-  aw_printf_err(vm, "Exception ignored in: %s\n", r ? r->data : "<object repr() failed>");
-  aw_print_exception(vm, exc);
-}
-
 // CPython's _PyGen_Finalize for an async generator.
 void aw_asyncgen_finalize(AwVM *vm, AwGen *g) {
   if (!aw_asyncgen_needs_finalizer(g)) return;
@@ -500,7 +491,7 @@ void aw_asyncgen_finalize(AwVM *vm, AwGen *g) {
   if (AW_IS_EXC(r)) {
     AwValue e = aw_exc_take(vm);
     aw_push_root(vm, e);
-    write_unraisable(vm, e, gv);
+    aw_gen_write_unraisable(vm, e, gv);
     aw_pop_root(vm);
   }
   aw_pop_root(vm);
@@ -509,44 +500,30 @@ void aw_asyncgen_finalize(AwVM *vm, AwGen *g) {
   vm->exc_reraise = reraise;
 }
 
-// Made by the CALL right before instruction [at] of [p], straight from an
-// async generator function, and never used since.
-static bool fresh_at(AwGen *g, AwProto *p, int32_t at) {
-  return g->ag_fresh && g->gkind == AW_GENKIND_ASYNCGEN && g->state == AW_GEN_CREATED && !g->ag_hooks_inited &&
-         g->created_proto == p && g->created_ip == at;
-}
-
 void aw_asyncgen_claim(AwVM *vm, AwValue v, AwProto *p, int32_t at) {
   (void)vm;
   if (!AW_IS_KIND(v, AW_OBJ_GENERATOR)) return;
   AwGen *g = (AwGen *)AW_AS_OBJ(v);
   // Made by the CALL just before this GET_AITER: nothing else has seen it.
-  if (fresh_at(g, p, at)) g->ag_owned = true;
+  if (g->gkind == AW_GENKIND_ASYNCGEN && aw_gen_fresh_at(g, p, at)) g->ag_owned = true;
   g->ag_fresh = false;
 }
 
 void aw_asyncgen_note_return(AwVM *vm, AwValue v, AwProto *p, int32_t at) {
   AwGen *g = (AwGen *)AW_AS_OBJ(v);
-  vm->agen_returned = fresh_at(g, p, at) ? &g->obj : NULL;
+  vm->agen_returned = aw_gen_fresh_at(g, p, at) ? &g->obj : NULL;
 }
 
 void aw_asyncgen_claim_aiter(AwVM *vm, AwValue it, AwValue obj) {
   AwObj *fresh = vm->agen_returned;
   vm->agen_returned = NULL;
-  if (!fresh || !AW_IS_OBJ(it) || AW_AS_OBJ(it) != fresh) return;
+  if (!fresh || !AW_IS_OBJ(it) || AW_AS_OBJ(it) != fresh || ((AwGen *)fresh)->gkind != AW_GENKIND_ASYNCGEN) return;
   // Only a script function's own return can be trusted to hand over the
   // only reference (a native might have kept one).
   if (!AW_IS_KIND(aw_lookup_special(vm, obj, AW_N(vm, aiter)), AW_OBJ_FUNCTION)) return;
   AwGen *g = (AwGen *)fresh;
   g->ag_fresh = false;
   g->ag_owned = true;
-}
-
-void aw_asyncgen_drop(AwVM *vm, AwValue v) {
-  if (!aw_asyncgen_is_owned(v)) return;
-  AwGen *g = (AwGen *)AW_AS_OBJ(v);
-  g->ag_owned = false;
-  aw_asyncgen_finalize(vm, g);
 }
 
 AwGen *aw_asyncgen_awaitable_gen(AwVM *vm, AwValue v) {
@@ -557,7 +534,7 @@ AwGen *aw_asyncgen_awaitable_gen(AwVM *vm, AwValue v) {
 }
 
 void aw_asyncgen_escape(AwVM *vm, AwValue v) {
-  AwGen *g = aw_asyncgen_is_owned(v) ? (AwGen *)AW_AS_OBJ(v) : aw_asyncgen_awaitable_gen(vm, v);
+  AwGen *g = aw_gen_is_owned(v) ? (AwGen *)AW_AS_OBJ(v) : aw_asyncgen_awaitable_gen(vm, v);
   if (g) g->ag_owned = false;
 }
 

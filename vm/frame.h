@@ -78,15 +78,17 @@ typedef struct AwGen {
                          // else: reusable once it returns (aw_gen_make_awaited)
   bool has_frameref : 1; // a frame object shows its frame: keep the locals
                          // when it finishes
-  // Async generators only (asyncgen.c):
+  // Generator finalization (asyncgen.c, gen.c); bits, to keep the object
+  // small. Async generators only:
   bool ag_closed : 1;    // CPython's ag_closed: aclose() began, or it ended
                          // with StopAsyncIteration/GeneratorExit
   bool ag_hooks_inited : 1;  // the asyncgen hooks were looked up (first use)
+  bool ag_in_loop_set : 1;  // in the event loop's weak set (loop.c)
+  // Plain and async generators:
   bool ag_fresh : 1;     // just made by a CALL instruction (interp.c)
-  bool ag_owned : 1;     // only an `async for` loop's own stack slot refers
+  bool ag_owned : 1;     // only a (async) for loop's own stack slot refers
                          // to it: dropping that slot finalizes it
   bool ag_finalized : 1; // its finalizer ran (once, as PEP 442)
-  bool ag_in_loop_set : 1;  // in the event loop's weak set (loop.c)
   bool ag_watched : 1;   // on the GC's finalization watch list
   int32_t created_ip;    // for "never awaited" warnings: instruction index
                          // in created_proto (its line is looked up then)

@@ -404,7 +404,11 @@ static void queue_finalizable(AwVM *vm) {
   size_t first = vm->fin_len, kept = 0;
   for (size_t i = 0; i < vm->fin_watch_len; i++) {
     AwObj *o = vm->fin_watch[i];
-    if (!needs_finalizer(o)) continue;
+    if (!needs_finalizer(o)) {
+      // A plain generator may owe a close again later: watched anew then.
+      if (o->kind == AW_OBJ_GENERATOR) ((AwGen *)o)->ag_watched = false;
+      continue;
+    }
     if (o->marked) vm->fin_watch[kept++] = o;
     else fin_push(vm, o, false);
   }
@@ -414,8 +418,8 @@ static void queue_finalizable(AwVM *vm) {
 }
 
 static void report(AwVM *vm, AwFinEntry e) {
-  if (e.obj->kind == AW_OBJ_GENERATOR && ((AwGen *)e.obj)->gkind == AW_GENKIND_ASYNCGEN)
-    aw_asyncgen_finalize(vm, (AwGen *)e.obj);
+  if (e.obj->kind == AW_OBJ_GENERATOR && ((AwGen *)e.obj)->gkind != AW_GENKIND_COROUTINE)
+    aw_gen_finalize(vm, (AwGen *)e.obj);
   else if (e.obj->kind == AW_OBJ_GENERATOR) aw_gen_report_unawaited(vm, (AwGen *)e.obj, e.at_exit);
   else if (e.obj->kind == AW_OBJ_NCORO) aw_ncoro_report_unawaited(vm, (AwNCoro *)e.obj, e.at_exit);
   else if (e.obj->kind == AW_OBJ_FUTURE) aw_future_report_unretrieved(vm, (AwFuture *)e.obj);

@@ -190,8 +190,17 @@ bool aw_gen_format_stack(AwVM *vm, AwBuf *b, AwValue stack, const char *indent) 
 
 // ---- the "never awaited" finalizer ----------------------------------------
 
+// A plain generator suspended inside a try or with block: closing it runs
+// code (finally, __exit__, except GeneratorExit); otherwise closing it
+// shows nothing, and it need not be watched at all.
+static bool closing_shows(AwGen *g) {
+  return g->gkind == AW_GENKIND_GENERATOR && g->state == AW_GEN_SUSPENDED && !g->ag_finalized &&
+         aw_gen_frame(g)->nblocks > 0;
+}
+
 bool aw_gen_needs_finalizer(AwGen *g) {
   if (g->gkind == AW_GENKIND_ASYNCGEN) return aw_asyncgen_needs_finalizer(g);
+  if (g->gkind == AW_GENKIND_GENERATOR) return closing_shows(g);
   return g->gkind == AW_GENKIND_COROUTINE && g->state == AW_GEN_CREATED && !g->awaited;
 }
 
@@ -272,6 +281,11 @@ void aw_gen_suspended(AwVM *vm, AwGen *g) {
   g->handling = aw_value_is(vm->handling, saved) || !AW_IS_OBJ(vm->handling) ? NULL : AW_AS_OBJ(vm->handling);
   vm->handling = saved;
   g->state = AW_GEN_SUSPENDED;
+  // Left inside a try or with block: it owes a close if it dies so.
+  if (!g->ag_watched && closing_shows(g)) {
+    g->ag_watched = true;
+    aw_gc_watch(vm, &g->obj);
+  }
 }
 
 static const char *kind_word(AwGen *g) {
@@ -507,6 +521,105 @@ static AwValue gen_close(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   if (!aw_check_argc(vm, "close", argc, kw, 1, 1)) return AW_EXC;
   if (is_ncoro(argv[0])) return aw_ncoro_close(vm, as_ncoro(argv[0]));
   return aw_gen_close(vm, self_gen(argv[0]));
+}
+
+// ---- finalization: a dying generator is closed (CPython's _PyGen_Finalize) ----
+
+void aw_gen_write_unraisable(AwVM *vm, AwValue exc, AwValue obj) {
+  AwStr *r = aw_repr(vm, obj);
+  if (!r) aw_exc_take(vm);
+  aw_printf_err(vm, "Exception ignored in: %s\n", r ? r->data : "<object repr() failed>");
+  if (!AW_IS_EXCEPTION(exc)) {
+    aw_print_exception(vm, exc);
+    return;
+  }
+  // The hook prints the exception's own traceback only, not its
+  // __cause__/__context__ chain (the GeneratorExit a finally raised in).
+  AwException *e = AW_AS_EXCEPTION(exc);
+  AwValue cause = e->cause;
+  bool suppress = e->suppress_context;
+  e->cause = AW_NONE;
+  e->suppress_context = true;
+  aw_print_exception(vm, exc);
+  e->cause = cause;
+  e->suppress_context = suppress;
+}
+
+// Closing [g] would only unwind a frame without try or with blocks whose
+// stack holds nothing a close could reach (a builtin iterator, a number):
+// the GeneratorExit would show nowhere, so the generator just ends.
+static bool closes_quietly(AwGen *g) {
+  AwFrame *f = aw_gen_frame(g);
+  if (f->nblocks > 0 || g->resume_at != f) return false;
+  for (AwValue *v = aw_frame_stack(f); v < f->sp; v++)
+    if (AW_IS_OBJ(*v) && !AW_IS_KIND(*v, AW_OBJ_ITER)) return false;
+  return true;
+}
+
+void aw_gen_finalize(AwVM *vm, AwGen *g) {
+  if (g->gkind == AW_GENKIND_ASYNCGEN) {
+    aw_asyncgen_finalize(vm, g);
+    return;
+  }
+  g->ag_owned = false;
+  // Only a suspended one runs code when closed; one that ignores the
+  // GeneratorExit stays suspended but is never closed again (PEP 442).
+  if (g->gkind != AW_GENKIND_GENERATOR || g->state != AW_GEN_SUSPENDED || g->ag_finalized) return;
+  g->ag_finalized = true;
+  if (closes_quietly(g)) {
+    aw_gen_finished(vm, g, AW_NONE);
+    return;
+  }
+  AwValue saved = vm->exc;
+  bool reraise = vm->exc_reraise;
+  vm->exc = AW_UNDEF;
+  vm->exc_reraise = false;
+  AwValue gv = AW_OBJ(g);
+  aw_push_root(vm, saved);
+  aw_push_root(vm, gv);
+  if (AW_IS_EXC(aw_gen_close(vm, g))) {
+    AwValue e = aw_exc_take(vm);
+    aw_push_root(vm, e);
+    aw_gen_write_unraisable(vm, e, gv);
+    aw_pop_root(vm);
+  }
+  aw_pop_root(vm);
+  aw_pop_root(vm);
+  vm->exc = saved;
+  vm->exc_reraise = reraise;
+}
+
+// ---- a for loop's own generator (CPython's refcount timing) ----
+
+bool aw_gen_fresh_at(AwGen *g, AwProto *p, int32_t at) {
+  return g->ag_fresh && g->gkind != AW_GENKIND_COROUTINE && g->state == AW_GEN_CREATED && !g->ag_hooks_inited &&
+         g->created_proto == p && g->created_ip == at;
+}
+
+void aw_gen_claim(AwVM *vm, AwValue v, AwProto *p, int32_t at) {
+  (void)vm;
+  AwGen *g = (AwGen *)AW_AS_OBJ(v);
+  // Made by the CALL just before this GET_ITER: nothing else has seen it.
+  if (g->gkind == AW_GENKIND_GENERATOR && aw_gen_fresh_at(g, p, at)) g->ag_owned = true;
+  g->ag_fresh = false;
+}
+
+void aw_gen_claim_iter(AwVM *vm, AwValue it, AwValue obj) {
+  AwObj *fresh = vm->agen_returned;
+  vm->agen_returned = NULL;
+  if (!fresh || !AW_IS_OBJ(it) || AW_AS_OBJ(it) != fresh || ((AwGen *)fresh)->gkind != AW_GENKIND_GENERATOR) return;
+  // Only a script __iter__'s own return hands over the only reference (a
+  // native might have kept one).
+  if (!AW_IS_KIND(aw_lookup_special(vm, obj, AW_N(vm, iter)), AW_OBJ_FUNCTION)) return;
+  AwGen *g = (AwGen *)fresh;
+  g->ag_fresh = false;
+  g->ag_owned = true;
+}
+
+void aw_gen_drop(AwVM *vm, AwValue v) {
+  AwGen *g = (AwGen *)AW_AS_OBJ(v);
+  g->ag_owned = false;
+  aw_gen_finalize(vm, g);
 }
 
 static AwValue gen_iter(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {

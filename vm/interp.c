@@ -739,17 +739,34 @@ static AwValue plain_init_of(AwVM *vm, AwClass *c) {
   return init;
 }
 
-// Values [lo, hi) of frame [f] leave its stack as an exception unwinds: an
-// `async for` loop's own async generator among them is finalized now, the
-// topmost first, as CPython's unwinding drops them (the pending exception
-// is kept meanwhile).
-static void drop_owned(AwVM *vm, AwFrame *f, AwValue *lo, AwValue *hi) {
+// [v] is also in one of [f]'s local variables (a comprehension's .0).
+static bool held_by_local(AwFrame *f, AwValue v) {
+  for (int32_t i = 0; i < f->proto->nlocals; i++)
+    if (aw_value_is(f->slots[i], v)) return true;
+  return false;
+}
+
+// Values [lo, hi) of frame [f] leave its stack as an exception unwinds
+// ([leaving]: out of [f]): a (async) for loop's own generator among them is
+// finalized now, the topmost first, as CPython's unwinding drops them (the
+// pending exception is kept meanwhile). A plain generator a local variable
+// holds too (a comprehension's .0) lives on in the traceback's frame, so it
+// is no longer owned: only a GeneratorExit, which close() swallows with its
+// traceback, lets it die here. (An async one is finalized here all the
+// same: the event loop's finalizer hook defers its aclose() past the
+// handler, as CPython's does.)
+static void drop_owned(AwVM *vm, AwFrame *f, AwValue *lo, AwValue *hi, bool leaving) {
   for (AwValue *v = hi; v > lo; v--) {
     AwValue it = v[-1];
-    if (!aw_asyncgen_is_owned(it)) continue;
+    if (!aw_gen_is_owned(it)) continue;
+    if (((AwGen *)AW_AS_OBJ(it))->gkind == AW_GENKIND_GENERATOR && held_by_local(f, it) &&
+        !(leaving && aw_exc_pending_is(vm, AW_EXCCLS(vm, GeneratorExit)))) {
+      ((AwGen *)AW_AS_OBJ(it))->ag_owned = false;
+      continue;
+    }
     v[-1] = AW_NONE;
     f->sp = v - 1;  // what lies below stays rooted while the finalizer runs
-    aw_asyncgen_drop(vm, it);
+    aw_gen_drop(vm, it);
   }
 }
 
@@ -1286,9 +1303,22 @@ dispatch:
   }
   CASE(GET_ITER) {
     SAVE();
+    if (arg) {
+      if (AW_IS_KIND(sp[-1], AW_OBJ_GENERATOR)) aw_gen_claim(vm, sp[-1], f->proto, (int32_t)(ip - code) - 1);
+      vm->agen_returned = NULL;
+    }
     AwValue it = aw_get_iter(vm, sp[-1]);
     CHECK(it);
+    if (arg && vm->agen_returned && !aw_value_is(it, sp[-1])) aw_gen_claim_iter(vm, it, sp[-1]);
     sp[-1] = it;
+    NEXT();
+  }
+  CASE(POP_ITER) {
+    AwValue it = POP();
+    if (aw_gen_is_owned(it)) {
+      SAVE();
+      aw_gen_drop(vm, it);
+    }
     NEXT();
   }
   CASE(FOR_ITER) {
@@ -1618,10 +1648,11 @@ dispatch:
         r = ctor(vm, npos + 1, args - 1, kw);
       } else {
         r = aw_call(vm, callee, npos, args, kw);
-        // A new async generator straight from its function: an `async for`
-        // right after may own it (aw_asyncgen_claim).
+        // A new (async) generator straight from its function: a (async)
+        // for loop right after may own it (aw_gen_claim, aw_asyncgen_claim).
         if (AW_IS_KIND(callee, AW_OBJ_FUNCTION) &&
-            (((AwFunction *)AW_AS_OBJ(callee))->proto->flags & AW_CODE_ASYNC_GEN) && AW_IS_KIND(r, AW_OBJ_GENERATOR))
+            (((AwFunction *)AW_AS_OBJ(callee))->proto->flags & (AW_CODE_ASYNC_GEN | AW_CODE_GENERATOR)) &&
+            AW_IS_KIND(r, AW_OBJ_GENERATOR))
           ((AwGen *)AW_AS_OBJ(r))->ag_fresh = true;
       }
       sp = ret_at;
@@ -1973,9 +2004,9 @@ dispatch:
   }
   CASE(POP_AITER) {
     AwValue it = POP();
-    if (aw_asyncgen_is_owned(it)) {
+    if (aw_gen_is_owned(it)) {
       SAVE();
-      aw_asyncgen_drop(vm, it);
+      aw_gen_drop(vm, it);
     }
     NEXT();
   }
@@ -1993,9 +2024,9 @@ dispatch:
       vm->handling = sp[-2];
       AwValue it = sp[-3];
       sp -= 3;
-      if (aw_asyncgen_is_owned(it)) {
+      if (aw_gen_is_owned(it)) {
         SAVE();
-        aw_asyncgen_drop(vm, it);  // finished: normally nothing to do
+        aw_gen_drop(vm, it);  // finished: normally nothing to do
       }
       NEXT();
     }
@@ -2237,7 +2268,7 @@ error:
         vm->handling = f->slots[b->level];
         continue;
       }
-      drop_owned(vm, f, f->slots + b->level, sp);
+      drop_owned(vm, f, f->slots + b->level, sp, false);
       sp = f->slots + b->level;
       AwBlock *h = &blocks[f->nblocks++];
       h->type = AW_BLOCK_HANDLER;
@@ -2251,7 +2282,7 @@ error:
       NEXT();
     }
     // No handler in this frame: leave it.
-    drop_owned(vm, f, aw_frame_stack(f), sp);
+    drop_owned(vm, f, aw_frame_stack(f), sp, true);
     if (f->flags & AW_FRAME_GEN) aw_gen_failed(vm, aw_frame_gen(f));
     if (f->flags & AW_FRAME_ENTRY) {
       status = AW_RESUME_ERROR;

@@ -46,10 +46,23 @@ void aw_asyncgen_claim_aiter(AwVM *vm, AwValue it, AwValue obj);
 // the generator [v]: vm->agen_returned is [v] if a CALL right before made
 // it (else NULL).
 void aw_asyncgen_note_return(AwVM *vm, AwValue v, AwProto *p, int32_t at);
-// The slot holding [v] is dropped: finalizes a claimed, unfinished async
-// generator now (runs code; saves and restores vm->exc). Cheap otherwise.
-void aw_asyncgen_drop(AwVM *vm, AwValue v);
-static inline bool aw_asyncgen_is_owned(AwValue v) {
+
+// gen.c: the same for a `for` statement's (or a comprehension's) plain
+// generator: GET_ITER with arg 1 or 2 claims the generator the CALL right
+// before it (instruction [at] - 1 of [p]) made; POP_ITER (break, return)
+// and the unwinding close it when they drop the slot.
+void aw_gen_claim(AwVM *vm, AwValue v, AwProto *p, int32_t at);
+// What a script __iter__ returned ([it], for [obj]) straight from such a
+// CALL (vm->agen_returned): claimed as well.
+void aw_gen_claim_iter(AwVM *vm, AwValue it, AwValue obj);
+// [g] was made by the CALL right before instruction [at] of [p] and never
+// used since (a plain or async generator).
+bool aw_gen_fresh_at(struct AwGen *g, AwProto *p, int32_t at);
+// The slot holding [v] is dropped: finalizes a claimed, unfinished plain
+// or async generator now (runs code; saves and restores vm->exc). Call it
+// only when aw_gen_is_owned(v).
+void aw_gen_drop(AwVM *vm, AwValue v);
+static inline bool aw_gen_is_owned(AwValue v) {
   return AW_IS_KIND(v, AW_OBJ_GENERATOR) && ((struct AwGen *)AW_AS_OBJ(v))->ag_owned;
 }
 

@@ -78,7 +78,12 @@ OP(POP_JUMP_IF_FALSE, -1)  // pop; jump to arg if falsy
 OP(POP_JUMP_IF_TRUE, -1)
 OP(JUMP_IF_FALSE_OR_POP, AW_VAR)  // if TOS falsy jump (keep it) else pop
 OP(JUMP_IF_TRUE_OR_POP, AW_VAR)
-OP(GET_ITER, 0)            // [obj] -> [iter(obj)]
+OP(GET_ITER, 0)            // [obj] -> [iter(obj)]; arg 1 (a for statement)
+                           // or 2 (a comprehension): the loop may own the
+                           // generator obj (aw_gen_claim)
+OP(POP_ITER, -1)           // [iter] -> []: a for statement left early
+                           // (break, return); closes the generator the
+                           // loop owns (aw_gen_drop)
 OP(FOR_ITER, AW_VAR)       // [it] -> [it, next(it)]; when exhausted pop
                            // it and jump to arg (+1 / -1)
 

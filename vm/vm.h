@@ -148,10 +148,11 @@ struct AwVM {
   AwValue agen_firstiter, agen_finalizer;
   AwValue agen_hooks_type;       // sys: the asyncgen_hooks class, made on
                                  // first use (UNDEF until then)
-  AwObj *agen_returned;          // the async generator the last frame run
-                                 // from C returned straight from its
+  AwObj *agen_returned;          // the (async) generator the last frame
+                                 // run from C returned straight from its
                                  // function call, or NULL (interp.c, for
-                                 // aw_asyncgen_claim_aiter; compared only)
+                                 // aw_asyncgen_claim_aiter and
+                                 // aw_gen_claim_iter; compared only)
   bool debug;                    // --debug / asyncio debug mode
   int exit_code;                 // set by SystemExit handling in main
   AwList *ex_args;               // (call.c) the argument list f(*args) is
@@ -160,7 +161,8 @@ struct AwVM {
                                  // host refs, limits, sandbox, error text
   // -- finalization queue (gc.c): objects a collection found unreachable
   // that still owe a report (a never-awaited coroutine, an exception nobody
-  // retrieved) or a finalization (an unfinished async generator). Host
+  // retrieved) or a finalization (an unfinished async generator, a plain
+  // one suspended inside a try or with block). Host
   // memory; they stay alive until reported right after the collection, and
   // die at the next one.
   struct AwFinEntry *fin;
@@ -253,6 +255,14 @@ void aw_gen_report_unawaited(AwVM *vm, struct AwGen *g, bool at_exit);
 // reference goes (aw_asyncgen_drop). Saves and restores vm->exc.
 bool aw_asyncgen_needs_finalizer(struct AwGen *g);
 void aw_asyncgen_finalize(AwVM *vm, struct AwGen *g);
+// (gen.c) The same for any generator: a plain one that dies suspended
+// inside a try or with block (else closing it shows nothing) is closed
+// (GeneratorExit thrown in, once), errors reported as "Exception ignored
+// in"; an async one goes to aw_asyncgen_finalize. Same rules.
+void aw_gen_finalize(AwVM *vm, struct AwGen *g);
+// (gen.c) CPython's default sys.unraisablehook: "Exception ignored in:
+// <repr of obj>" and [exc]'s traceback, on stderr.
+void aw_gen_write_unraisable(AwVM *vm, AwValue exc, AwValue obj);
 // (gen.c) The current call stack, innermost first, at most [limit] frames,
 // as a flat tuple (proto, line, proto, line, ...) (cr_origin and task
 // creation sites keep this form); AW_EXC on MemoryError.

@@ -31,7 +31,7 @@ dis.dis(g)
 # expect:              12 COMPARE_OP               4 (>)
 # expect:              14 POP_JUMP_IF_FALSE       10 (to 20)
 # expect:
-# expect:  10          16 POP_TOP
+# expect:  10          16 POP_ITER
 # expect:              18 JUMP                    11 (to 22)
 # expect:
 # expect:   8     >>   20 JUMP                     2 (to 4)
