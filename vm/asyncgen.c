@@ -515,15 +515,7 @@ void aw_asyncgen_note_return(AwVM *vm, AwValue v, AwProto *p, int32_t at) {
 }
 
 void aw_asyncgen_claim_aiter(AwVM *vm, AwValue it, AwValue obj) {
-  AwObj *fresh = vm->agen_returned;
-  vm->agen_returned = NULL;
-  if (!fresh || !AW_IS_OBJ(it) || AW_AS_OBJ(it) != fresh || ((AwGen *)fresh)->gkind != AW_GENKIND_ASYNCGEN) return;
-  // Only a script function's own return can be trusted to hand over the
-  // only reference (a native might have kept one).
-  if (!AW_IS_KIND(aw_lookup_special(vm, obj, AW_N(vm, aiter)), AW_OBJ_FUNCTION)) return;
-  AwGen *g = (AwGen *)fresh;
-  g->ag_fresh = false;
-  g->ag_owned = true;
+  aw_gen_claim_returned(vm, it, obj, AW_GENKIND_ASYNCGEN, AW_N(vm, aiter));
 }
 
 AwGen *aw_asyncgen_awaitable_gen(AwVM *vm, AwValue v) {

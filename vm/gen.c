@@ -604,16 +604,20 @@ void aw_gen_claim(AwVM *vm, AwValue v, AwProto *p, int32_t at) {
   g->ag_fresh = false;
 }
 
-void aw_gen_claim_iter(AwVM *vm, AwValue it, AwValue obj) {
+void aw_gen_claim_returned(AwVM *vm, AwValue it, AwValue obj, int kind, AwValue special) {
   AwObj *fresh = vm->agen_returned;
   vm->agen_returned = NULL;
-  if (!fresh || !AW_IS_OBJ(it) || AW_AS_OBJ(it) != fresh || ((AwGen *)fresh)->gkind != AW_GENKIND_GENERATOR) return;
-  // Only a script __iter__'s own return hands over the only reference (a
-  // native might have kept one).
-  if (!AW_IS_KIND(aw_lookup_special(vm, obj, AW_N(vm, iter)), AW_OBJ_FUNCTION)) return;
+  if (!fresh || !AW_IS_OBJ(it) || AW_AS_OBJ(it) != fresh || (int)((AwGen *)fresh)->gkind != kind) return;
+  // Only a script __iter__/__aiter__'s own return hands over the only
+  // reference (a native might have kept one).
+  if (!AW_IS_KIND(aw_lookup_special(vm, obj, special), AW_OBJ_FUNCTION)) return;
   AwGen *g = (AwGen *)fresh;
   g->ag_fresh = false;
   g->ag_owned = true;
+}
+
+void aw_gen_claim_iter(AwVM *vm, AwValue it, AwValue obj) {
+  aw_gen_claim_returned(vm, it, obj, AW_GENKIND_GENERATOR, AW_N(vm, iter));
 }
 
 void aw_gen_drop(AwVM *vm, AwValue v) {

@@ -55,6 +55,9 @@ void aw_gen_claim(AwVM *vm, AwValue v, AwProto *p, int32_t at);
 // What a script __iter__ returned ([it], for [obj]) straight from such a
 // CALL (vm->agen_returned): claimed as well.
 void aw_gen_claim_iter(AwVM *vm, AwValue it, AwValue obj);
+// Both: [it], what obj's script [special] method returned, is claimed if
+// a CALL right before that return made it and it is of AwGenKind [kind].
+void aw_gen_claim_returned(AwVM *vm, AwValue it, AwValue obj, int kind, AwValue special);
 // [g] was made by the CALL right before instruction [at] of [p] and never
 // used since (a plain or async generator).
 bool aw_gen_fresh_at(struct AwGen *g, AwProto *p, int32_t at);
