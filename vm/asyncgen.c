@@ -478,35 +478,7 @@ void aw_asyncgen_finalize(AwVM *vm, AwGen *g) {
   // keeps it alive.
   g->ag_in_loop_set = false;
   note_task(vm, g);
-  AwValue saved = vm->exc;
-  bool reraise = vm->exc_reraise;
-  vm->exc = AW_UNDEF;
-  vm->exc_reraise = false;
-  AwValue gv = AW_OBJ(g);
-  aw_push_root(vm, saved);
-  aw_push_root(vm, gv);
-  AwValue r;
-  if (g->awaited_by && !g->ag_closed) r = aw_call(vm, AW_OBJ(g->awaited_by), 1, &gv, NULL);
-  else r = aw_gen_close(vm, g);
-  if (AW_IS_EXC(r)) {
-    AwValue e = aw_exc_take(vm);
-    aw_push_root(vm, e);
-    aw_gen_write_unraisable(vm, e, gv);
-    aw_pop_root(vm);
-  }
-  aw_pop_root(vm);
-  aw_pop_root(vm);
-  vm->exc = saved;
-  vm->exc_reraise = reraise;
-}
-
-void aw_asyncgen_claim(AwVM *vm, AwValue v, AwProto *p, int32_t at) {
-  (void)vm;
-  if (!AW_IS_KIND(v, AW_OBJ_GENERATOR)) return;
-  AwGen *g = (AwGen *)AW_AS_OBJ(v);
-  // Made by the CALL just before this GET_AITER: nothing else has seen it.
-  if (g->gkind == AW_GENKIND_ASYNCGEN && aw_gen_fresh_at(g, p, at)) g->ag_owned = true;
-  g->ag_fresh = false;
+  aw_gen_run_finalizer(vm, g, g->awaited_by && !g->ag_closed ? g->awaited_by : NULL);
 }
 
 void aw_asyncgen_note_return(AwVM *vm, AwValue v, AwProto *p, int32_t at) {

@@ -570,6 +570,10 @@ void aw_gen_finalize(AwVM *vm, AwGen *g) {
     aw_gen_finished(vm, g, AW_NONE);
     return;
   }
+  aw_gen_run_finalizer(vm, g, NULL);
+}
+
+void aw_gen_run_finalizer(AwVM *vm, AwGen *g, AwObj *hook) {
   AwValue saved = vm->exc;
   bool reraise = vm->exc_reraise;
   vm->exc = AW_UNDEF;
@@ -577,7 +581,8 @@ void aw_gen_finalize(AwVM *vm, AwGen *g) {
   AwValue gv = AW_OBJ(g);
   aw_push_root(vm, saved);
   aw_push_root(vm, gv);
-  if (AW_IS_EXC(aw_gen_close(vm, g))) {
+  AwValue r = hook ? aw_call(vm, AW_OBJ(hook), 1, &gv, NULL) : aw_gen_close(vm, g);
+  if (AW_IS_EXC(r)) {
     AwValue e = aw_exc_take(vm);
     aw_push_root(vm, e);
     aw_gen_write_unraisable(vm, e, gv);
@@ -596,11 +601,12 @@ bool aw_gen_fresh_at(AwGen *g, AwProto *p, int32_t at) {
          g->created_proto == p && g->created_ip == at;
 }
 
-void aw_gen_claim(AwVM *vm, AwValue v, AwProto *p, int32_t at) {
+void aw_gen_claim(AwVM *vm, AwValue v, int kind, AwProto *p, int32_t at) {
   (void)vm;
+  if (!AW_IS_KIND(v, AW_OBJ_GENERATOR)) return;
   AwGen *g = (AwGen *)AW_AS_OBJ(v);
-  // Made by the CALL just before this GET_ITER: nothing else has seen it.
-  if (g->gkind == AW_GENKIND_GENERATOR && aw_gen_fresh_at(g, p, at)) g->ag_owned = true;
+  // Made by the CALL just before this GET_ITER/GET_AITER: nothing else has seen it.
+  if ((int)g->gkind == kind && aw_gen_fresh_at(g, p, at)) g->ag_owned = true;
   g->ag_fresh = false;
 }
 

@@ -1304,7 +1304,7 @@ dispatch:
   CASE(GET_ITER) {
     SAVE();
     if (arg) {
-      if (AW_IS_KIND(sp[-1], AW_OBJ_GENERATOR)) aw_gen_claim(vm, sp[-1], f->proto, (int32_t)(ip - code) - 1);
+      aw_gen_claim(vm, sp[-1], AW_GENKIND_GENERATOR, f->proto, (int32_t)(ip - code) - 1);
       vm->agen_returned = NULL;
     }
     AwValue it = aw_get_iter(vm, sp[-1]);
@@ -1649,7 +1649,7 @@ dispatch:
       } else {
         r = aw_call(vm, callee, npos, args, kw);
         // A new (async) generator straight from its function: a (async)
-        // for loop right after may own it (aw_gen_claim, aw_asyncgen_claim).
+        // for loop right after may own it (aw_gen_claim).
         if (AW_IS_KIND(callee, AW_OBJ_FUNCTION) &&
             (((AwFunction *)AW_AS_OBJ(callee))->proto->flags & (AW_CODE_ASYNC_GEN | AW_CODE_GENERATOR)) &&
             AW_IS_KIND(r, AW_OBJ_GENERATOR))
@@ -1994,7 +1994,7 @@ dispatch:
   }
   CASE(GET_AITER) {
     SAVE();
-    if (arg) aw_asyncgen_claim(vm, sp[-1], f->proto, (int32_t)(ip - code) - 1);
+    if (arg) aw_gen_claim(vm, sp[-1], AW_GENKIND_ASYNCGEN, f->proto, (int32_t)(ip - code) - 1);
     vm->agen_returned = NULL;
     AwValue r = aw_get_aiter(vm, sp[-1]);
     CHECK(r);

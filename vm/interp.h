@@ -37,8 +37,8 @@ bool aw_is_iterable(AwVM *vm, AwValue v);
 // zero. An async comprehension claims the same way: its frame's .0 and
 // its stack hold the generator, and an exception unwinding that frame
 // drops both. Anything that could hand out another reference (a foreign
-// firstiter hook, cr_await, f_locals, locals()) cancels the claim.
-void aw_asyncgen_claim(AwVM *vm, AwValue v, AwProto *p, int32_t at);
+// firstiter hook, cr_await, f_locals, locals()) cancels the claim
+// (aw_gen_claim with AW_GENKIND_ASYNCGEN).
 // The same for what __aiter__ returned ([it], for [obj]): a script
 // __aiter__ whose `return self.gen()` made it (vm->agen_returned).
 void aw_asyncgen_claim_aiter(AwVM *vm, AwValue it, AwValue obj);
@@ -50,8 +50,9 @@ void aw_asyncgen_note_return(AwVM *vm, AwValue v, AwProto *p, int32_t at);
 // gen.c: the same for a `for` statement's (or a comprehension's) plain
 // generator: GET_ITER with arg 1 or 2 claims the generator the CALL right
 // before it (instruction [at] - 1 of [p]) made; POP_ITER (break, return)
-// and the unwinding close it when they drop the slot.
-void aw_gen_claim(AwVM *vm, AwValue v, AwProto *p, int32_t at);
+// and the unwinding close it when they drop the slot. [kind] is the
+// AwGenKind the loop takes: GENERATOR for GET_ITER, ASYNCGEN for GET_AITER.
+void aw_gen_claim(AwVM *vm, AwValue v, int kind, AwProto *p, int32_t at);
 // What a script __iter__ returned ([it], for [obj]) straight from such a
 // CALL (vm->agen_returned): claimed as well.
 void aw_gen_claim_iter(AwVM *vm, AwValue it, AwValue obj);

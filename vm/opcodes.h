@@ -187,10 +187,10 @@ OP(SEND, AW_VAR)           // [recv, v]: send v into recv (v None => next()).
 OP(GET_AITER, 0)           // [obj] -> [obj.__aiter__()]; arg 1 (an async
                            // for statement) or 2 (an async comprehension):
                            // the loop may own the async generator obj
-                           // (aw_asyncgen_claim)
+                           // (aw_gen_claim)
 OP(POP_AITER, -1)          // [aiter] -> []: an async for statement left
                            // early (break, return); finalizes the async
-                           // generator the loop owns (aw_asyncgen_drop)
+                           // generator the loop owns (aw_gen_drop)
 OP(GET_ANEXT, 1)           // [aiter] -> [aiter, awaitable of __anext__()]
 OP(END_ASYNC_FOR, -3)      // handler of async for: [aiter, prev, exc] ->
                            // if exc is StopAsyncIteration: pop all three,

@@ -252,7 +252,7 @@ void aw_gen_report_unawaited(AwVM *vm, struct AwGen *g, bool at_exit);
 // without one, closes it the synchronous way (GeneratorExit thrown in);
 // errors go to stderr as CPython's "Exception ignored in" reports. Runs
 // code: only from the finalization queue, or where CPython's last
-// reference goes (aw_asyncgen_drop). Saves and restores vm->exc.
+// reference goes (aw_gen_drop). Saves and restores vm->exc.
 bool aw_asyncgen_needs_finalizer(struct AwGen *g);
 void aw_asyncgen_finalize(AwVM *vm, struct AwGen *g);
 // (gen.c) The same for any generator: a plain one that dies suspended
@@ -260,6 +260,10 @@ void aw_asyncgen_finalize(AwVM *vm, struct AwGen *g);
 // (GeneratorExit thrown in, once), errors reported as "Exception ignored
 // in"; an async one goes to aw_asyncgen_finalize. Same rules.
 void aw_gen_finalize(AwVM *vm, struct AwGen *g);
+// (gen.c) Both finalizers' last step: calls [hook] (an async generator's
+// finalizer hook) with [g], or g.close() when [hook] is NULL, with vm->exc
+// saved and restored; an error is written as unraisable, never raised.
+void aw_gen_run_finalizer(AwVM *vm, struct AwGen *g, AwObj *hook);
 // (gen.c) CPython's default sys.unraisablehook: "Exception ignored in:
 // <repr of obj>" and [exc]'s traceback, on stderr.
 void aw_gen_write_unraisable(AwVM *vm, AwValue exc, AwValue obj);
