@@ -121,14 +121,14 @@ class _Deque:
         if h < len(a) and a[h] is x:
             self._drop_first(a, h)
             return
-        i = h + 1
-        n = len(a)
-        while i < n:
-            if a[i] is x:
-                del a[i]
-                return
-            i += 1
-        raise ValueError('deque.remove(x): x not in deque')
+        if h < len(a) and a[-1] is x:
+            a.pop()  # cancelled in reverse order: O(1) from the back too
+            return
+        try:
+            i = a.index(x, h + 1)
+        except ValueError:
+            raise ValueError('deque.remove(x): x not in deque') from None
+        del a[i]
 
 
 # ---------------------------------------------------------------- locks
