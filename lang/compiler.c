@@ -741,6 +741,9 @@ static bool assemble(C *c) {
         }
       }
       if (is_terminal(op)) break;
+      // CALL of a bound method shifts its arguments up one slot to insert
+      // self (interp.c do_call): one slot past the call sequence.
+      if (op == OP_CALL && d + 1 > maxd) maxd = d + 1;
       d += stack_effect(op, arg, false);
       b += block_effect(op);
       if (d > maxd) maxd = d;
@@ -763,8 +766,8 @@ static bool assemble(C *c) {
   }
   aw_mem_free(vm, sd, (size_t)n * 2 * sizeof(int32_t));
   aw_mem_free(vm, work, ((size_t)n * 4 + 1) * sizeof(int32_t));
-  // Exact: every push is within the depth this walk finds (frames add two
-  // slots of their own for a bound method's self, aw_frame_size).
+  // Exact: every push, and a bound method's self, is within the depth
+  // this walk finds.
   p->max_stack = maxd;
   p->max_blocks = maxb;
   if (!fuse_superinstructions(c, p)) return false;

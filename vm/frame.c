@@ -10,9 +10,7 @@ static size_t align16(size_t n) { return (n + 15) & ~(size_t)15; }
 static size_t align8(size_t n) { return (n + 7) & ~(size_t)7; }
 
 static int32_t value_slots(AwProto *p) {
-  // +1: room for a bound method's self inserted before the arguments (a
-  // bound method's function is always a plain function: one shift at most).
-  return p->nlocals + p->ncells + p->nfree + p->max_stack + 1;
+  return p->nlocals + p->ncells + p->nfree + p->max_stack;
 }
 
 size_t aw_frame_size(AwProto *p) {

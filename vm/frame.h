@@ -158,7 +158,7 @@ static inline AwValue *aw_frame_stack(AwFrame *f) {
 }
 static inline AwBlock *aw_frame_blocks(AwFrame *f) {
   // +1: room for a bound method's self inserted before the arguments.
-  return (AwBlock *)(void *)(aw_frame_stack(f) + f->proto->max_stack + 1);
+  return (AwBlock *)(void *)(aw_frame_stack(f) + f->proto->max_stack);
 }
 
 // Results of resuming a generator.

@@ -684,7 +684,7 @@ static inline __attribute__((always_inline)) int iter_next_fast(AwVM *vm, AwIter
 static inline __attribute__((always_inline)) AwFrame *frame_push_simple(AwVM *vm, AwProto *p, AwFunction *fn, AwValue *args, int argc) {
   // aw_frame_size(p), inline.
   size_t size = AW_FRAME_HEAD +
-                (size_t)(p->nlocals + p->ncells + p->nfree + p->max_stack + 1) * sizeof(AwValue) +
+                (size_t)(p->nlocals + p->ncells + p->nfree + p->max_stack) * sizeof(AwValue) +
                 (((size_t)p->max_blocks * sizeof(AwBlock) + 15) & ~(size_t)15);
   if (vm->depth >= vm->recursion_limit || !vm->seg || vm->stack_top + size > vm->seg->end) return NULL;
   AwFrame *f = (AwFrame *)vm->stack_top;
@@ -1524,7 +1524,16 @@ dispatch:
 
   CASE(CALL_METHOD)
     ret_at = sp - arg - 2;
-    if (AW_IS_UNDEF(ret_at[0])) {
+    if (AW_IS_UNDEF(ret_at[0]) && AW_IS_KIND(ret_at[1], AW_OBJ_BOUND) &&
+        AW_IS_KIND(((AwBound *)AW_AS_OBJ(ret_at[1]))->func, AW_OBJ_FUNCTION)) {
+      // A bound method found as an attribute: [-, bound, a0..] becomes
+      // [func, self, a0..] in place, without do_call's shift.
+      AwBound *bm = (AwBound *)AW_AS_OBJ(ret_at[1]);
+      ret_at[0] = callee = bm->func;
+      ret_at[1] = bm->self;
+      args = ret_at + 1;
+      argc = (int)arg + 1;
+    } else if (AW_IS_UNDEF(ret_at[0])) {
       callee = ret_at[1];
       args = ret_at + 2;
       argc = (int)arg;
@@ -1622,10 +1631,11 @@ dispatch:
       LOAD_FRAME();
       NEXT();
     }
-    if (AW_IS_KIND(callee, AW_OBJ_BOUND)) {
+    if (AW_IS_KIND(callee, AW_OBJ_BOUND) && AW_IS_KIND(((AwBound *)AW_AS_OBJ(callee))->func, AW_OBJ_FUNCTION)) {
       AwBound *bm = (AwBound *)AW_AS_OBJ(callee);
       // [callee, a0..] -> [func, self, a0..]: shift the args up one slot
-      // (frames reserve a spare slot for this; bm->func is a function).
+      // (the compiler's max_stack counts that one slot: a bound method of
+      // anything but a function takes the general path below).
       if (argc) memmove(args + 1, args, (size_t)argc * sizeof(AwValue));
       args[0] = bm->self;
       args[-1] = bm->func;  // keeps the function rooted during the call
