@@ -34,8 +34,7 @@ static AwFuture *future_alloc(AwVM *vm, bool task) {
   // (aw_obj_alloc zeroes: no callbacks, no extra, the task part's NULLs.)
   if (f) {
     f->is_task = task;
-    f->state = AW_FUT_PENDING;
-    f->result = AW_NONE;
+    f->state = AW_FUT_PENDING;  // (and cb0 NULL: no callbacks)
     if (task && !AW_IS_UNDEF(stack)) {
       f->created = AW_AS_TUPLE(stack);
       f->created_debug = true;
@@ -117,8 +116,13 @@ static bool schedule_callback(AwVM *vm, AwLoop *loop, AwFuture *f, AwValue fn, A
   return aw_loop_schedule(vm, loop, AW_READY_CALLBACK, fn, AW_OBJ(f), ctx);
 }
 
-// The future just became done: run (schedule) its callbacks, in order.
-static bool future_done(AwVM *vm, AwFuture *f) {
+// [f] becomes done with [state] and [result]; its first callback [cb0]
+// with [cb0_ctx] (taken out before the result took their storage) and the
+// others are scheduled, in order.
+static bool future_done(AwVM *vm, AwFuture *f, AwFutState state, AwValue result) {
+  AwObj *cb0 = f->cb0, *cb0_ctx = f->cb0_ctx;
+  f->result = result;
+  f->state = (uint8_t)state;
   AwLoop *loop = aw_loop_get(vm);
   if (!loop) return false;
   AwValue timer = aw_future_extra(f, AW_FX_TIMER);
@@ -127,7 +131,7 @@ static bool future_done(AwVM *vm, AwFuture *f) {
     f->extra->items[AW_FX_TIMER] = AW_UNDEF;
   }
   bool ok = true;
-  if (f->cb0) ok = schedule_callback(vm, loop, f, AW_OBJ(f->cb0), f->cb0_ctx ? AW_OBJ(f->cb0_ctx) : AW_UNDEF);
+  if (cb0) ok = schedule_callback(vm, loop, f, AW_OBJ(cb0), cb0_ctx ? AW_OBJ(cb0_ctx) : AW_UNDEF);
   AwList *more = aw_future_callbacks(f);
   if (ok && more) {
     AwList *l = more;
@@ -136,7 +140,6 @@ static bool future_done(AwVM *vm, AwFuture *f) {
       ok = schedule_callback(vm, loop, f, t->items[0], t->items[1]);
     }
   }
-  f->cb0 = f->cb0_ctx = NULL;
   if (more) f->extra->items[AW_FX_CALLBACKS] = AW_UNDEF;
   return ok;
 }
@@ -146,9 +149,7 @@ bool aw_future_set_result(AwVM *vm, AwFuture *f, AwValue v) {
     aw_raisef(vm, invalid_state(vm), "invalid state");
     return false;
   }
-  f->result = v;
-  f->state = AW_FUT_FINISHED;
-  return future_done(vm, f);
+  return future_done(vm, f, AW_FUT_FINISHED, v);
 }
 
 bool aw_future_set_exception(AwVM *vm, AwFuture *f, AwValue exc) {
@@ -169,12 +170,10 @@ bool aw_future_set_exception(AwVM *vm, AwFuture *f, AwValue exc) {
               "StopIteration interacts badly with generators and cannot be raised into a Future");
     return false;
   }
-  f->result = exc;
   f->has_exc = true;
-  f->state = AW_FUT_FINISHED;
   f->log_traceback = true;
   aw_gc_watch(vm, &f->obj);  // "exception was never retrieved"?
-  return future_done(vm, f);
+  return future_done(vm, f, AW_FUT_FINISHED, exc);
 }
 
 bool aw_future_cancel(AwVM *vm, AwFuture *f, AwValue msg) {
@@ -183,8 +182,7 @@ bool aw_future_cancel(AwVM *vm, AwFuture *f, AwValue msg) {
   // Without memory for the message the future is not cancelled (and
   // MemoryError is pending).
   if (!aw_future_set_extra(vm, f, AW_FX_CANCEL_MSG, msg)) return false;
-  f->state = AW_FUT_CANCELLED;
-  return future_done(vm, f) || true;
+  return future_done(vm, f, AW_FUT_CANCELLED, AW_NONE) || true;
 }
 
 bool aw_future_add_callback(AwVM *vm, AwFuture *f, AwValue fn, AwValue ctx) {
@@ -672,7 +670,7 @@ static AwValue future_add_done_callback(AwVM *vm, int argc, AwValue *argv, AwTup
 // while the list is empty).
 static void refill_cb0(AwFuture *f) {
   AwList *more = aw_future_callbacks(f);
-  if (!f->cb0 && more && more->len > 0) {
+  if (f->state == AW_FUT_PENDING && !f->cb0 && more && more->len > 0) {
     AwList *l = more;
     AwTuple *t = AW_AS_TUPLE(l->items[0]);
     if (AW_IS_OBJ(t->items[0]) && (AW_IS_OBJ(t->items[1]) || AW_IS_UNDEF(t->items[1]))) {
@@ -685,6 +683,7 @@ static void refill_cb0(AwFuture *f) {
 }
 
 void aw_future_remove_callback_is(AwFuture *f, AwValue fn) {
+  if (f->state != AW_FUT_PENDING) return;  // no callbacks left
   if (f->cb0 && aw_value_is(AW_OBJ(f->cb0), fn)) f->cb0 = f->cb0_ctx = NULL;
   if (aw_future_callbacks(f)) {
     AwList *l = aw_future_callbacks(f);
@@ -700,10 +699,10 @@ static AwValue future_remove_done_callback(AwVM *vm, int argc, AwValue *argv, Aw
   AwFuture *f = self_future(vm, argc, argv, "remove_done_callback");
   if (!f || !aw_check_argc(vm, "remove_done_callback", argc, kw, 2, 2)) return AW_EXC;
   int64_t removed = 0;
-  if (f->cb0) {
+  if (f->state == AW_FUT_PENDING && f->cb0) {
     int eq = aw_eq(vm, AW_OBJ(f->cb0), argv[1]);
     if (eq < 0) return AW_EXC;
-    if (eq) {
+    if (eq && f->state == AW_FUT_PENDING) {  // (__eq__ may have finished it)
       f->cb0 = f->cb0_ctx = NULL;
       removed++;
     }
@@ -879,9 +878,12 @@ static void mark_ptr(AwVM *vm, void *o) {
 }
 
 void aw_future_trace(AwVM *vm, AwFuture *f) {
-  aw_gc_mark_value(vm, f->result);
-  mark_ptr(vm, f->cb0);
-  mark_ptr(vm, f->cb0_ctx);
+  if (f->state == AW_FUT_PENDING) {
+    mark_ptr(vm, f->cb0);
+    mark_ptr(vm, f->cb0_ctx);
+  } else {
+    aw_gc_mark_value(vm, f->result);
+  }
   mark_ptr(vm, f->extra);
   if (f->is_task) {
     mark_ptr(vm, f->coro);

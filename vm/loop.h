@@ -38,9 +38,14 @@ typedef struct AwFuture {
   bool created_debug : 1;       // task: [created] is a debug-mode stack
   int32_t num_cancels;          // task: cancel() requests not yet uncancelled;
                                 // gather: children done so far
-  AwValue result;               // or the exception (has_exc)
-  AwObj *cb0, *cb0_ctx;         // first done callback (cb0 NULL: none; a
-                                // callback that is no object goes to the list)
+  // A pending future has callbacks and no result; a done one has a result
+  // and no callbacks (they were scheduled as it became done): one storage.
+  union {
+    AwValue result;             // done: the result, or the exception (has_exc)
+    struct {                    // pending: the first done callback (cb0 NULL:
+      AwObj *cb0, *cb0_ctx;     // none; one that is no object goes to the list)
+    };
+  };
   AwTuple *extra;               // AW_FX_* values, or NULL while all are unset
   // ---- task part (is_task only) ----
   AwObj *coro;
