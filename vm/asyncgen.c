@@ -446,7 +446,7 @@ static bool init_hooks(AwVM *vm, AwGen *g) {
   if (g->ag_hooks_inited) return true;
   g->ag_hooks_inited = true;
   if (AW_IS_OBJ(vm->agen_finalizer)) {
-    g->awaited_by = AW_AS_OBJ(vm->agen_finalizer);
+    if (!aw_gen_set_extra(vm, g, AW_GX_AWAITED_BY, vm->agen_finalizer)) return false;
     g->ag_watched = true;
     aw_gc_watch(vm, &g->obj);
   }
@@ -464,7 +464,7 @@ static bool init_hooks(AwVM *vm, AwGen *g) {
 
 bool aw_asyncgen_needs_finalizer(AwGen *g) {
   if (g->gkind != AW_GENKIND_ASYNCGEN || g->ag_finalized || g->state == AW_GEN_CLOSED) return false;
-  if (g->awaited_by && !g->ag_closed) return true;
+  if (aw_gen_extra(g, AW_GX_AWAITED_BY) && !g->ag_closed) return true;
   return g->state != AW_GEN_CREATED;  // closing a never-started one shows nothing
 }
 
@@ -478,7 +478,8 @@ void aw_asyncgen_finalize(AwVM *vm, AwGen *g) {
   // keeps it alive.
   g->ag_in_loop_set = false;
   note_task(vm, g);
-  aw_gen_run_finalizer(vm, g, g->awaited_by && !g->ag_closed ? g->awaited_by : NULL);
+  AwObj *hook = aw_gen_extra(g, AW_GX_AWAITED_BY);
+  aw_gen_run_finalizer(vm, g, hook && !g->ag_closed ? hook : NULL);
 }
 
 void aw_asyncgen_note_return(AwVM *vm, AwValue v, AwProto *p, int32_t at) {

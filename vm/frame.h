@@ -90,31 +90,43 @@ typedef struct AwGen {
                          // to it: dropping that slot finalizes it
   bool ag_finalized : 1; // its finalizer ran (once, as PEP 442)
   bool ag_watched : 1;   // on the GC's finalization watch list
-  int32_t created_ip;    // for "never awaited" warnings: instruction index
-                         // in created_proto (its line is looked up then)
+  // One word for three fields that are never needed at once (a coroutine
+  // leaves CREATED before it is linked; aw_gen_resume zeroes it then).
+  union {
+    int32_t created_ip;  // while CREATED: for "never awaited" warnings and
+                         // for-loop claims, the instruction index in
+                         // created_proto (its line is looked up then)
+    int32_t link_depth;  // while SEND-linked: its place in the chain (the
+                         // root's callee is 1), for the recursion limit
+    int32_t ag_task;     // async generator (never SEND-linked): task_id of
+                         // the task it was last left suspended by (0: none),
+                         // counted in that task's agens_open (future.c)
+  };
   AwFrame *resume_at;    // innermost frame of a SEND-linked chain to resume
                          // (== its frame when not delegating through frames)
-  AwTuple *names;        // (__name__, __qualname__) when they are not its
-                         // code's (renamed function, or set), else NULL
   union {
     AwProto *created_proto;  // while CREATED: where it was made
     AwObj *handling;     // once started: the generator's own exc_info while
                          // suspended (an exception, or NULL: None)
   };
-  AwObj *awaited_by;     // coroutines: cr_origin, the creation stack in
-                         // asyncio debug mode (gen.c), else NULL; async
-                         // generators: the finalizer hook they remembered
-                         // on first use, or NULL (asyncgen.c)
-  int32_t frame_size;    // bytes of the frame allocation (for freeing)
-  // (An async generator is never SEND-linked: it shares the slot.)
-  union {
-    int32_t link_depth;  // while SEND-linked: its place in the chain (the
-                         // root's callee is 1), for the recursion limit
-    int32_t ag_task;     // async generator: task_id of the task it was last
-                         // left suspended by (0: none), counted in that
-                         // task's agens_open (future.c)
-  };
+  // What few generators have, or NULL: AW_GX_* values (UNDEF: unset).
+  AwTuple *extra;
 } AwGen;
+
+// A generator's extra values (aw_gen_extra).
+enum {
+  AW_GX_NAME,        // __name__ and __qualname__ when they are not its
+  AW_GX_QUALNAME,    // code's (renamed function, or set)
+  AW_GX_AWAITED_BY,  // coroutines: cr_origin, the creation stack in asyncio
+                     // debug mode (gen.c); async generators: the finalizer
+                     // hook they remembered on first use (asyncgen.c)
+  AW_GX_COUNT
+};
+static inline AwObj *aw_gen_extra(const AwGen *g, int i) {
+  return g->extra && AW_IS_OBJ(g->extra->items[i]) ? AW_AS_OBJ(g->extra->items[i]) : NULL;
+}
+// Sets an extra value (false: MemoryError raised).
+bool aw_gen_set_extra(AwVM *vm, AwGen *g, int i, AwValue v);
 
 // The generator object's part of a generator-and-frame allocation: its
 // frame follows it.

@@ -25,23 +25,41 @@ static AwGenKind kind_of(AwProto *p) {
 // The generator object's part of a generator-and-frame allocation.
 #define GEN_HEAD AW_GEN_HEAD
 
-// Gives [g] the names (name, qualname) unless they are its code's.
-static bool set_names(AwVM *vm, AwGen *g, AwValue name, AwValue qualname) {
-  AwProto *p = aw_gen_frame(g)->proto;
-  if (aw_value_is(name, p->name) && aw_value_is(qualname, p->qualname)) {
-    g->names = NULL;
-    return true;
+bool aw_gen_set_extra(AwVM *vm, AwGen *g, int i, AwValue v) {
+  if (!g->extra) {
+    if (AW_IS_UNDEF(v)) return true;  // unset stays unset
+    aw_push_root(vm, AW_OBJ(g));
+    aw_push_root(vm, v);
+    AwTuple *x = aw_tuple_new(vm, AW_GX_COUNT);
+    aw_pop_root(vm);
+    aw_pop_root(vm);
+    if (!x) return false;
+    for (int k = 0; k < AW_GX_COUNT; k++) x->items[k] = AW_UNDEF;
+    g->extra = x;
   }
-  aw_push_root(vm, AW_OBJ(g));
-  AwValue t = aw_tuple_pack(vm, 2, name, qualname);
-  aw_pop_root(vm);
-  if (AW_IS_EXC(t)) return false;
-  g->names = AW_AS_TUPLE(t);
+  g->extra->items[i] = v;
   return true;
 }
 
-AwValue aw_gen_name(AwGen *g) { return g->names ? g->names->items[0] : aw_gen_frame(g)->proto->name; }
-AwValue aw_gen_qualname(AwGen *g) { return g->names ? g->names->items[1] : aw_gen_frame(g)->proto->qualname; }
+// Gives [g] the names (name, qualname) unless they are its code's.
+static bool set_names(AwVM *vm, AwGen *g, AwValue name, AwValue qualname) {
+  AwProto *p = aw_gen_frame(g)->proto;
+  bool own = aw_value_is(name, p->name) && aw_value_is(qualname, p->qualname);
+  if (own && !g->extra) return true;
+  aw_push_root(vm, qualname);
+  bool ok = aw_gen_set_extra(vm, g, AW_GX_NAME, own ? AW_UNDEF : name);
+  aw_pop_root(vm);
+  return ok && aw_gen_set_extra(vm, g, AW_GX_QUALNAME, own ? AW_UNDEF : qualname);
+}
+
+AwValue aw_gen_name(AwGen *g) {
+  AwObj *n = aw_gen_extra(g, AW_GX_NAME);
+  return n ? AW_OBJ(n) : aw_gen_frame(g)->proto->name;
+}
+AwValue aw_gen_qualname(AwGen *g) {
+  AwObj *n = aw_gen_extra(g, AW_GX_QUALNAME);
+  return n ? AW_OBJ(n) : aw_gen_frame(g)->proto->qualname;
+}
 
 static bool gen_init(AwVM *vm, AwGen *g, AwFunction *func, AwFrame *frame) {
   AwProto *p = frame->proto;
@@ -52,7 +70,6 @@ static bool gen_init(AwVM *vm, AwGen *g, AwFunction *func, AwFrame *frame) {
   // Its names are the function's as it is called (CPython copies them).
   if (func && !set_names(vm, g, func->name, func->qualname)) return false;
   g->handling = NULL;
-  g->awaited_by = NULL;
   if (vm->frame) {
     // The line is looked up only if a warning needs it.
     g->created_proto = vm->frame->proto;
@@ -63,7 +80,7 @@ static bool gen_init(AwVM *vm, AwGen *g, AwFunction *func, AwFrame *frame) {
   if (k == AW_GENKIND_COROUTINE && vm->loop && vm->loop->running && vm->loop->debug) {
     AwValue origin = aw_gen_capture_stack(vm, ORIGIN_DEPTH);
     if (AW_IS_EXC(origin)) aw_exc_take(vm);  // a diagnostic: never fatal
-    else g->awaited_by = AW_AS_OBJ(origin);
+    else if (!aw_gen_set_extra(vm, g, AW_GX_AWAITED_BY, origin)) return false;
   }
   return true;
 }
@@ -72,8 +89,8 @@ static bool gen_init(AwVM *vm, AwGen *g, AwFunction *func, AwFrame *frame) {
 // [fn] and binds the arguments.
 static AwValue start_generator(AwVM *vm, AwGen *g, size_t size, AwFunction *fn, int argc, AwValue *argv, AwTuple *kw) {
   AwProto *p = fn->proto;
+  (void)size;
   g->frame_inline = true;
-  g->frame_size = (int32_t)size;
   AwFrame *f = (AwFrame *)((char *)g + GEN_HEAD);
   g->state = AW_GEN_CLOSED;  // until the frame is complete
   g->awaited = true;
@@ -130,7 +147,7 @@ AwValue aw_gen_make_awaited(AwVM *vm, AwFunction *fn, int argc, AwValue *argv, A
   size_t size = aw_gen_frame_size(p);
   AwGen **list = spare_list(vm, size);
   AwGen *g = *list;
-  if (g && (size_t)g->frame_size == size) {
+  if (g && aw_gen_frame_size(aw_gen_frame(g)->proto) == size) {
     *list = (AwGen *)g->resume_at;
     // Everything after the object header starts zeroed, as when fresh
     // (aw_frame_init sets the frame part).
@@ -144,12 +161,12 @@ AwValue aw_gen_make_awaited(AwVM *vm, AwFunction *fn, int argc, AwValue *argv, A
 
 void aw_gen_recycle(AwVM *vm, AwGen *g) {
   if (!g->frame_inline) return;
-  AwGen **list = spare_list(vm, (size_t)g->frame_size);
+  AwGen **list = spare_list(vm, aw_gen_frame_size(aw_gen_frame(g)->proto));
   g->resume_at = (AwFrame *)*list;
   *list = g;
 }
 
-size_t aw_gen_size(AwGen *g) { return GEN_HEAD + (size_t)g->frame_size; }
+size_t aw_gen_size(AwGen *g) { return GEN_HEAD + aw_gen_frame_size(aw_gen_frame(g)->proto); }
 
 // ---- creation stacks -------------------------------------------------------
 
@@ -239,7 +256,8 @@ void aw_gen_report_unawaited(AwVM *vm, AwGen *g, bool at_exit) {
   AwProto *p = g->created_proto;
   int32_t at = g->created_ip - 1;
   int line = !p ? 0 : at >= 0 && at < p->ncode ? p->lines[at] : p->firstline;
-  aw_coro_warn_unawaited(vm, aw_gen_qualname(g), g->awaited_by ? AW_OBJ(g->awaited_by) : AW_NONE, p, line, at_exit);
+  AwObj *origin = aw_gen_extra(g, AW_GX_AWAITED_BY);
+  aw_coro_warn_unawaited(vm, aw_gen_qualname(g), origin ? AW_OBJ(origin) : AW_NONE, p, line, at_exit);
 }
 
 // The state a script sees: a generator linked under a SEND is running or
@@ -370,6 +388,7 @@ AwResumeStatus aw_gen_resume(AwVM *vm, AwGen *g, AwValue value, AwValue exc, AwV
   } else if (AW_IS_UNDEF(exc)) {
     *leaf->sp++ = AW_IS_UNDEF(value) ? AW_NONE : value;
   }
+  if (g->state == AW_GEN_CREATED) g->created_ip = 0;  // (shares its word)
   g->awaited = true;
   g->frame_started = true;
   root->flags |= AW_FRAME_ENTRY;
@@ -798,7 +817,8 @@ static AwValue gen_origin(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
     AwObj *o = as_ncoro(argv[0])->created;
     stack = o && o->kind == AW_OBJ_TUPLE ? AW_OBJ(o) : AW_NONE;
   } else {
-    stack = self_gen(argv[0])->awaited_by ? AW_OBJ(self_gen(argv[0])->awaited_by) : AW_NONE;
+    AwObj *origin = aw_gen_extra(self_gen(argv[0]), AW_GX_AWAITED_BY);
+    stack = origin ? AW_OBJ(origin) : AW_NONE;
   }
   if (!AW_IS_TUPLE(stack)) return AW_NONE;
   AwTuple *st = AW_AS_TUPLE(stack);
@@ -910,9 +930,8 @@ AwValue aw_get_anext_awaitable(AwVM *vm, AwValue aiter) {
 // ---- GC ---------------------------------------------------------------------
 
 void aw_gen_trace(AwVM *vm, AwGen *g) {
-  if (g->names) aw_gc_mark_obj(vm, &g->names->obj);
+  if (g->extra) aw_gc_mark_obj(vm, &g->extra->obj);
   if (g->handling) aw_gc_mark_obj(vm, g->handling);  // or created_proto
-  if (g->awaited_by) aw_gc_mark_obj(vm, g->awaited_by);
   aw_frame_trace(vm, aw_gen_frame(g));
 }
 
