@@ -702,21 +702,27 @@ static AwValue future_remove_done_callback(AwVM *vm, int argc, AwValue *argv, Aw
   if (f->state == AW_FUT_PENDING && f->cb0) {
     int eq = aw_eq(vm, AW_OBJ(f->cb0), argv[1]);
     if (eq < 0) return AW_EXC;
-    if (eq && f->state == AW_FUT_PENDING) {  // (__eq__ may have finished it)
-      f->cb0 = f->cb0_ctx = NULL;
+    if (eq) {
+      // (__eq__ may have finished it: its callbacks are scheduled already.)
+      if (f->state == AW_FUT_PENDING) f->cb0 = f->cb0_ctx = NULL;
       removed++;
     }
   }
   if (aw_future_callbacks(f)) {
     AwList *l = aw_future_callbacks(f);
+    aw_push_root(vm, AW_OBJ(l));  // __eq__ may finish the future, which drops it
     int64_t j = 0;
     for (int64_t i = 0; i < l->len; i++) {
       int eq = aw_eq(vm, AW_AS_TUPLE(l->items[i])->items[0], argv[1]);
-      if (eq < 0) return AW_EXC;
+      if (eq < 0) {
+        aw_pop_root(vm);
+        return AW_EXC;
+      }
       if (eq) removed++;
       else l->items[j++] = l->items[i];
     }
-    l->len = j;
+    if (j < l->len) l->len = j;
+    aw_pop_root(vm);
   }
   refill_cb0(f);
   return AW_INT(removed);
