@@ -74,7 +74,7 @@ asyncio.run(main())
 # expect: [('a', [1, 2]), ('b', [1, 2])]
 # expect: 1 0
 # expect: None []
-# expect: 0 True from eq
+# expect: 1 True from eq
 # expect: ['sneaky ran']
 # expect: cancelled ('bye',) [('c', True)]
 # expect: ['ValueError'] ValueError('v')
