@@ -887,15 +887,15 @@ static AwValue super_new(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
     AwProto *p = f->proto;
     for (int32_t i = 0; i < p->nfree; i++) {
       if (aw_str_eq_cstr(p->freevars[i], "__class__")) {
-        AwValue cell = f->slots[p->nlocals + p->ncells + i];
+        AwValue cell = aw_frame_slots(f)[p->nlocals + p->ncells + i];
         if (AW_IS_KIND(cell, AW_OBJ_CELL)) type = ((AwCell *)AW_AS_OBJ(cell))->value;
       }
     }
     if (AW_IS_UNDEF(type)) return aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "super(): __class__ cell not found");
-    obj = f->slots[0];
+    obj = aw_frame_slots(f)[0];
     if (AW_IS_UNDEF(obj) && p->cell2arg) {
       for (int32_t i = 0; i < p->ncells; i++)
-        if (p->cell2arg[i] == 0) obj = ((AwCell *)AW_AS_OBJ(f->slots[p->nlocals + i]))->value;
+        if (p->cell2arg[i] == 0) obj = ((AwCell *)AW_AS_OBJ(aw_frame_slots(f)[p->nlocals + i]))->value;
     }
     if (AW_IS_UNDEF(obj)) return aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "super(): arg[0] deleted");
   }

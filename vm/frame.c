@@ -18,7 +18,7 @@ size_t aw_frame_size(AwProto *p) {
 }
 
 size_t aw_gen_frame_size(AwProto *p) {
-  return AW_GEN_FRAME_HEAD + (size_t)value_slots(p) * sizeof(AwValue) + align8((size_t)p->max_blocks * sizeof(AwBlock));
+  return AW_FRAME_HEAD + (size_t)value_slots(p) * sizeof(AwValue) + align8((size_t)p->max_blocks * sizeof(AwBlock));
 }
 
 bool aw_frame_init(AwVM *vm, AwFrame *f, AwProto *proto, AwFunction *func, AwDict *globals, bool gen) {
@@ -29,11 +29,11 @@ bool aw_frame_init(AwVM *vm, AwFrame *f, AwProto *proto, AwFunction *func, AwDic
   f->proto = proto;
   f->func = func;
   f->globals = globals;
-  f->slots = (AwValue *)((char *)f + (gen ? AW_GEN_FRAME_HEAD : AW_FRAME_HEAD));
+  (void)gen;  // (one layout for both)
   // Locals and cells start unbound (UNDEF is all zero bits); the value
   // stack needs no clearing: only slots below sp are ever read or traced.
-  memset(f->slots, 0, (size_t)(proto->nlocals + proto->ncells) * sizeof(AwValue));
-  f->sp = f->slots + proto->nlocals + proto->ncells + proto->nfree;
+  memset(aw_frame_slots(f), 0, (size_t)(proto->nlocals + proto->ncells) * sizeof(AwValue));
+  f->sp = aw_frame_slots(f) + proto->nlocals + proto->ncells + proto->nfree;
   f->ip = proto->code;
   f->saved_handling = NULL;
   // Free variables come from the function's closure; cells are made when
@@ -41,7 +41,7 @@ bool aw_frame_init(AwVM *vm, AwFrame *f, AwProto *proto, AwFunction *func, AwDic
   if (proto->nfree) {
     AwTuple *cl = func ? func->closure : NULL;
     for (int32_t i = 0; i < proto->nfree; i++)
-      f->slots[proto->nlocals + proto->ncells + i] = cl && i < cl->len ? cl->items[i] : AW_NONE;
+      aw_frame_slots(f)[proto->nlocals + proto->ncells + i] = cl && i < cl->len ? cl->items[i] : AW_NONE;
   }
   (void)vm;
   return true;
@@ -54,10 +54,10 @@ static bool make_cells(AwVM *vm, AwFrame *f) {
     if (!c) return false;
     c->value = AW_UNDEF;
     if (p->cell2arg && p->cell2arg[i] >= 0) {
-      c->value = f->slots[p->cell2arg[i]];
-      f->slots[p->cell2arg[i]] = AW_UNDEF;
+      c->value = aw_frame_slots(f)[p->cell2arg[i]];
+      aw_frame_slots(f)[p->cell2arg[i]] = AW_UNDEF;
     }
-    f->slots[p->nlocals + i] = AW_OBJ(c);
+    aw_frame_slots(f)[p->nlocals + i] = AW_OBJ(c);
   }
   return true;
 }
@@ -128,12 +128,12 @@ static AwValue missing_args_error(AwVM *vm, AwFrame *f, int from, int to, const 
   AwProto *p = f->proto;
   int n = 0;
   for (int i = from; i < to; i++)
-    if (AW_IS_UNDEF(f->slots[i])) n++;
+    if (AW_IS_UNDEF(aw_frame_slots(f)[i])) n++;
   AwBuf b;
   aw_buf_init(&b);
   int k = 0;
   for (int i = from; i < to; i++) {
-    if (!AW_IS_UNDEF(f->slots[i])) continue;
+    if (!AW_IS_UNDEF(aw_frame_slots(f)[i])) continue;
     k++;
     if (k > 1) aw_buf_append(vm, &b, n == 2 ? " and " : (k == n ? ", and " : ", "), n == 2 ? 5 : (k == n ? 6 : 2));
     aw_buf_printf(vm, &b, "'%s'", AW_AS_STR(p->varnames[i])->data);
@@ -179,7 +179,7 @@ static int count_kwonly_given(AwProto *p, AwTuple *kwnames) {
 
 bool aw_frame_bind_args(AwVM *vm, AwFrame *f, int argc, AwValue *argv, AwTuple *kwnames) {
   AwProto *p = f->proto;
-  AwValue *slots = f->slots;
+  AwValue *slots = aw_frame_slots(f);
   int nkw = kwnames ? (int)kwnames->len : 0;
   int npos = argc;
   int total_params = p->argcount + p->kwonlyargcount;
@@ -276,7 +276,7 @@ void aw_frame_trace(AwVM *vm, AwFrame *f) {
   if (f->flags & AW_FRAME_GEN) aw_gc_mark_obj(vm, &aw_frame_gen(f)->obj);
   if (f->saved_handling) aw_gc_mark_obj(vm, f->saved_handling);
   // Locals, cells, free variables and the value stack up to sp.
-  for (AwValue *v = f->slots; v < f->sp; v++) aw_gc_mark_value(vm, *v);
+  for (AwValue *v = aw_frame_slots(f); v < f->sp; v++) aw_gc_mark_value(vm, *v);
 }
 
 int aw_frame_line(AwFrame *f) {

@@ -45,7 +45,6 @@ struct AwFrame {
   AwDict *globals;
   AwDict *locals;        // LOAD_NAME/STORE_NAME namespace (module, class body)
   AwInstr *ip;           // next instruction (saved when not running)
-  AwValue *slots;        // locals | cells | frees | value stack
   AwValue *sp;           // saved top of the value stack
   int nblocks;
   uint32_t flags;        // AW_FRAME_*
@@ -154,11 +153,11 @@ typedef struct AwNCoro {
   AwObj *a, *b;          // the body's state (Event.wait: self, fut)
 } AwNCoro;
 
-// Bytes of the frame record before its slots: 16-aligned on the frame
-// stack (hot loops run there), only 8-aligned in a generator (a million
-// suspended coroutines hold one each).
+// Bytes of the frame record before its slots (locals | cells | frees |
+// value stack), on the frame stack and in a generator alike.
 #define AW_FRAME_HEAD ((sizeof(AwFrame) + 15) & ~(size_t)15)
-#define AW_GEN_FRAME_HEAD ((sizeof(AwFrame) + 7) & ~(size_t)7)
+_Static_assert(sizeof(AwFrame) % 16 == 0, "frame slots start right after the record, 16-aligned");
+static inline AwValue *aw_frame_slots(AwFrame *f) { return (AwValue *)(void *)((char *)f + AW_FRAME_HEAD); }
 
 // The generator owning a generator frame (AW_FRAME_GEN): it precedes it.
 static inline AwGen *aw_frame_gen(AwFrame *f) {
@@ -166,7 +165,7 @@ static inline AwGen *aw_frame_gen(AwFrame *f) {
 }
 // Base of the value stack, and the block records, of [f].
 static inline AwValue *aw_frame_stack(AwFrame *f) {
-  return f->slots + f->proto->nlocals + f->proto->ncells + f->proto->nfree;
+  return aw_frame_slots(f) + f->proto->nlocals + f->proto->ncells + f->proto->nfree;
 }
 static inline AwBlock *aw_frame_blocks(AwFrame *f) {
   // +1: room for a bound method's self inserted before the arguments.

@@ -278,7 +278,7 @@ static void frame_clear(AwGen *g) {
   if (g->has_frameref) return;
   AwProto *p = f->proto;
   int32_t fixed = p->nlocals + p->ncells + p->nfree;
-  for (int32_t i = 0; i < fixed; i++) f->slots[i] = AW_UNDEF;
+  for (int32_t i = 0; i < fixed; i++) aw_frame_slots(f)[i] = AW_UNDEF;
   f->sp = aw_frame_stack(f);
 }
 
@@ -719,9 +719,9 @@ static AwValue frame_locals(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   AwFrame *f = aw_gen_frame(g);
   AwProto *p = f->proto;
   for (int32_t i = 0; i < p->nlocals; i++) {
-    if (AW_IS_UNDEF(f->slots[i])) continue;
-    aw_asyncgen_escape(vm, f->slots[i]);  // a comprehension's .0
-    if (!aw_dict_set(vm, d, p->varnames[i], f->slots[i])) return AW_EXC;
+    if (AW_IS_UNDEF(aw_frame_slots(f)[i])) continue;
+    aw_asyncgen_escape(vm, aw_frame_slots(f)[i]);  // a comprehension's .0
+    if (!aw_dict_set(vm, d, p->varnames[i], aw_frame_slots(f)[i])) return AW_EXC;
   }
   return AW_OBJ(d);
 }

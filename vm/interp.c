@@ -697,8 +697,7 @@ static inline __attribute__((always_inline)) AwFrame *frame_push_simple(AwVM *vm
   f->globals = fn->globals;
   f->locals = NULL;
   f->ip = p->code;
-  f->slots = (AwValue *)((char *)f + AW_FRAME_HEAD);
-  AwValue *slots = f->slots;
+  AwValue *slots = aw_frame_slots(f);
   int32_t nlocals = p->nlocals;
   f->sp = slots + nlocals + p->nfree;
   f->nblocks = 0;
@@ -742,7 +741,7 @@ static AwValue plain_init_of(AwVM *vm, AwClass *c) {
 // [v] is also in one of [f]'s local variables (a comprehension's .0).
 static bool held_by_local(AwFrame *f, AwValue v) {
   for (int32_t i = 0; i < f->proto->nlocals; i++)
-    if (aw_value_is(f->slots[i], v)) return true;
+    if (aw_value_is(aw_frame_slots(f)[i], v)) return true;
   return false;
 }
 
@@ -801,7 +800,7 @@ AwResumeStatus aw_interp_run_ex(AwVM *vm, AwFrame *start, AwValue throw_exc, AwV
   do {                                \
     ip = f->ip;                       \
     sp = f->sp;                       \
-    slots = f->slots;                 \
+    slots = aw_frame_slots(f);        \
     consts = f->proto->consts;        \
     names = f->proto->names;          \
     code = f->proto->code;            \
@@ -2275,14 +2274,14 @@ error:
     while (f->nblocks > 0) {
       AwBlock *b = &blocks[--f->nblocks];
       if (b->type == AW_BLOCK_HANDLER) {
-        vm->handling = f->slots[b->level];
+        vm->handling = aw_frame_slots(f)[b->level];
         continue;
       }
-      drop_owned(vm, f, f->slots + b->level, sp, false);
-      sp = f->slots + b->level;
+      drop_owned(vm, f, aw_frame_slots(f) + b->level, sp, false);
+      sp = aw_frame_slots(f) + b->level;
       AwBlock *h = &blocks[f->nblocks++];
       h->type = AW_BLOCK_HANDLER;
-      h->level = (int32_t)(sp - f->slots);
+      h->level = (int32_t)(sp - aw_frame_slots(f));
       PUSH(AW_IS_UNDEF(vm->handling) ? AW_NONE : vm->handling);
       PUSH(exc);
       vm->handling = exc;
@@ -2364,12 +2363,12 @@ AwDict *aw_frame_locals(AwVM *vm) {
   if (!d) return NULL;
   AwProto *p = f->proto;
   for (int32_t i = 0; i < p->nlocals; i++) {
-    if (AW_IS_UNDEF(f->slots[i])) continue;
-    aw_asyncgen_escape(vm, f->slots[i]);  // a comprehension's .0
-    if (!aw_dict_set(vm, d, p->varnames[i], f->slots[i])) return NULL;
+    if (AW_IS_UNDEF(aw_frame_slots(f)[i])) continue;
+    aw_asyncgen_escape(vm, aw_frame_slots(f)[i]);  // a comprehension's .0
+    if (!aw_dict_set(vm, d, p->varnames[i], aw_frame_slots(f)[i])) return NULL;
   }
   for (int32_t i = 0; i < p->ncells + p->nfree; i++) {
-    AwValue cell = f->slots[p->nlocals + i];
+    AwValue cell = aw_frame_slots(f)[p->nlocals + i];
     if (!AW_IS_KIND(cell, AW_OBJ_CELL) || AW_IS_UNDEF(((AwCell *)AW_AS_OBJ(cell))->value)) continue;
     if (!aw_dict_set(vm, d, cell_name(p, (uint32_t)i), ((AwCell *)AW_AS_OBJ(cell))->value)) return NULL;
   }
