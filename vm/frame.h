@@ -138,7 +138,8 @@ AwValue aw_gen_qualname(AwGen *g);
 // A coroutine whose body is C (vm/ncoro.c): what calling a function with
 // a native body (AW_CODE_NATIVE_BODY) returns instead of an AwGen. It has
 // the coroutine class and behaves as the script body would, without a
-// frame: a million tasks parked in Event.wait cost 64 bytes each for it.
+// frame: a million tasks parked in Event.wait cost 56 bytes each for it.
+// In asyncio debug mode (cr_origin) the script body runs instead.
 typedef enum { AW_NCORO_NONE, AW_NCORO_EVENT_WAIT, AW_NCORO__COUNT } AwNCoroBody;
 typedef struct AwNCoro {
   AwObj obj;
@@ -146,11 +147,14 @@ typedef struct AwNCoro {
   uint8_t body;          // AwNCoroBody
   uint8_t pc;            // where the body is suspended (0: not started)
   bool awaited;          // started or awaited: no "never awaited" warning
-  int32_t created_ip;    // with a proto in [created]: where it was made
-  AwObj *created;        // that proto, or in asyncio debug mode cr_origin
-                         // (aw_gen_capture_stack's tuple)
+  int32_t created_ip;    // with [created]: where it was made
   AwFunction *func;      // the function called (name, qualname, code)
-  AwObj *a, *b;          // the body's state (Event.wait: self, fut)
+  AwObj *a;              // the body's state (Event.wait: self)
+  union {
+    AwProto *created;    // not started (pc 0): the code it was made in, for
+                         // the "never awaited" warning (NULL: none)
+    AwObj *b;            // started: the body's state (Event.wait: fut)
+  };
 } AwNCoro;
 
 // Bytes of the frame record before its slots (locals | cells | frees |

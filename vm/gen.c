@@ -814,8 +814,7 @@ static AwValue gen_origin(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)argc; (void)kw;
   AwValue stack;
   if (is_ncoro(argv[0])) {
-    AwObj *o = as_ncoro(argv[0])->created;
-    stack = o && o->kind == AW_OBJ_TUPLE ? AW_OBJ(o) : AW_NONE;
+    stack = AW_NONE;  // made outside debug mode (aw_ncoro_new)
   } else {
     AwObj *origin = aw_gen_extra(self_gen(argv[0]), AW_GX_AWAITED_BY);
     stack = origin ? AW_OBJ(origin) : AW_NONE;

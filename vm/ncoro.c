@@ -11,8 +11,6 @@
 #include <string.h>
 #include "vm/loop.h"
 
-// As gen.c: the frames of cr_origin in asyncio debug mode.
-#define ORIGIN_DEPTH 10
 
 void aw_ncoro_register(AwFunction *fn, AwNCoroBody body) {
   uint32_t low = fn->proto->flags & ((1u << AW_CODE_NATIVE_SHIFT) - 1);
@@ -23,6 +21,8 @@ AwValue aw_ncoro_new(AwVM *vm, AwFunction *fn, int argc, AwValue *argv, AwTuple 
   int body = AW_CODE_NATIVE_BODY(fn->proto);
   // Event.wait(self): anything else is left to the script body.
   if (body != AW_NCORO_EVENT_WAIT || argc != 1 || (kw && kw->len) || !AW_IS_OBJ(argv[0])) return AW_UNDEF;
+  // Debug mode keeps a creation stack (cr_origin): the script body has room.
+  if (vm->loop && vm->loop->running && vm->loop->debug) return AW_UNDEF;
   AwNCoro *c = (AwNCoro *)aw_obj_alloc(vm, sizeof(AwNCoro), AW_OBJ_NCORO, AW_CLS(vm, coroutine));
   if (!c) return AW_EXC;
   c->state = AW_GEN_CREATED;
@@ -30,19 +30,11 @@ AwValue aw_ncoro_new(AwVM *vm, AwFunction *fn, int argc, AwValue *argv, AwTuple 
   c->func = fn;
   c->a = AW_AS_OBJ(argv[0]);
   if (vm->frame) {
-    c->created = &vm->frame->proto->obj;
+    c->created = vm->frame->proto;
     c->created_ip = (int32_t)(vm->frame->ip - vm->frame->proto->code);
   }
   c->awaited = awaited;
   if (!awaited) aw_gc_watch(vm, &c->obj);  // "never awaited"?
-  if (vm->loop && vm->loop->running && vm->loop->debug) {
-    // cr_origin; its innermost entry is also where the warning points.
-    aw_push_root(vm, AW_OBJ(c));
-    AwValue origin = aw_gen_capture_stack(vm, ORIGIN_DEPTH);
-    aw_pop_root(vm);
-    if (AW_IS_EXC(origin)) aw_exc_take(vm);  // a diagnostic: never fatal
-    else c->created = AW_AS_OBJ(origin);
-  }
   return AW_OBJ(c);
 }
 
@@ -84,7 +76,7 @@ AwValue aw_ncoro_locals(AwVM *vm, AwNCoro *c) {
   AwDict *d = aw_dict_new(vm);
   if (!d) return AW_EXC;
   AwProto *p = c->func->proto;
-  AwObj *vals[2] = {c->a, c->b};
+  AwObj *vals[2] = {c->a, c->pc == 1 ? c->b : NULL};
   for (int i = 0; i < 2 && i < p->nlocals; i++)
     if (vals[i] && !aw_dict_set(vm, d, p->varnames[i], AW_OBJ(vals[i]))) return AW_EXC;
   return AW_OBJ(d);
@@ -130,6 +122,7 @@ static AwResumeStatus event_wait(AwVM *vm, AwNCoro *c, AwValue exc, AwValue *out
   AwProto *p = c->func->proto;
   AwValue self = AW_OBJ(c->a);
   if (c->pc == 0) {
+    c->created = NULL;  // started: the word is [b]'s from now on
     if (!AW_IS_UNDEF(exc)) {
       vm->exc = exc;  // thrown in before the first line
       return failed_at(vm, c, p->firstline);
@@ -247,26 +240,19 @@ AwValue aw_ncoro_close(AwVM *vm, AwNCoro *c) {
 
 void aw_ncoro_trace(AwVM *vm, AwNCoro *c) {
   aw_gc_mark_obj(vm, &c->func->obj);
-  if (c->created) aw_gc_mark_obj(vm, c->created);
   if (c->a) aw_gc_mark_obj(vm, c->a);
-  if (c->b) aw_gc_mark_obj(vm, c->b);
+  if (c->b) aw_gc_mark_obj(vm, c->b);  // or created
 }
 
 bool aw_ncoro_needs_finalizer(AwNCoro *c) { return c->state == AW_GEN_CREATED && !c->awaited; }
 
 void aw_ncoro_report_unawaited(AwVM *vm, AwNCoro *c, bool at_exit) {
   c->awaited = true;  // reported once
-  AwObj *o = c->created;
-  AwValue origin = o && o->kind == AW_OBJ_TUPLE ? AW_OBJ(o) : AW_NONE;
-  AwProto *p = NULL;
+  AwProto *p = c->created;  // (never started: not yet [b])
   int line = 0;
-  if (AW_IS_TUPLE(origin) && AW_AS_TUPLE(origin)->len >= 2) {
-    p = (AwProto *)AW_AS_OBJ(AW_AS_TUPLE(origin)->items[0]);
-    line = (int)AW_AS_INT(AW_AS_TUPLE(origin)->items[1]);
-  } else if (o && o->kind == AW_OBJ_PROTO) {
-    p = (AwProto *)o;
+  if (p) {
     int32_t at = c->created_ip - 1;
     line = at >= 0 && at < p->ncode ? p->lines[at] : p->firstline;
   }
-  aw_coro_warn_unawaited(vm, aw_ncoro_qualname(c), origin, p, line, at_exit);
+  aw_coro_warn_unawaited(vm, aw_ncoro_qualname(c), AW_NONE, p, line, at_exit);
 }
