@@ -818,7 +818,7 @@ static AwValue handle_repr(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   AwHandle *h = (AwHandle *)AW_AS_OBJ(argv[0]);
   AwBuf b;
   aw_buf_init(&b);
-  bool timer = AW_AS_OBJ(argv[0])->cls == AW_CLS(vm, TimerHandle);
+  bool timer = aw_obj_class(vm, AW_AS_OBJ(argv[0])) == AW_CLS(vm, TimerHandle);
   aw_buf_printf(vm, &b, "<%s%s", timer ? "TimerHandle" : "Handle", h->cancelled ? " cancelled" : "");
   if (timer) aw_buf_printf(vm, &b, " when=%g", h->when);
   if (!h->cancelled && !h->is_sleep) {

@@ -134,7 +134,7 @@ static AwInstance *current(AwVM *vm, bool create, AwClass *ctx_cls) {
 // A new context with the same mapping as [src]. The dict is shared: both
 // sides copy it before their next write, so a copy costs one small object.
 static AwInstance *context_copy(AwVM *vm, AwInstance *src) {
-  AwInstance *c = context_alloc(vm, src->obj.cls);
+  AwInstance *c = context_alloc(vm, aw_obj_class(vm, &src->obj));
   if (!c) return NULL;
   if (src->dict) {
     c->dict = src->dict;
@@ -481,7 +481,7 @@ static AwValue token_old_value(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
     return aw_raisef(vm, AW_EXCCLS(vm, AttributeError),
                      "attribute 'old_value' of '_contextvars.Token' objects is not writable");
   if (!AW_IS_UNDEF(t->b)) return t->b;
-  AwValue m = aw_class_lookup(vm, t->obj.cls, aw_str_intern(vm, "MISSING", 7));
+  AwValue m = aw_class_lookup(vm, aw_obj_class(vm, &t->obj), aw_str_intern(vm, "MISSING", 7));
   return AW_IS_UNDEF(m) ? AW_NONE : m;
 }
 

@@ -28,7 +28,7 @@ static bool has_code(AwVM *vm, AwValue v) {
     case AW_OBJ_CLASS:
       return true;
     case AW_OBJ_WRAPPER:
-      return AW_AS_OBJ(v)->cls == AW_CLS(vm, staticmethod) || AW_AS_OBJ(v)->cls == AW_CLS(vm, classmethod);
+      return aw_obj_class(vm, AW_AS_OBJ(v)) == AW_CLS(vm, staticmethod) || aw_obj_class(vm, AW_AS_OBJ(v)) == AW_CLS(vm, classmethod);
     default:
       return false;
   }
@@ -83,7 +83,7 @@ static bool dis_value(AwVM *vm, AwValue x, int depth) {
   if (depth > 50) return true;
   if (AW_IS_KIND(x, AW_OBJ_BOUND)) x = ((AwBound *)AW_AS_OBJ(x))->func;
   if (AW_IS_KIND(x, AW_OBJ_WRAPPER) &&
-      (AW_AS_OBJ(x)->cls == AW_CLS(vm, staticmethod) || AW_AS_OBJ(x)->cls == AW_CLS(vm, classmethod)))
+      (aw_obj_class(vm, AW_AS_OBJ(x)) == AW_CLS(vm, staticmethod) || aw_obj_class(vm, AW_AS_OBJ(x)) == AW_CLS(vm, classmethod)))
     x = ((AwWrapper *)AW_AS_OBJ(x))->value;
   if (AW_IS_KIND(x, AW_OBJ_FUNCTION)) x = AW_OBJ(((AwFunction *)AW_AS_OBJ(x))->proto);
   if (AW_IS_KIND(x, AW_OBJ_NCORO)) x = AW_OBJ(((AwNCoro *)AW_AS_OBJ(x))->func->proto);

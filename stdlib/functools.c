@@ -94,7 +94,7 @@ static AwValue partial_init(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames)
   if (!kw || !set_field(vm, self, "keywords", AW_OBJ(kw))) return AW_EXC;
   // partial(partial(f, a), b) flattens to partial(f, a, b) as in CPython.
   AwValue pcls = module_class(vm, "partial");
-  if (AW_IS_CLASS(pcls) && AW_IS_KIND(func, AW_OBJ_INSTANCE) && AW_AS_OBJ(func)->cls == AW_AS_CLASS(pcls)) {
+  if (AW_IS_CLASS(pcls) && AW_IS_KIND(func, AW_OBJ_INSTANCE) && aw_obj_class(vm, AW_AS_OBJ(func)) == AW_AS_CLASS(pcls)) {
     AwValue inner_args = field(vm, func, "args"), inner_kw = field(vm, func, "keywords");
     if (AW_IS_TUPLE(inner_args) && AW_IS_DICT(inner_kw)) {
       AwTuple *joined = aw_tuple_new(vm, AW_AS_TUPLE(inner_args)->len + args->len);
@@ -229,7 +229,7 @@ static AwValue key_init(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
 
 static AwValue key_compare(AwVM *vm, AwValue *argv, AwCmpOp op) {
   AwValue self = argv[0], other = argv[1];
-  AwValue cmp = aw_dict_get_cstr(vm, AW_AS_OBJ(self)->cls->dict, "_cmp");
+  AwValue cmp = aw_dict_get_cstr(vm, aw_obj_class(vm, AW_AS_OBJ(self))->dict, "_cmp");
   AwValue a = field(vm, self, "obj"), b = field(vm, other, "obj");
   if (AW_IS_UNDEF(cmp) || AW_IS_UNDEF(a) || AW_IS_UNDEF(b)) return vm->not_implemented;
   AwValue ab[2] = {a, b};  // a and b are reachable from the rooted argv

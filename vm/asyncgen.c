@@ -149,7 +149,7 @@ static AwValue as_method_result(AwVM *vm, AwValue r) {
 
 static AwIter *check_self(AwVM *vm, AwValue self, int which, const char *meth) {
   AwClass *cls = awaitable_class(vm, which);
-  if (AW_IS_KIND(self, AW_OBJ_ITER) && AW_AS_OBJ(self)->cls == cls) return (AwIter *)AW_AS_OBJ(self);
+  if (AW_IS_KIND(self, AW_OBJ_ITER) && aw_obj_class(vm, AW_AS_OBJ(self)) == cls) return (AwIter *)AW_AS_OBJ(self);
   aw_raisef(vm, AW_EXCCLS(vm, TypeError), "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", meth,
             AW_AS_STR(cls->name)->data, aw_type_name(vm, self));
   return NULL;
@@ -493,7 +493,7 @@ void aw_asyncgen_claim_aiter(AwVM *vm, AwValue it, AwValue obj) {
 
 AwGen *aw_asyncgen_awaitable_gen(AwVM *vm, AwValue v) {
   if (!AW_IS_KIND(v, AW_OBJ_ITER)) return NULL;
-  AwClass *c = AW_AS_OBJ(v)->cls;
+  AwClass *c = aw_obj_class(vm, AW_AS_OBJ(v));
   bool ours = c == awaitable_class(vm, CLS_ASEND) || c == awaitable_class(vm, CLS_ATHROW);
   return ours ? gen_of((AwIter *)AW_AS_OBJ(v)) : NULL;
 }

@@ -14,7 +14,7 @@ AwClass *aw_type_of(AwVM *vm, AwValue v) {
     case AW_T_BOOL: return AW_CLS(vm, bool);
     case AW_T_INT: return AW_CLS(vm, int);
     case AW_T_FLOAT: return AW_CLS(vm, float);
-    case AW_T_OBJ: return AW_AS_OBJ(v)->cls;
+    case AW_T_OBJ: return aw_obj_class(vm, AW_AS_OBJ(v));
     default: return AW_CLS(vm, NoneType);
   }
 }
@@ -119,10 +119,10 @@ AwValue aw_bind_method(AwVM *vm, AwValue func, AwValue self) {
 }
 
 static bool is_classmethod(AwVM *vm, AwValue v) {
-  return AW_IS_KIND(v, AW_OBJ_WRAPPER) && AW_AS_OBJ(v)->cls == AW_CLS(vm, classmethod);
+  return AW_IS_KIND(v, AW_OBJ_WRAPPER) && aw_obj_class(vm, AW_AS_OBJ(v)) == AW_CLS(vm, classmethod);
 }
 static bool is_staticmethod(AwVM *vm, AwValue v) {
-  return AW_IS_KIND(v, AW_OBJ_WRAPPER) && AW_AS_OBJ(v)->cls == AW_CLS(vm, staticmethod);
+  return AW_IS_KIND(v, AW_OBJ_WRAPPER) && aw_obj_class(vm, AW_AS_OBJ(v)) == AW_CLS(vm, staticmethod);
 }
 
 // The descriptor protocol for a class attribute [d] accessed through
@@ -152,8 +152,8 @@ AwValue aw_descr_get(AwVM *vm, AwValue d, AwValue obj, AwValue owner) {
     }
     case AW_OBJ_WRAPPER: {
       AwWrapper *w = (AwWrapper *)AW_AS_OBJ(d);
-      if (AW_AS_OBJ(d)->cls == AW_CLS(vm, staticmethod)) return w->value;
-      if (AW_AS_OBJ(d)->cls == AW_CLS(vm, classmethod)) return new_bound(vm, w->value, owner);
+      if (aw_obj_class(vm, AW_AS_OBJ(d)) == AW_CLS(vm, staticmethod)) return w->value;
+      if (aw_obj_class(vm, AW_AS_OBJ(d)) == AW_CLS(vm, classmethod)) return new_bound(vm, w->value, owner);
       return d;
     }
     case AW_OBJ_INSTANCE: {
@@ -233,7 +233,7 @@ static AwValue class_special_attr(AwVM *vm, AwClass *c, AwValue name) {
     AwValue d = aw_dict_get_str(c->dict, name);
     return AW_IS_UNDEF(d) ? AW_NONE : d;
   }
-  if (!strcmp(s, "__class__")) return AW_OBJ(c->obj.cls);
+  if (!strcmp(s, "__class__")) return AW_OBJ(aw_obj_class(vm, &c->obj));
   return AW_UNDEF;
 }
 
@@ -311,7 +311,7 @@ static AwValue getattr_class(AwVM *vm, AwClass *c, AwValue name) {
 
 AwValue aw_getattr_opt(AwVM *vm, AwValue obj, AwValue name) {
   if (AW_IS_CLASS(obj)) return getattr_class(vm, AW_AS_CLASS(obj), name);
-  if (AW_IS_KIND(obj, AW_OBJ_WRAPPER) && AW_AS_OBJ(obj)->cls == AW_CLS(vm, super))
+  if (AW_IS_KIND(obj, AW_OBJ_WRAPPER) && aw_obj_class(vm, AW_AS_OBJ(obj)) == AW_CLS(vm, super))
     return aw_super_getattr(vm, (AwWrapper *)AW_AS_OBJ(obj), name);
   AwClass *cls = aw_type_of(vm, obj);
   AwValue d = aw_class_lookup(vm, cls, name);
@@ -820,7 +820,7 @@ static AwValue property_new(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
 
 static AwValue property_copy(AwVM *vm, AwValue self, int which, AwValue fn) {
   AwProperty *old = (AwProperty *)AW_AS_OBJ(self);
-  AwProperty *p = (AwProperty *)aw_obj_alloc(vm, sizeof(AwProperty), AW_OBJ_PROPERTY, old->obj.cls);
+  AwProperty *p = (AwProperty *)aw_obj_alloc(vm, sizeof(AwProperty), AW_OBJ_PROPERTY, aw_obj_class(vm, &old->obj));
   if (!p) return AW_EXC;
   p->fget = which == 0 ? fn : old->fget;
   p->fset = which == 1 ? fn : old->fset;

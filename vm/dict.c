@@ -893,7 +893,7 @@ static AwValue make_view(AwVM *vm, AwValue d, AwClass *cls) {
 
 static int view_kind(AwVM *vm, AwValue v) {
   if (!AW_IS_KIND(v, AW_OBJ_ITER)) return -1;
-  AwClass *c = AW_AS_OBJ(v)->cls;
+  AwClass *c = aw_obj_class(vm, AW_AS_OBJ(v));
   return c == AW_CLS(vm, dict_keys) ? 0 : c == AW_CLS(vm, dict_values) ? 1 : c == AW_CLS(vm, dict_items) ? 2 : -1;
 }
 

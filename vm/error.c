@@ -104,7 +104,7 @@ static bool set_args(AwVM *vm, AwException *e, int argc, AwValue *argv) {
 }
 
 static bool init_base(AwVM *vm, AwException *e, int argc, AwValue *argv, AwTuple *kwnames, bool strict) {
-  if (strict && !no_keywords(vm, e->base.obj.cls, kwnames)) return false;
+  if (strict && !no_keywords(vm, aw_obj_class(vm, &e->base.obj), kwnames)) return false;
   return set_args(vm, e, argc, argv);
 }
 
@@ -136,7 +136,7 @@ static bool init_keywords(AwVM *vm, AwException *e, int argc, AwValue *argv, AwT
     }
     if (!ok && strict) {
       aw_raisef(vm, AW_EXCCLS(vm, TypeError), "%R is an invalid keyword argument for %S()", k,
-                e->base.obj.cls->name);
+                aw_obj_class(vm, &e->base.obj)->name);
       return false;
     }
   }
@@ -167,7 +167,7 @@ static bool init_name_error(AwVM *vm, AwException *e, int argc, AwValue *argv, A
 
 static bool init_os_error(AwVM *vm, AwException *e, int argc, AwValue *argv, AwTuple *kwnames,
                           bool strict) {
-  if (strict && !no_keywords(vm, e->base.obj.cls, kwnames)) return false;
+  if (strict && !no_keywords(vm, aw_obj_class(vm, &e->base.obj), kwnames)) return false;
   if (!set_args(vm, e, argc, argv)) return false;
   if (argc < 2 || argc > 5) return true;
   AwValue filename = argc >= 3 ? argv[2] : AW_NONE;
@@ -400,7 +400,7 @@ bool aw_exc_set_cause(AwVM *vm, AwValue exc, AwValue cause) {
 }
 
 bool aw_exc_pending_is(AwVM *vm, AwClass *cls) {
-  return AW_IS_EXCEPTION(vm->exc) && aw_exc_is_subclass(vm, AW_AS_OBJ(vm->exc)->cls, cls);
+  return AW_IS_EXCEPTION(vm->exc) && aw_exc_is_subclass(vm, aw_obj_class(vm, AW_AS_OBJ(vm->exc)), cls);
 }
 
 AwValue aw_exc_take(AwVM *vm) {
@@ -416,12 +416,12 @@ int aw_exc_matches(AwVM *vm, AwValue exc, AwValue match) {
     for (int64_t i = 0; i < t->len; i++)
       if (!is_exc_class(vm, t->items[i])) goto bad;
     for (int64_t i = 0; i < t->len; i++)
-      if (AW_IS_OBJ(exc) && aw_exc_is_subclass(vm, AW_AS_OBJ(exc)->cls, AW_AS_CLASS(t->items[i])))
+      if (AW_IS_OBJ(exc) && aw_exc_is_subclass(vm, aw_obj_class(vm, AW_AS_OBJ(exc)), AW_AS_CLASS(t->items[i])))
         return 1;
     return 0;
   }
   if (!is_exc_class(vm, match)) goto bad;
-  return AW_IS_OBJ(exc) && aw_exc_is_subclass(vm, AW_AS_OBJ(exc)->cls, AW_AS_CLASS(match));
+  return AW_IS_OBJ(exc) && aw_exc_is_subclass(vm, aw_obj_class(vm, AW_AS_OBJ(exc)), AW_AS_CLASS(match));
 bad:
   type_error(vm, "catching classes that do not inherit from BaseException is not allowed");
   return -1;
@@ -489,7 +489,7 @@ AwValue aw_exc_getattr(AwVM *vm, AwException *e, AwValue name) {
   if (aw_str_eq_cstr(name, "args")) return e->args;
   AwValue v = aw_dict_get_str(e->base.dict, name);
   if (!AW_IS_UNDEF(v)) return v;
-  return is_default_field(vm, e->base.obj.cls, name) ? AW_NONE : AW_UNDEF;
+  return is_default_field(vm, aw_obj_class(vm, &e->base.obj), name) ? AW_NONE : AW_UNDEF;
 }
 
 // A traceback chain (see vm/traceback.c): (proto, line, next) tuples.
@@ -545,7 +545,7 @@ bool aw_exc_setattr(AwVM *vm, AwException *e, AwValue name, AwValue value, bool 
     return true;
   }
   if ((aw_str_eq_cstr(name, "message") || aw_str_eq_cstr(name, "exceptions")) &&
-      aw_is_subclass(e->base.obj.cls, AW_EXCCLS(vm, BaseExceptionGroup))) {
+      aw_is_subclass(aw_obj_class(vm, &e->base.obj), AW_EXCCLS(vm, BaseExceptionGroup))) {
     aw_raisef(vm, AW_EXCCLS(vm, AttributeError), "readonly attribute");
     return false;
   }
@@ -612,7 +612,7 @@ static AwValue base_repr(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
   AwTuple *t = AW_AS_TUPLE(e->args);
   AwBuf b;
   aw_buf_init(&b);
-  aw_buf_append_str(vm, &b, e->base.obj.cls->name);
+  aw_buf_append_str(vm, &b, aw_obj_class(vm, &e->base.obj)->name);
   bool ok;
   if (t->len == 1) {
     ok = aw_buf_putc(vm, &b, '(') && aw_buf_repr(vm, &b, t->items[0]) && aw_buf_putc(vm, &b, ')');

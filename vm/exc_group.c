@@ -9,7 +9,7 @@
 #include "vm/vm.h"
 
 bool aw_exc_is_group(AwVM *vm, AwValue v) {
-  return AW_IS_EXCEPTION(v) && aw_is_subclass(AW_AS_OBJ(v)->cls, AW_EXCCLS(vm, BaseExceptionGroup));
+  return AW_IS_EXCEPTION(v) && aw_is_subclass(aw_obj_class(vm, AW_AS_OBJ(v)), AW_EXCCLS(vm, BaseExceptionGroup));
 }
 
 AwTuple *aw_exc_group_items(AwVM *vm, AwValue eg) {
@@ -24,7 +24,7 @@ static AwValue group_message(AwVM *vm, AwValue eg) {
 }
 
 static bool is_exception_kind(AwVM *vm, AwValue v) {
-  return AW_IS_EXCEPTION(v) && aw_exc_is_subclass(vm, AW_AS_OBJ(v)->cls, AW_EXCCLS(vm, Exception));
+  return AW_IS_EXCEPTION(v) && aw_exc_is_subclass(vm, aw_obj_class(vm, AW_AS_OBJ(v)), AW_EXCCLS(vm, Exception));
 }
 
 // PySequence_Check: lists, tuples, str, range and objects with
@@ -111,7 +111,7 @@ static AwValue group_init(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
   if (AW_IS_EXC(self)) return AW_EXC;
   AwException *e = AW_AS_EXCEPTION(self);
   if (kwnames && kwnames->len > 0)
-    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "%S() takes no keyword arguments", e->base.obj.cls->name);
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "%S() takes no keyword arguments", aw_obj_class(vm, &e->base.obj)->name);
   AwTuple *t = aw_tuple_new(vm, argc - 1);
   if (!t) return AW_EXC;
   for (int i = 1; i < argc; i++) t->items[i - 1] = argv[i];

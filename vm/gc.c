@@ -70,7 +70,7 @@ void aw_gc_mark_obj(AwVM *vm, AwObj *o) {
   // Strings, bytes and ranges reference nothing but their class: once that
   // is marked (built-in classes are roots, marked first) there is nothing
   // to trace, so they skip the gray stack.
-  if ((o->kind == AW_OBJ_STR || o->kind == AW_OBJ_BYTES || o->kind == AW_OBJ_RANGE) && o->cls->obj.marked) return;
+  if ((o->kind == AW_OBJ_STR || o->kind == AW_OBJ_BYTES || o->kind == AW_OBJ_RANGE) && aw_obj_class(vm, o)->obj.marked) return;
   if (vm->gray_len == vm->gray_cap) vm->gray = gray_grow(vm, vm->gray, &vm->gray_cap, sizeof(AwObj *));
   vm->gray[vm->gray_len++] = o;
   if (vm->gray_len >= GRAY_SOFT_MAX && !vm->gray_draining) drain(vm);
@@ -136,7 +136,7 @@ static void mark_roots(AwVM *vm) {
 }
 
 static void trace_object(AwVM *vm, AwObj *o) {
-  aw_gc_mark_obj(vm, &o->cls->obj);
+  aw_gc_mark_obj(vm, &aw_obj_class(vm, o)->obj);
   switch ((AwObjKind)o->kind) {
     case AW_OBJ_STR:
     case AW_OBJ_BYTES:
@@ -310,7 +310,10 @@ static void free_object(AwVM *vm, AwObj *o) {
     case AW_OBJ_NATIVE: size = sizeof(AwNative); break;
     case AW_OBJ_BOUND: size = sizeof(AwBound); break;
     case AW_OBJ_CELL: size = sizeof(AwCell); break;
-    case AW_OBJ_CLASS: size = sizeof(AwClass); break;
+    case AW_OBJ_CLASS:
+      aw_class_unregister(vm, (AwClass *)o);
+      size = sizeof(AwClass);
+      break;
     case AW_OBJ_INSTANCE: size = sizeof(AwInstance); break;
     case AW_OBJ_EXCEPTION: size = sizeof(AwException); break;
     case AW_OBJ_MODULE: size = sizeof(AwModule); break;

@@ -100,12 +100,12 @@ static inline bool entry_has_key(AwDict *d, int64_t ix, AwValue name) {
 // cache relies on both).
 static bool is_core_container(AwVM *vm, AwObj *o) {
   switch (o->kind) {
-    case AW_OBJ_STR: return o->cls == AW_CLS(vm, str);
-    case AW_OBJ_BYTES: return o->cls == AW_CLS(vm, bytes);
-    case AW_OBJ_TUPLE: return o->cls == AW_CLS(vm, tuple);
-    case AW_OBJ_LIST: return o->cls == AW_CLS(vm, list);
-    case AW_OBJ_DICT: return o->cls == AW_CLS(vm, dict);
-    case AW_OBJ_SET: return o->cls == AW_CLS(vm, set) || o->cls == AW_CLS(vm, frozenset);
+    case AW_OBJ_STR: return aw_obj_class(vm, o) == AW_CLS(vm, str);
+    case AW_OBJ_BYTES: return aw_obj_class(vm, o) == AW_CLS(vm, bytes);
+    case AW_OBJ_TUPLE: return aw_obj_class(vm, o) == AW_CLS(vm, tuple);
+    case AW_OBJ_LIST: return aw_obj_class(vm, o) == AW_CLS(vm, list);
+    case AW_OBJ_DICT: return aw_obj_class(vm, o) == AW_CLS(vm, dict);
+    case AW_OBJ_SET: return aw_obj_class(vm, o) == AW_CLS(vm, set) || aw_obj_class(vm, o) == AW_CLS(vm, frozenset);
     default: return false;
   }
 }
@@ -173,10 +173,10 @@ static inline bool attr_is_plain(AwVM *vm, AwClass *cls, AwValue name, NameCache
 // defines [name]: then aw_getattr finds module.name in the module's dict
 // (or raises).
 static inline bool module_attr_plain(AwVM *vm, AwObj *m, AwValue name, NameCache *c) {
-  if (m->cls != AW_CLS(vm, module)) return false;
+  if (aw_obj_class(vm, m) != AW_CLS(vm, module)) return false;
   if (!c->modabs) {
     c->modabs = 1;
-    for (AwClass *k = m->cls; k; k = k->base)
+    for (AwClass *k = aw_obj_class(vm, m); k; k = k->base)
       if (aw_dict_str_index(k->dict, name) >= 0) c->modabs = 2;
   }
   return c->modabs == 1;
@@ -580,7 +580,7 @@ static inline __attribute__((always_inline)) bool binop_fast(uint32_t op, AwValu
 }
 
 static inline bool is_exact_str(AwVM *vm, AwValue v) {
-  return AW_IS_STR(v) && AW_AS_OBJ(v)->cls == AW_CLS(vm, str);
+  return AW_IS_STR(v) && aw_obj_class(vm, AW_AS_OBJ(v)) == AW_CLS(vm, str);
 }
 
 // BINARY_OP when binop_fast declined: str + str directly, else ops.c.
@@ -642,8 +642,8 @@ static inline __attribute__((always_inline)) int truthy_fast(AwVM *vm, AwValue v
     case AW_T_FLOAT: return v.as.f != 0.0;
     case AW_T_OBJ: {
       AwObj *o = AW_AS_OBJ(v);
-      if (o->kind == AW_OBJ_STR && o->cls == AW_CLS(vm, str)) return ((AwStr *)o)->nbytes != 0;
-      if (o->kind == AW_OBJ_LIST && o->cls == AW_CLS(vm, list)) return ((AwList *)o)->len != 0;
+      if (o->kind == AW_OBJ_STR && aw_obj_class(vm, o) == AW_CLS(vm, str)) return ((AwStr *)o)->nbytes != 0;
+      if (o->kind == AW_OBJ_LIST && aw_obj_class(vm, o) == AW_CLS(vm, list)) return ((AwList *)o)->len != 0;
       return -1;
     }
     default: return -1;
@@ -654,13 +654,13 @@ static inline __attribute__((always_inline)) int truthy_fast(AwVM *vm, AwValue v
 // range_next, which these classes always use): 1 item in *out, 0
 // exhausted, -1 another iterator (call its next).
 static inline __attribute__((always_inline)) int iter_next_fast(AwVM *vm, AwIter *it, AwValue *out) {
-  if (it->obj.cls == AW_CLS(vm, range_iterator)) {
+  if (aw_obj_class(vm, &it->obj) == AW_CLS(vm, range_iterator)) {
     if (it->n <= 0) return 0;
     *out = AW_INT(it->i);
     if (--it->n > 0) it->i += it->j;  // stays within the range: no overflow
     return 1;
   }
-  if (it->obj.cls == AW_CLS(vm, list_iterator)) {
+  if (aw_obj_class(vm, &it->obj) == AW_CLS(vm, list_iterator)) {
     if (AW_IS_UNDEF(it->a)) return 0;
     AwList *l = AW_AS_LIST(it->a);
     if (it->i < l->len) {
@@ -1009,7 +1009,7 @@ dispatch:
     AwValue obj = sp[-1];
     NameCache *c;
     if (AW_IS_KIND(obj, AW_OBJ_INSTANCE) && (c = name_cache(f->proto, arg)) && AW_AS_INSTANCE(obj)->dict &&
-        attr_is_plain(vm, AW_AS_OBJ(obj)->cls, names[arg], c, false)) {
+        attr_is_plain(vm, aw_obj_class(vm, AW_AS_OBJ(obj)), names[arg], c, false)) {
       AwDict *d = AW_AS_INSTANCE(obj)->dict;
       int64_t ix = instance_entry(d, names[arg], c);
       if (ix >= 0) {
@@ -1036,7 +1036,7 @@ dispatch:
     NameCache *c;
     SAVE();
     if (AW_IS_KIND(obj, AW_OBJ_INSTANCE) && (c = name_cache(f->proto, arg)) && AW_AS_INSTANCE(obj)->dict &&
-        attr_is_plain(vm, AW_AS_OBJ(obj)->cls, names[arg], c, true)) {
+        attr_is_plain(vm, aw_obj_class(vm, AW_AS_OBJ(obj)), names[arg], c, true)) {
       AwDict *d = AW_AS_INSTANCE(obj)->dict;
       int64_t ix = (int64_t)c->aix - 1;
       if (ix >= 0 && entry_has_key(d, ix, names[arg])) {
@@ -1062,7 +1062,7 @@ dispatch:
   CASE(LOAD_METHOD) {
     AwValue obj = sp[-1];
     NameCache *c = name_cache(f->proto, arg);
-    if (c && AW_IS_OBJ(obj) && AW_AS_OBJ(obj)->cls == c->mcls && c->mcls) {
+    if (c && AW_IS_OBJ(obj) && aw_obj_class(vm, AW_AS_OBJ(obj)) == c->mcls && c->mcls) {
       sp[-1] = AW_OBJ(c->meth);
       PUSH(obj);
       NEXT();
@@ -1077,7 +1077,7 @@ dispatch:
         NEXT();
       }
     }
-    if (c && AW_IS_KIND(obj, AW_OBJ_INSTANCE) && AW_AS_OBJ(obj)->cls == c->ucls) {
+    if (c && AW_IS_KIND(obj, AW_OBJ_INSTANCE) && aw_obj_class(vm, AW_AS_OBJ(obj)) == c->ucls) {
       // A function in the instance's own class dict, not shadowed by the
       // instance dict: aw_load_method's unbound-method case.
       AwDict *cd = c->ucls->dict;
@@ -1089,9 +1089,9 @@ dispatch:
         NEXT();
       }
     }
-    if (c && AW_IS_KIND(obj, AW_OBJ_INSTANCE) && c->pmdepth == 1 && chain_valid(AW_AS_OBJ(obj)->cls, c)) {
+    if (c && AW_IS_KIND(obj, AW_OBJ_INSTANCE) && c->pmdepth == 1 && chain_valid(aw_obj_class(vm, AW_AS_OBJ(obj)), c)) {
       // A function the instance's class inherits from its base.
-      AwClass *cls = AW_AS_OBJ(obj)->cls;
+      AwClass *cls = aw_obj_class(vm, AW_AS_OBJ(obj));
       AwDict *bd = cls->base->dict;
       AwDict *idict = AW_AS_INSTANCE(obj)->dict;
       if (entry_has_key(bd, c->pmix, names[arg]) && AW_IS_KIND(bd->entries[c->pmix].value, AW_OBJ_FUNCTION) &&
@@ -1105,10 +1105,10 @@ dispatch:
     AwValue meth, self;
     if (!aw_load_method(vm, obj, names[arg], &meth, &self)) goto error;
     if (c && AW_IS_KIND(meth, AW_OBJ_NATIVE) && AW_IS_OBJ(obj) && is_core_container(vm, AW_AS_OBJ(obj))) {
-      c->mcls = AW_AS_OBJ(obj)->cls;
+      c->mcls = aw_obj_class(vm, AW_AS_OBJ(obj));
       c->meth = AW_AS_OBJ(meth);
     } else if (c && AW_IS_KIND(meth, AW_OBJ_FUNCTION) && AW_IS_KIND(obj, AW_OBJ_INSTANCE)) {
-      AwClass *cls = AW_AS_OBJ(obj)->cls;
+      AwClass *cls = aw_obj_class(vm, AW_AS_OBJ(obj));
       int64_t ix = aw_dict_str_index(cls->dict, names[arg]);
       if (ix >= 0 && ix < INT32_MAX && AW_AS_OBJ(cls->dict->entries[ix].value) == AW_AS_OBJ(meth)) {
         c->ucls = cls;
@@ -1136,7 +1136,7 @@ dispatch:
       }
     }
     SAVE();
-    if (AW_IS_DICT(obj) && AW_AS_OBJ(obj)->cls == AW_CLS(vm, dict)) {
+    if (AW_IS_DICT(obj) && aw_obj_class(vm, AW_AS_OBJ(obj)) == AW_CLS(vm, dict)) {
       // An exact dict (no __missing__): a miss raises KeyError below.
       AwValue v;
       int r = aw_dict_get(vm, AW_AS_DICT(obj), key, &v);
@@ -1162,7 +1162,7 @@ dispatch:
       if (i >= 0 && i < l->len) { l->items[i] = sp[-3]; sp -= 3; NEXT(); }
     }
     SAVE();
-    if (AW_IS_DICT(obj) && AW_AS_OBJ(obj)->cls == AW_CLS(vm, dict)) {
+    if (AW_IS_DICT(obj) && aw_obj_class(vm, AW_AS_OBJ(obj)) == AW_CLS(vm, dict)) {
       if (!aw_dict_set(vm, AW_AS_DICT(obj), key, sp[-3])) goto error;
       sp -= 3;
       NEXT();
@@ -1479,7 +1479,7 @@ dispatch:
       for (int64_t i = (int64_t)arg - 1; i >= 0; i--) PUSH(t->items[i]);
       NEXT();
     }
-    if (AW_IS_LIST(seq) && AW_AS_OBJ(seq)->cls == AW_CLS(vm, list) && AW_AS_LIST(seq)->len == (int64_t)arg) {
+    if (AW_IS_LIST(seq) && aw_obj_class(vm, AW_AS_OBJ(seq)) == AW_CLS(vm, list) && AW_AS_LIST(seq)->len == (int64_t)arg) {
       AwList *l = AW_AS_LIST(seq);
       sp--;
       for (int64_t i = (int64_t)arg - 1; i >= 0; i--) PUSH(l->items[i]);
@@ -1939,7 +1939,7 @@ dispatch:
   CASE(SEND) {
     AwValue recv = sp[-2], v = sp[-1];
     SAVE();
-    if (AW_IS_KIND(recv, AW_OBJ_ITER) && AW_AS_OBJ(recv)->cls == AW_CLS(vm, coroutine_wrapper)) {
+    if (AW_IS_KIND(recv, AW_OBJ_ITER) && aw_obj_class(vm, AW_AS_OBJ(recv)) == AW_CLS(vm, coroutine_wrapper)) {
       recv = ((AwIter *)AW_AS_OBJ(recv))->a;  // coro.__await__(): drive the coroutine itself
       sp[-2] = recv;
     }

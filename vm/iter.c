@@ -235,7 +235,7 @@ AwValue aw_iter_callable(AwVM *vm, AwValue callable, AwValue sentinel) {
 // ---- the fast path of iter() -----------------------------------------------------------
 
 static bool is_dict_view(AwVM *vm, AwValue v) {
-  AwClass *c = AW_AS_OBJ(v)->cls;
+  AwClass *c = aw_obj_class(vm, AW_AS_OBJ(v));
   return c == AW_CLS(vm, dict_keys) || c == AW_CLS(vm, dict_values) || c == AW_CLS(vm, dict_items);
 }
 
@@ -250,7 +250,7 @@ AwValue aw_iter_builtin(AwVM *vm, AwValue v) {
   case AW_OBJ_ITER: {
     if (!is_dict_view(vm, v)) return v;  // an iterator is its own iterator
     AwIter *view = (AwIter *)AW_AS_OBJ(v);
-    AwClass *c = view->obj.cls;
+    AwClass *c = aw_obj_class(vm, &view->obj);
     int what = c == AW_CLS(vm, dict_keys) ? 0 : c == AW_CLS(vm, dict_values) ? 1 : 2;
     return aw_iter_dict(vm, AW_AS_DICT(view->a), what, false);
   }

@@ -164,12 +164,62 @@ fail:
   return NULL;
 }
 
+// Gives class [c] an id: a dead class's, or the next slot of the table.
+static bool class_register(AwVM *vm, AwClass *c) {
+  if (vm->class_free_len) {
+    c->id = vm->class_free_ids[--vm->class_free_len];
+  } else {
+    if (vm->class_table_len == vm->class_table_cap) {
+      uint32_t cap = vm->class_table_cap ? vm->class_table_cap * 2 : 256;
+      AwClass **t = aw_mem_realloc(vm, vm->class_table, vm->class_table_cap * sizeof(AwClass *), cap * sizeof(AwClass *));
+      if (!t) return false;
+      vm->class_table = t;
+      vm->class_table_cap = cap;
+      if (vm->class_table_len == 0) t[vm->class_table_len++] = NULL;  // id 0: no class
+    }
+    c->id = vm->class_table_len++;
+  }
+  vm->class_table[c->id] = c;
+  return true;
+}
+
+bool aw_class_unregister(AwVM *vm, AwClass *c) {
+  if (!c->id || vm->class_table[c->id] != c) return true;
+  if (vm->class_free_len == vm->class_free_cap) {
+    uint32_t cap = vm->class_free_cap ? vm->class_free_cap * 2 : 64;
+    // Host memory: freeing never fails into MemoryError (a lost id only
+    // leaves its slot unused).
+    uint32_t *ids = vm->alloc(vm->alloc_ud, vm->class_free_ids, vm->class_free_cap * sizeof(uint32_t), cap * sizeof(uint32_t));
+    if (!ids) {
+      vm->class_table[c->id] = NULL;
+      return false;
+    }
+    vm->class_free_ids = ids;
+    vm->class_free_cap = cap;
+  }
+  vm->class_table[c->id] = NULL;
+  vm->class_free_ids[vm->class_free_len++] = c->id;
+  return true;
+}
+
+void aw_class_table_free(AwVM *vm) {
+  aw_mem_free(vm, vm->class_table, vm->class_table_cap * sizeof(AwClass *));
+  if (vm->class_free_ids) vm->alloc(vm->alloc_ud, vm->class_free_ids, vm->class_free_cap * sizeof(uint32_t), 0);
+  vm->class_table = NULL;
+  vm->class_free_ids = NULL;
+  vm->class_table_len = vm->class_table_cap = vm->class_free_len = vm->class_free_cap = 0;
+}
+
 AwObj *aw_obj_alloc(AwVM *vm, size_t size, AwObjKind kind, AwClass *cls) {
   AwObj *o = aw_mem_alloc(vm, size);
   if (!o) return NULL;
   memset(o, 0, size);
+  if (kind == AW_OBJ_CLASS && !class_register(vm, (AwClass *)o)) {
+    aw_mem_free(vm, o, size);
+    return NULL;
+  }
   o->kind = (uint8_t)kind;
-  o->cls = cls;
+  o->cls_id = cls ? cls->id : 0;
   o->next = vm->objects;
   vm->objects = o;
   return o;

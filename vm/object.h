@@ -52,7 +52,9 @@ typedef enum {
 
 struct AwObj {
   AwObj *next;       // all objects, for the sweep
-  AwClass *cls;      // never NULL once constructed
+  uint32_t cls_id;   // its class, vm->class_table[cls_id] (aw_obj_class):
+                     // an index, not a pointer, keeps the header at 16
+                     // bytes; 0 only while the VM makes its first classes
   uint8_t kind;      // AwObjKind
   uint8_t marked;
   uint16_t flags;    // per-kind bits (e.g. AW_SET_FROZEN)
@@ -224,6 +226,7 @@ struct AwClass {
   uint32_t dict_version;  // the class dict's version when the flags were computed
   uint32_t serial;        // unique per class made at run time (inline caches
                           // tell a new class from a freed one at its address)
+  uint32_t id;            // its index in vm->class_table (AwObj.cls_id)
   AwStr *dotted_name;     // "module.name" for AW_CLS_DOTTED_NAME (made on use)
 };
 // slot_flags bits, recomputed whenever a class or a base changes.

@@ -290,7 +290,7 @@ static bool buf_repr_gen(AwVM *vm, AwBuf *b, AwValue v) {
 
 static bool buf_repr_wrapper(AwVM *vm, AwBuf *b, AwValue v) {
   AwWrapper *w = (AwWrapper *)AW_AS_OBJ(v);
-  AwClass *c = AW_AS_OBJ(v)->cls;
+  AwClass *c = aw_obj_class(vm, AW_AS_OBJ(v));
   if (c == AW_CLS(vm, super)) {
     if (!aw_buf_append(vm, b, "<super: ", 8)) return false;
     if (AW_IS_CLASS(w->value) ? !buf_repr_class(vm, b, AW_AS_CLASS(w->value))
@@ -341,7 +341,7 @@ static bool is_dict_view(AwVM *vm, AwClass *c) {
 
 // "dict_keys(['a'])", "dict_values([1])", "dict_items([('a', 1)])".
 static bool buf_repr_dict_view(AwVM *vm, AwBuf *b, AwValue v) {
-  AwClass *c = AW_AS_OBJ(v)->cls;
+  AwClass *c = aw_obj_class(vm, AW_AS_OBJ(v));
   AwValue dv = ((AwIter *)AW_AS_OBJ(v))->a;
   AwDict *d = AW_AS_DICT(dv);
   if (!aw_buf_append_str(vm, b, c->name) || !aw_buf_append(vm, b, "([", 2)) return false;
@@ -383,7 +383,7 @@ static bool buf_repr_other(AwVM *vm, AwBuf *b, AwValue v) {
     depth_leave(vm);
     return ok;
   }
-  if (AW_KIND(v) == AW_OBJ_ITER && is_dict_view(vm, AW_AS_OBJ(v)->cls) &&
+  if (AW_KIND(v) == AW_OBJ_ITER && is_dict_view(vm, aw_obj_class(vm, AW_AS_OBJ(v))) &&
       AW_IS_DICT(((AwIter *)AW_AS_OBJ(v))->a))
     return buf_repr_dict_view(vm, b, v);
   return aw_ops_default_repr(vm, b, v);
@@ -1556,8 +1556,8 @@ bool aw_delitem(AwVM *vm, AwValue obj, AwValue key) {
 // True if [r] (the result of an __iter__) is an iterator.
 static bool is_iterator(AwVM *vm, AwValue r) {
   if (!AW_IS_OBJ(r)) return false;
-  if (AW_KIND(r) == AW_OBJ_ITER) return !is_dict_view(vm, AW_AS_OBJ(r)->cls);
-  if (AW_KIND(r) == AW_OBJ_GENERATOR) return AW_AS_OBJ(r)->cls == AW_CLS(vm, generator);
+  if (AW_KIND(r) == AW_OBJ_ITER) return !is_dict_view(vm, aw_obj_class(vm, AW_AS_OBJ(r)));
+  if (AW_KIND(r) == AW_OBJ_GENERATOR) return aw_obj_class(vm, AW_AS_OBJ(r)) == AW_CLS(vm, generator);
   AwValue f = aw_lookup_special(vm, r, AW_N(vm, next));
   return !AW_IS_UNDEF(f) && !AW_IS_EXC(f);
 }
@@ -1581,7 +1581,7 @@ AwValue aw_get_iter(AwVM *vm, AwValue v) {
     }
     AwValue r = aw_iter_builtin(vm, v);
     if (!AW_IS_UNDEF(r)) return r;
-    if (AW_KIND(v) == AW_OBJ_GENERATOR && AW_AS_OBJ(v)->cls == AW_CLS(vm, generator)) return v;
+    if (AW_KIND(v) == AW_OBJ_GENERATOR && aw_obj_class(vm, AW_AS_OBJ(v)) == AW_CLS(vm, generator)) return v;
     AwValue f = aw_lookup_special(vm, v, AW_N(vm, iter));
     if (AW_IS_EXC(f)) return f;
     if (!AW_IS_UNDEF(f) && !AW_IS_NONE(f)) {
@@ -1602,7 +1602,7 @@ AwValue aw_get_iter(AwVM *vm, AwValue v) {
 AwValue aw_iter_next(AwVM *vm, AwValue it) {
   if (AW_IS_OBJ(it)) {
     AwObj *o = AW_AS_OBJ(it);
-    if (o->kind == AW_OBJ_ITER && ((AwIter *)o)->next && !is_dict_view(vm, o->cls))
+    if (o->kind == AW_OBJ_ITER && ((AwIter *)o)->next && !is_dict_view(vm, aw_obj_class(vm, o)))
       return ((AwIter *)o)->next(vm, (AwIter *)o);
     if (o->kind == AW_OBJ_GENERATOR && ((AwGen *)o)->gkind == AW_GENKIND_GENERATOR) {
       AwValue out;

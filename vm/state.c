@@ -65,7 +65,7 @@ static bool make_builtin_classes(AwVM *vm) {
   }
   for (int i = 0; i < AW_CLS__COUNT; i++) {
     AwClass *c = vm->cls[i];
-    c->obj.cls = vm->cls[AW_CLS_type];
+    c->obj.cls_id = vm->cls[AW_CLS_type]->id;
     c->base = i == AW_CLS_object ? NULL : vm->cls[type_specs[i].base];
     c->instance_kind = (uint8_t)type_specs[i].kind;
     c->is_builtin = 1;
@@ -238,6 +238,7 @@ void aw_free_vm(AwVM *vm) {
   aw_loop_free(vm);
   aw_threads_free(vm);
   aw_gc_free_all(vm);
+  aw_class_table_free(vm);
   aw_mem_free_pools(vm);
   for (AwStackSeg *s = vm->seg ? vm->seg : NULL; s && s->prev; s = s->prev) vm->seg = s->prev;
   AwStackSeg *s = vm->seg;

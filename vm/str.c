@@ -279,7 +279,7 @@ AwValue aw_str_intern(AwVM *vm, const char *s, size_t len) {
   if (len < 120) {
     memset(&key.str, 0, sizeof(AwStr));
     key.str.obj.kind = AW_OBJ_STR;
-    key.str.obj.cls = AW_CLS(vm, str);
+    key.str.obj.cls_id = AW_CLS(vm, str)->id;
     key.str.nbytes = (int64_t)len;
     memcpy(key.str.data, s, len);
     key.str.data[len] = '\0';

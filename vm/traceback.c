@@ -203,7 +203,7 @@ static void print_error_text(Printer *p, int64_t offset, int64_t end_offset, AwV
 // returns the msg to print instead of str(exc) (UNDEF when not applicable).
 static AwValue print_syntax_location(Printer *p, AwException *e) {
   AwVM *vm = p->vm;
-  if (!aw_exc_is_subclass(vm, e->base.obj.cls, AW_EXCCLS(vm, SyntaxError))) return AW_UNDEF;
+  if (!aw_exc_is_subclass(vm, aw_obj_class(vm, &e->base.obj), AW_EXCCLS(vm, SyntaxError))) return AW_UNDEF;
   AwValue msg = dict_field(vm, e, "msg"), filename = dict_field(vm, e, "filename");
   AwValue lineno = dict_field(vm, e, "lineno"), offset = dict_field(vm, e, "offset");
   AwValue end_offset = dict_field(vm, e, "end_offset"), text = dict_field(vm, e, "text");
@@ -237,7 +237,7 @@ static AwValue print_syntax_location(Printer *p, AwException *e) {
 
 // "ValueError: msg", "mod.MyError: msg" or just "ValueError" into [b].
 static void format_summary(AwVM *vm, AwBuf *b, AwValue exc, AwValue msg_override) {
-  AwClass *cls = AW_AS_OBJ(exc)->cls;
+  AwClass *cls = aw_obj_class(vm, AW_AS_OBJ(exc));
   if (AW_IS_STR(cls->module) && !aw_str_eq_cstr(cls->module, "builtins") &&
       !aw_str_eq_cstr(cls->module, "__main__")) {
     aw_buf_append_str(vm, b, cls->module);
@@ -463,7 +463,7 @@ AwValue aw_exception_summary(AwVM *vm, AwValue exc) {
   }
   AwValue msg = AW_UNDEF;
   AwException *e = AW_AS_EXCEPTION(exc);
-  if (aw_exc_is_subclass(vm, e->base.obj.cls, AW_EXCCLS(vm, SyntaxError))) {
+  if (aw_exc_is_subclass(vm, aw_obj_class(vm, &e->base.obj), AW_EXCCLS(vm, SyntaxError))) {
     AwValue lineno = dict_field(vm, e, "lineno");
     AwValue m = dict_field(vm, e, "msg");
     if (AW_IS_INTLIKE(lineno) && !AW_IS_UNDEF(m)) msg = m;

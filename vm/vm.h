@@ -84,6 +84,11 @@ struct AwVM {
   bool gc_stress;                // collect at every safepoint
   bool in_gc;
   AwObj *objects;                // every heap object
+  AwClass **class_table;         // every live class by id (AwObj.cls_id);
+  uint32_t class_table_len;      // slot 0 and a dead class's slot are NULL
+  uint32_t class_table_cap;
+  uint32_t *class_free_ids;      // ids of dead classes, given out again first
+  uint32_t class_free_len, class_free_cap;
   AwObj **gray;                  // mark stack
   size_t gray_len, gray_cap;
   struct AwGrayRange *gray_ranges;  // big arrays still to mark, a chunk at
@@ -181,6 +186,9 @@ struct AwVM {
   struct AwGen *spare_coros[AW_SPARE_BUCKETS];  // lists by frame size
 };
 
+// The class of heap object [o].
+static inline AwClass *aw_obj_class(AwVM *vm, const AwObj *o) { return vm->class_table[o->cls_id]; }
+
 // ---- memory and GC (mem.c, gc.c) ------------------------------------------
 
 // The single allocation choke point: allocates, resizes ([new_size] > 0) or
@@ -191,6 +199,9 @@ void *aw_mem_realloc(AwVM *vm, void *ptr, size_t old_size, size_t new_size);
 #define aw_mem_free(vm, p, n) ((void)aw_mem_realloc((vm), (p), (n), 0))
 // Allocates a GC object of [size] bytes with [kind] and [cls]; NULL on failure.
 AwObj *aw_obj_alloc(AwVM *vm, size_t size, AwObjKind kind, AwClass *cls);
+// A dead class gives its id back (gc.c); the table goes with the VM.
+bool aw_class_unregister(AwVM *vm, AwClass *c);
+void aw_class_table_free(AwVM *vm);
 // Frees the small-block pools' chunks (VM teardown, after every object).
 void aw_mem_free_pools(AwVM *vm);
 // Collects garbage now (only call at a safepoint: nothing unrooted alive).
