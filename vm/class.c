@@ -5,6 +5,7 @@
 // and super.
 #include <string.h>
 #include "vm/interp.h"
+#include "vm/loop.h"
 
 // ---- types ---------------------------------------------------------------
 
@@ -185,6 +186,7 @@ static AwDict *instance_dict(AwValue obj) {
     case AW_OBJ_EXCEPTION: return AW_AS_INSTANCE(obj)->dict;
     case AW_OBJ_FUNCTION: return ((AwFunction *)AW_AS_OBJ(obj))->attrs;
     case AW_OBJ_MODULE: return ((AwModule *)AW_AS_OBJ(obj))->dict;
+    case AW_OBJ_FUTURE: return aw_future_attrs((AwFuture *)AW_AS_OBJ(obj));
     default: return NULL;
   }
 }
@@ -263,7 +265,7 @@ static AwValue object_special_attr(AwVM *vm, AwValue obj, AwValue name) {
   const char *s = AW_AS_STR(name)->data;
   if (s[0] != '_' || s[1] != '_') return AW_UNDEF;
   if (!strcmp(s, "__class__")) return AW_OBJ(aw_type_of(vm, obj));
-  if (!strcmp(s, "__dict__")) {
+  if (!strcmp(s, "__dict__") && !AW_IS_KIND(obj, AW_OBJ_FUTURE)) {  // (CPython's futures show none)
     AwDict *d = instance_dict(obj);
     if (d) return AW_OBJ(d);
   }
@@ -427,6 +429,14 @@ bool aw_setattr(AwVM *vm, AwValue obj, AwValue name, AwValue value) {
       AwValue args[2] = {obj, value};
       return !AW_IS_EXC(((AwNative *)AW_AS_OBJ(d))->fn(vm, 2, args, NULL));
     }
+    if (AW_AS_OBJ(d)->kind == AW_OBJ_NATIVE && (((AwNative *)AW_AS_OBJ(d))->flags & AW_NATIVE_GETTER) &&
+        cls->is_builtin && AW_IS_KIND(obj, AW_OBJ_FUTURE)) {
+      // A read-only field (_state, _loop, ...) of an object that otherwise
+      // takes attributes.
+      aw_raisef(vm, AW_EXCCLS(vm, AttributeError), "attribute '%s' of '%s' objects is not writable",
+                AW_AS_STR(name)->data, aw_type_name(vm, obj));
+      return false;
+    }
     if (AW_AS_OBJ(d)->kind == AW_OBJ_INSTANCE) {
       AwValue set = aw_lookup_special(vm, d, AW_N(vm, set));
       if (!AW_IS_UNDEF(set)) {
@@ -456,6 +466,7 @@ bool aw_setattr(AwVM *vm, AwValue obj, AwValue name, AwValue value) {
     if (!strcmp(s, "__module__")) { fn->module = value; return true; }
     if (!fn->attrs && !(fn->attrs = aw_dict_new(vm))) return false;
   }
+  if (AW_IS_KIND(obj, AW_OBJ_FUTURE) && !aw_future_attrs_new(vm, (AwFuture *)AW_AS_OBJ(obj))) return false;
   AwDict *dict = instance_dict(obj);
   if (!dict) return readonly_error(vm, obj, name);
   if ((cls->slot_flags & AW_CLS_NO_NEW_ATTRS) && aw_dict_str_index(dict, name) < 0) {

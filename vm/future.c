@@ -45,6 +45,15 @@ static AwFuture *future_alloc(AwVM *vm, bool task) {
   return f;
 }
 
+bool aw_future_attrs_new(AwVM *vm, AwFuture *f) {
+  if (aw_future_attrs(f)) return true;
+  aw_push_root(vm, AW_OBJ(f));
+  AwDict *d = aw_dict_new(vm);
+  bool ok = d && aw_future_set_extra(vm, f, AW_FX_ATTRS, AW_OBJ(d));
+  aw_pop_root(vm);
+  return ok;
+}
+
 bool aw_future_set_extra(AwVM *vm, AwFuture *f, int i, AwValue v) {
   if (!f->extra) {
     if (AW_IS_UNDEF(v) || (i == AW_FX_CANCEL_MSG && AW_IS_NONE(v))) return true;  // unset stays unset
@@ -777,6 +786,49 @@ static AwValue future_blocking(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   return AW_BOOL(f->blocking);
 }
 
+// CPython's read-only fields of futures and tasks (_state, _loop, ...).
+static AwValue future_state_field(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)argc; (void)kw;
+  static const char *const names[] = {"PENDING", "CANCELLED", "FINISHED"};
+  const char *s = names[as_future(argv[0])->state];
+  return aw_str_intern(vm, s, strlen(s));
+}
+
+static AwValue future_loop_field(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)argc; (void)kw;
+  AwLoop *loop = future_loop(vm, as_future(argv[0]));
+  return loop ? loop->obj : AW_NONE;
+}
+
+static AwValue future_result_field(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)vm; (void)argc; (void)kw;
+  AwFuture *f = as_future(argv[0]);
+  return f->state == AW_FUT_FINISHED && !f->has_exc ? f->result : AW_NONE;
+}
+
+static AwValue future_exception_field(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)vm; (void)argc; (void)kw;
+  AwFuture *f = as_future(argv[0]);
+  return f->state == AW_FUT_FINISHED && f->has_exc ? f->result : AW_NONE;
+}
+
+static AwValue task_coro_field(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)vm; (void)argc; (void)kw;
+  AwFuture *t = as_future(argv[0]);
+  return t->coro ? AW_OBJ(t->coro) : AW_NONE;
+}
+
+static AwValue task_fut_waiter_field(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)vm; (void)argc; (void)kw;
+  AwFuture *t = as_future(argv[0]);
+  return t->fut_waiter ? AW_OBJ(t->fut_waiter) : AW_NONE;
+}
+
+static AwValue task_must_cancel_field(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)vm; (void)argc; (void)kw;
+  return AW_BOOL(as_future(argv[0])->must_cancel);
+}
+
 static AwValue task_get_coro(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   AwFuture *t = self_task(vm, argc, argv, "get_coro");
   if (!t || !aw_check_argc(vm, "get_coro", argc, kw, 1, 1)) return AW_EXC;
@@ -920,7 +972,11 @@ bool aw_future_init_classes(AwVM *vm) {
             aw_class_add_native(vm, F, "send", future_send, AW_NATIVE_METHOD) &&
             aw_class_add_native(vm, F, "throw", future_throw, AW_NATIVE_METHOD) &&
             aw_class_add_native(vm, F, "_asyncio_future_blocking", future_blocking,
-                                AW_NATIVE_GETTER | AW_NATIVE_SETTER);
+                                AW_NATIVE_GETTER | AW_NATIVE_SETTER) &&
+            aw_class_add_native(vm, F, "_state", future_state_field, AW_NATIVE_GETTER) &&
+            aw_class_add_native(vm, F, "_loop", future_loop_field, AW_NATIVE_GETTER) &&
+            aw_class_add_native(vm, F, "_result", future_result_field, AW_NATIVE_GETTER) &&
+            aw_class_add_native(vm, F, "_exception", future_exception_field, AW_NATIVE_GETTER);
   ok = ok && aw_class_add_native(vm, T, "__new__", task_new_m, AW_NATIVE_STATIC) &&
        aw_class_add_native(vm, T, "get_coro", task_get_coro, AW_NATIVE_METHOD) &&
        aw_class_add_native(vm, T, "get_name", task_get_name, AW_NATIVE_METHOD) &&
@@ -929,7 +985,10 @@ bool aw_future_init_classes(AwVM *vm) {
        aw_class_add_native(vm, T, "uncancel", task_uncancel, AW_NATIVE_METHOD) &&
        aw_class_add_native(vm, T, "get_context", task_get_context, AW_NATIVE_METHOD) &&
        aw_class_add_native(vm, T, "get_stack", task_get_stack, AW_NATIVE_METHOD) &&
-       aw_class_add_native(vm, T, "print_stack", task_print_stack, AW_NATIVE_METHOD);
+       aw_class_add_native(vm, T, "print_stack", task_print_stack, AW_NATIVE_METHOD) &&
+       aw_class_add_native(vm, T, "_coro", task_coro_field, AW_NATIVE_GETTER) &&
+       aw_class_add_native(vm, T, "_fut_waiter", task_fut_waiter_field, AW_NATIVE_GETTER) &&
+       aw_class_add_native(vm, T, "_must_cancel", task_must_cancel_field, AW_NATIVE_GETTER);
   return ok;
 }
 

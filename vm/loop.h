@@ -73,6 +73,8 @@ enum {
   AW_FX_CREATED_TB,   // a plain future's creation stack in asyncio debug mode
   AW_FX_CHILDREN,     // gather: the child futures, in argument order
   AW_FX_CALLBACKS,    // the done callbacks after the first: (fn, ctx) tuples
+  AW_FX_ATTRS,        // a dict of attributes a script set on it (as CPython's
+                      // futures and tasks allow), made on the first one
   AW_FX_COUNT
 };
 static inline AwValue aw_future_extra(const AwFuture *f, int i) {
@@ -81,6 +83,12 @@ static inline AwValue aw_future_extra(const AwFuture *f, int i) {
 }
 // Sets an extra value (false: MemoryError raised).
 bool aw_future_set_extra(AwVM *vm, AwFuture *f, int i, AwValue v);
+// The dict of attributes scripts set on [f], or NULL (aw_future_attrs_new
+// makes it: false with MemoryError raised).
+static inline AwDict *aw_future_attrs(const AwFuture *f) {
+  return f->extra && AW_IS_DICT(f->extra->items[AW_FX_ATTRS]) ? AW_AS_DICT(f->extra->items[AW_FX_ATTRS]) : NULL;
+}
+bool aw_future_attrs_new(AwVM *vm, AwFuture *f);
 // The list of done callbacks after the first, or NULL.
 static inline AwList *aw_future_callbacks(const AwFuture *f) {
   return f->extra && AW_IS_LIST(f->extra->items[AW_FX_CALLBACKS]) ? AW_AS_LIST(f->extra->items[AW_FX_CALLBACKS]) : NULL;
