@@ -76,6 +76,8 @@ class _Deque:
     # dead (None) and the list is cleared as soon as it holds no live item,
     # so `not d._a` is the cheap emptiness test hot paths use.
 
+    _parked = False  # holds an Event.wait parked in place of its future (C)
+
     def __init__(self):
         self._a = []
         self._h = 0
@@ -87,6 +89,8 @@ class _Deque:
         return len(self._a) > self._h
 
     def __iter__(self):
+        if self._parked:
+            _unpark_waiters(self)
         if self._h:
             return iter(self._a[self._h:])
         return iter(self._a)
@@ -107,6 +111,8 @@ class _Deque:
             self._h = h
 
     def popleft(self):
+        if self._parked:
+            _unpark_waiters(self)
         a = self._a
         h = self._h
         if h >= len(a):
@@ -253,9 +259,13 @@ class Event(_LoopBound):
     def set(self):
         if not self._value:
             self._value = True
-            for fut in self._waiters:
-                if not fut.done():
-                    fut.set_result(True)
+            ws = self._waiters
+            if type(ws) is _Deque:
+                _wake_waiters(ws)
+            else:
+                for fut in ws:
+                    if not fut.done():
+                        fut.set_result(True)
 
     def clear(self):
         self._value = False

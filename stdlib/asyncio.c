@@ -752,6 +752,67 @@ static AwLoop *set_loop(AwValue self) {
   return AW_IS_KIND(self, AW_OBJ_LOOP) ? ((AwLoopObj *)AW_AS_OBJ(self))->loop : NULL;
 }
 
+// ---- Event waiters (Event.wait parks in place of its future: ncoro.c) ----
+
+// The list and head index of asyncio.aw's _Deque [d] (false: raised).
+static bool deque_parts(AwVM *vm, AwValue d, AwList **list, int64_t *head) {
+  AwValue a = aw_getattr_cstr(vm, d, "_a");
+  if (AW_IS_EXC(a)) return false;
+  AwValue h = aw_getattr_cstr(vm, d, "_h");
+  if (AW_IS_EXC(h)) return false;
+  if (!AW_IS_LIST(a) || !AW_IS_INT(h)) {
+    aw_raisef(vm, AW_EXCCLS(vm, TypeError), "corrupt waiter deque");
+    return false;
+  }
+  *list = AW_AS_LIST(a);
+  *head = AW_AS_INT(h);
+  return true;
+}
+
+// _wake_waiters(deque): Event.set's `for fut in waiters: if not fut.done():
+// fut.set_result(True)`, parked waiters woken in place, in order.
+static AwValue asyncio_wake_waiters(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  if (!aw_check_argc(vm, "_wake_waiters", argc, kw, 1, 1)) return AW_EXC;
+  AwList *l;
+  int64_t h;
+  if (!deque_parts(vm, argv[0], &l, &h)) return AW_EXC;
+  aw_push_root(vm, AW_OBJ(l));
+  bool ok = true;
+  for (int64_t i = h < 0 ? 0 : h; ok && i < l->len; i++) {
+    AwValue w = l->items[i];
+    if (aw_ncoro_is_parked(w)) {
+      ok = aw_ncoro_wake(vm, (AwNCoro *)AW_AS_OBJ(w)) >= 0;
+    } else if (AW_IS_KIND(w, AW_OBJ_FUTURE) && !((AwFuture *)AW_AS_OBJ(w))->is_task) {
+      AwFuture *f = (AwFuture *)AW_AS_OBJ(w);
+      if (f->state == AW_FUT_PENDING) ok = aw_future_set_result(vm, f, AW_TRUE);
+    } else if (!AW_IS_NONE(w)) {
+      aw_push_root(vm, w);
+      AwValue done = aw_call_method(vm, w, aw_str_intern(vm, "done", 4), 0, NULL);
+      int t = AW_IS_EXC(done) ? -1 : aw_truthy(vm, done);
+      AwValue yes = AW_TRUE;
+      ok = t == 1 || (t == 0 && !AW_IS_EXC(aw_call_method(vm, w, aw_str_intern(vm, "set_result", 10), 1, &yes)));
+      aw_pop_root(vm);
+    }
+  }
+  aw_pop_root(vm);
+  return ok ? AW_NONE : AW_EXC;
+}
+
+// _unpark_waiters(deque): the real futures for its parked waiters, before
+// a script sees the entries.
+static AwValue asyncio_unpark_waiters(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  if (!aw_check_argc(vm, "_unpark_waiters", argc, kw, 1, 1)) return AW_EXC;
+  AwList *l;
+  int64_t h;
+  if (!deque_parts(vm, argv[0], &l, &h)) return AW_EXC;
+  aw_push_root(vm, AW_OBJ(l));
+  bool ok = true;
+  for (int64_t i = h < 0 ? 0 : h; ok && i < l->len; i++)
+    if (aw_ncoro_is_parked(l->items[i])) ok = !AW_IS_EXC(aw_ncoro_materialize(vm, (AwNCoro *)AW_AS_OBJ(l->items[i])));
+  aw_pop_root(vm);
+  return ok ? AW_NONE : AW_EXC;
+}
+
 // _asyncgens_add(loop, agen) / _asyncgens_discard(loop, agen).
 static AwValue asyncio_asyncgens_add(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   if (!aw_check_argc(vm, "_asyncgens_add", argc, kw, 2, 2)) return AW_EXC;
@@ -919,6 +980,8 @@ AwModule *aw_open_asyncio(AwVM *vm) {
             aw_module_add_fn(vm, m, "_take_asyncgens", asyncio_take_asyncgens) &&
             aw_module_add_fn(vm, m, "_asyncgens_add", asyncio_asyncgens_add) &&
             aw_module_add_fn(vm, m, "_asyncgens_discard", asyncio_asyncgens_discard) &&
+            aw_module_add_fn(vm, m, "_wake_waiters", asyncio_wake_waiters) &&
+            aw_module_add_fn(vm, m, "_unpark_waiters", asyncio_unpark_waiters) &&
             add_class(vm, m, "Future", AW_CLS(vm, Future)) && add_class(vm, m, "Task", AW_CLS(vm, Task)) &&
             add_class(vm, m, "Handle", AW_CLS(vm, Handle)) && add_class(vm, m, "TimerHandle", AW_CLS(vm, TimerHandle)) &&
             add_class(vm, m, "AbstractEventLoop", AW_CLS(vm, event_loop)) &&

@@ -224,7 +224,18 @@ AwValue aw_ncoro_close(AwVM *vm, AwNCoro *c);
 AwGenState aw_ncoro_state(AwNCoro *c);
 AwValue aw_ncoro_qualname(AwNCoro *c);
 int aw_ncoro_line(AwNCoro *c);
-AwValue aw_ncoro_await(AwNCoro *c);
+AwValue aw_ncoro_await(AwVM *vm, AwNCoro *c);
+// Event.wait parked in place of its future (ncoro.c "parked waiters"):
+// is [v] one; a task takes its yield; Event.set wakes it (1 woken, 0 done
+// already, -1 error); Task.cancel cancels it (false: done already); what
+// the task's wakeup throws in (UNDEF: none); the real future, made now.
+struct AwFuture;
+bool aw_ncoro_is_parked(AwValue v);
+void aw_ncoro_park_task(AwNCoro *c, struct AwFuture *t);
+int aw_ncoro_wake(AwVM *vm, AwNCoro *c);
+bool aw_ncoro_cancel_parked(AwVM *vm, AwNCoro *c, AwValue msg);
+AwValue aw_ncoro_parked_outcome(AwVM *vm, AwNCoro *c, struct AwFuture *t);
+AwValue aw_ncoro_materialize(AwVM *vm, AwNCoro *c);
 AwValue aw_ncoro_locals(AwVM *vm, AwNCoro *c);
 // Makes the function [fn] (a coroutine function of asyncio.aw) run [body].
 void aw_ncoro_register(AwFunction *fn, AwNCoroBody body);

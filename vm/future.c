@@ -302,7 +302,10 @@ static bool schedule_step(AwVM *vm, AwLoop *loop, AwFuture *t, AwValue exc) {
 static AwResumeStatus resume_coro(AwVM *vm, AwValue coro, AwValue exc, AwValue *out) {
   if (AW_IS_KIND(coro, AW_OBJ_GENERATOR))
     return aw_gen_resume(vm, (AwGen *)AW_AS_OBJ(coro), AW_NONE, exc, out);
-  if (AW_IS_KIND(coro, AW_OBJ_NCORO)) return aw_ncoro_resume(vm, (AwNCoro *)AW_AS_OBJ(coro), AW_NONE, exc, out);
+  if (AW_IS_KIND(coro, AW_OBJ_NCORO)) {
+    vm->ncoro_direct = true;  // its yield is the task's
+    return aw_ncoro_resume(vm, (AwNCoro *)AW_AS_OBJ(coro), AW_NONE, exc, out);
+  }
   AwValue r;
   if (AW_IS_UNDEF(exc)) {
     AwValue none = AW_NONE;
@@ -328,6 +331,14 @@ static bool step_with_error(AwVM *vm, AwLoop *loop, AwFuture *t) {
 
 // What the task does with a value its coroutine yielded.
 static bool handle_yield(AwVM *vm, AwLoop *loop, AwFuture *t, AwValue y) {
+  if (aw_ncoro_is_parked(y)) {
+    // Event.wait parked in place of its future: the task waits on it.
+    AwNCoro *c = (AwNCoro *)AW_AS_OBJ(y);
+    aw_ncoro_park_task(c, t);
+    t->fut_waiter = &c->obj;
+    if (t->must_cancel && aw_ncoro_cancel_parked(vm, c, aw_future_extra(t, AW_FX_CANCEL_MSG))) t->must_cancel = false;
+    return AW_IS_UNDEF(vm->exc);
+  }
   if (is_future(y)) {
     AwFuture *w = as_future(y);
     if (w == t) {
@@ -340,7 +351,7 @@ static bool handle_yield(AwVM *vm, AwLoop *loop, AwFuture *t, AwValue y) {
     }
     w->blocking = false;
     if (!aw_future_add_callback(vm, w, AW_OBJ(t), AW_UNDEF)) return false;
-    t->fut_waiter = w;
+    t->fut_waiter = &w->obj;
     if (t->must_cancel && aw_future_cancel(vm, w, aw_future_extra(t, AW_FX_CANCEL_MSG))) t->must_cancel = false;
     return true;
   }
@@ -456,7 +467,13 @@ bool aw_task_step(AwVM *vm, AwFuture *t, AwValue exc) {
   return ok;
 }
 
-bool aw_task_wakeup(AwVM *vm, AwFuture *t, AwFuture *fut) {
+bool aw_task_wakeup(AwVM *vm, AwFuture *t, AwObj *w) {
+  if (w->kind == AW_OBJ_NCORO) {
+    AwValue e = aw_ncoro_parked_outcome(vm, (AwNCoro *)w, t);
+    if (AW_IS_EXC(e)) return false;
+    return aw_task_step(vm, t, e);
+  }
+  AwFuture *fut = (AwFuture *)w;
   if (fut->state == AW_FUT_CANCELLED) {
     AwValue e = make_cancelled_error(vm, fut);
     if (AW_IS_EXC(e)) return false;
@@ -473,7 +490,9 @@ bool aw_task_cancel(AwVM *vm, AwFuture *t, AwValue msg) {
   t->log_traceback = false;
   if (t->state != AW_FUT_PENDING) return false;
   t->num_cancels++;
-  if (t->fut_waiter && aw_future_cancel_any(vm, t->fut_waiter, msg)) return true;
+  AwObj *w = t->fut_waiter;
+  if (w && w->kind == AW_OBJ_NCORO && aw_ncoro_cancel_parked(vm, (AwNCoro *)w, msg)) return true;
+  if (w && w->kind == AW_OBJ_FUTURE && aw_future_cancel_any(vm, (AwFuture *)w, msg)) return true;
   if (!aw_future_set_extra(vm, t, AW_FX_CANCEL_MSG, msg)) return false;
   t->must_cancel = true;
   return true;
@@ -549,6 +568,9 @@ static AwValue future_repr(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
       if (!aw_buf_repr(vm, &b, f->result)) goto fail;
     }
   }
+  if (f->is_task && f->fut_waiter && f->fut_waiter->kind == AW_OBJ_NCORO &&
+      AW_IS_EXC(aw_ncoro_materialize(vm, (AwNCoro *)f->fut_waiter)))
+    goto fail;
   if (f->is_task && f->fut_waiter) {
     aw_buf_append(vm, &b, " wait_for=", 10);
     if (!aw_buf_repr(vm, &b, AW_OBJ(f->fut_waiter))) goto fail;
@@ -821,6 +843,7 @@ static AwValue task_coro_field(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
 static AwValue task_fut_waiter_field(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)vm; (void)argc; (void)kw;
   AwFuture *t = as_future(argv[0]);
+  if (t->fut_waiter && t->fut_waiter->kind == AW_OBJ_NCORO) return aw_ncoro_materialize(vm, (AwNCoro *)t->fut_waiter);
   return t->fut_waiter ? AW_OBJ(t->fut_waiter) : AW_NONE;
 }
 

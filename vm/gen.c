@@ -464,7 +464,8 @@ static AwValue send_common(AwVM *vm, AwValue self, AwValue value, AwValue exc) {
   AwValue out;
   AwResumeStatus st = is_ncoro(self) ? aw_ncoro_resume(vm, as_ncoro(self), value, exc, &out)
                                      : aw_gen_resume(vm, self_gen(self), value, exc, &out);
-  if (st == AW_RESUME_YIELD) return out;
+  // (A script gets the future a parked Event.wait stands for.)
+  if (st == AW_RESUME_YIELD) return aw_ncoro_is_parked(out) ? aw_ncoro_materialize(vm, (AwNCoro *)AW_AS_OBJ(out)) : out;
   if (st == AW_RESUME_ERROR) return AW_EXC;
   return raise_stop(vm, AW_EXCCLS(vm, StopIteration), out);
 }
@@ -760,7 +761,7 @@ static AwValue gen_delegate(AwVM *vm, AwGen *g) {
 
 static AwValue gen_yieldfrom(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)argc; (void)kw;
-  if (is_ncoro(argv[0])) return aw_ncoro_await(as_ncoro(argv[0]));
+  if (is_ncoro(argv[0])) return aw_ncoro_await(vm, as_ncoro(argv[0]));
   AwValue d = gen_delegate(vm, self_gen(argv[0]));
   // Now someone else holds it: it must not be reused when it returns.
   if (AW_IS_KIND(d, AW_OBJ_GENERATOR)) ((AwGen *)AW_AS_OBJ(d))->recyclable = false;
@@ -857,7 +858,7 @@ AwValue aw_get_awaitable(AwVM *vm, AwValue v, int where) {
     AwNCoro *c = as_ncoro(v);
     AwGenState st = aw_ncoro_state(c);
     if (st == AW_GEN_CLOSED) return aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "cannot reuse already awaited coroutine");
-    if (st != AW_GEN_CREATED && !AW_IS_NONE(aw_ncoro_await(c)))
+    if (st == AW_GEN_SUSPENDED && c->pc >= 1)  // at its await
       return aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "coroutine is being awaited already");
     c->awaited = true;
     aw_gc_unwatch(vm, &c->obj);

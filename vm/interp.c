@@ -474,6 +474,15 @@ static bool set_update_from(AwVM *vm, AwSet *s, AwValue iterable) {
 // The generator frame at the top of a SEND-linked chain.
 static inline AwFrame *chain_root(AwFrame *f) { return (f->flags & AW_FRAME_SENDLINK) ? f->root : f; }
 
+// Whether a value [f] yields goes straight to the running task: [f]'s
+// chain is the task's own coroutine, resumed by the task.
+static bool task_drives(AwVM *vm, AwFrame *f) {
+  AwFrame *root = chain_root(f);
+  if (!vm->loop || !AW_IS_KIND(vm->loop->current_task, AW_OBJ_FUTURE) || !(root->flags & AW_FRAME_GEN)) return false;
+  AwFuture *t = (AwFuture *)AW_AS_OBJ(vm->loop->current_task);
+  return t->coro == &aw_frame_gen(root)->obj && (root->flags & AW_FRAME_ENTRY);
+}
+
 // Links generator [g] under frame [f] for SEND: the chain keeps one root.
 static void link_gen_frame(AwFrame *f, AwGen *g) {
   AwFrame *gf = aw_gen_frame(g);
@@ -1990,6 +1999,7 @@ dispatch:
       NEXT();
     }
     AwValue r;
+    if (AW_IS_KIND(recv, AW_OBJ_NCORO)) vm->ncoro_direct = task_drives(vm, f);
     int st = send_generic(vm, recv, v, &r);
     if (st < 0) goto error;
     if (st == 1) {

@@ -124,9 +124,9 @@ static AwReady ready_at(AwLoop *loop, size_t i, size_t *n) {
     case RQ_STEP_EXC: r.kind = AW_READY_STEP; break;
     case RQ_WAKEUP_WAITER: {
       // The future it waits on (none if a step ran meanwhile: a plain step).
-      AwFuture *fut = ((AwFuture *)a)->fut_waiter;
+      AwObj *fut = ((AwFuture *)a)->fut_waiter;
       r.kind = fut ? AW_READY_WAKEUP : AW_READY_STEP;
-      if (fut) r.b = AW_OBJ(fut);
+      if (fut) r.b = AW_OBJ(fut);  // (a future, or a parked Event.wait)
       break;
     }
     case RQ_WAKEUP: r.kind = AW_READY_WAKEUP; break;
@@ -367,7 +367,7 @@ static bool run_ready(AwVM *vm, AwLoop *loop, AwReady r) {
       return aw_task_step(vm, (AwFuture *)AW_AS_OBJ(r.a), r.b);
     case AW_READY_WAKEUP:
     case AW_READY_WAKEUP_WAITER:  // (decoded as WAKEUP)
-      return aw_task_wakeup(vm, (AwFuture *)AW_AS_OBJ(r.a), (AwFuture *)AW_AS_OBJ(r.b));
+      return aw_task_wakeup(vm, (AwFuture *)AW_AS_OBJ(r.a), AW_AS_OBJ(r.b));
     case AW_READY_CALLBACK:
       return run_call(vm, loop, r.a, r.b, r.c, AW_UNDEF);
     case AW_READY_GATHER:

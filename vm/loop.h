@@ -49,7 +49,9 @@ typedef struct AwFuture {
   AwTuple *extra;               // AW_FX_* values, or NULL while all are unset
   // ---- task part (is_task only) ----
   AwObj *coro;
-  struct AwFuture *fut_waiter;  // the future this task waits on, or NULL
+  AwObj *fut_waiter;            // the future this task waits on (or the
+                                // parked Event.wait standing for it,
+                                // ncoro.c), or NULL
   uintptr_t name;               // str object, or (n << 1 | 1) for the
                                 // default "Task-n" (made on first use)
   AwObj *context;               // contextvars context the task runs in (or NULL)
@@ -264,7 +266,7 @@ AwValue aw_future_await_result(AwVM *vm, AwFuture *f);
 // Creates a task running [coro] (scheduled at once). NULL on error.
 AwFuture *aw_task_new(AwVM *vm, AwLoop *loop, AwValue coro, AwValue name, AwValue context);
 bool aw_task_step(AwVM *vm, AwFuture *task, AwValue exc);
-bool aw_task_wakeup(AwVM *vm, AwFuture *task, AwFuture *fut);
+bool aw_task_wakeup(AwVM *vm, AwFuture *task, AwObj *fut);
 bool aw_task_cancel(AwVM *vm, AwFuture *task, AwValue msg);
 // cancel() of any future kind (task, gather, plain).
 bool aw_future_cancel_any(AwVM *vm, AwFuture *f, AwValue msg);

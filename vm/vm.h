@@ -108,6 +108,9 @@ struct AwVM {
   AwValue exc;                   // pending exception (UNDEF = none)
   AwValue handling;              // exception being handled (sys.exc_info)
   bool exc_reraise;              // RERAISE: do not add a traceback line
+  bool ncoro_direct;             // the native coroutine about to be resumed
+                                 // yields straight to the stepping task
+                                 // (ncoro.c parks; read and cleared there)
   uint64_t instr_budget;         // 0 = unlimited (embedding)
   volatile int interrupt;        // set asynchronously: Ctrl-C / host interrupt
 
