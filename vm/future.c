@@ -265,16 +265,12 @@ AwFuture *aw_task_new(AwVM *vm, AwLoop *loop, AwValue coro, AwValue name, AwValu
   // The loop's finalizer hook runs aclose() of a dead async generator.
   AwGen *closing = aw_asyncgen_awaitable_gen(vm, coro);
   t->agen_closer = closing && closing->ag_finalized;
-  if (AW_IS_NONE(name) || AW_IS_UNDEF(name)) {
-    t->name = (uintptr_t)id << 1 | 1;
-  } else if (AW_IS_STR(name)) {
-    t->name = (uintptr_t)AW_AS_OBJ(name);
-  } else {
+  if (!AW_IS_NONE(name) && !AW_IS_UNDEF(name)) {
     aw_push_root(vm, AW_OBJ(t));
-    AwStr *s = aw_to_str(vm, name);
+    AwStr *s = AW_IS_STR(name) ? AW_AS_STR(name) : aw_to_str(vm, name);
+    bool ok = s && aw_future_set_extra(vm, t, AW_FX_NAME, AW_OBJ(s));
     aw_pop_root(vm);
-    if (!s) return NULL;
-    t->name = (uintptr_t)s;
+    if (!ok) return NULL;
   }
   t->context = AW_IS_OBJ(context) ? AW_AS_OBJ(context) : NULL;
   note_creation_site(vm, loop, t);
@@ -590,14 +586,9 @@ fail:
 }
 
 AwValue aw_task_name(AwVM *vm, AwFuture *t) {
-  if (t->name & 1) {
-    aw_push_root(vm, AW_OBJ(t));
-    AwValue s = aw_str_format(vm, "Task-%lld", (long long)(t->name >> 1));
-    aw_pop_root(vm);
-    if (!AW_IS_EXC(s)) t->name = (uintptr_t)AW_AS_OBJ(s);
-    return s;
-  }
-  return AW_OBJ((AwObj *)t->name);
+  AwValue n = aw_future_extra(t, AW_FX_NAME);
+  if (!AW_IS_UNDEF(n)) return n;
+  return aw_str_format(vm, "Task-%lld", (long long)(uint32_t)t->task_id);
 }
 
 // ---- methods ----------------------------------------------------------------------
@@ -868,9 +859,7 @@ static AwValue task_set_name(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   AwFuture *t = self_task(vm, argc, argv, "set_name");
   if (!t || !aw_check_argc(vm, "set_name", argc, kw, 2, 2)) return AW_EXC;
   AwStr *s = aw_to_str(vm, argv[1]);
-  if (!s) return AW_EXC;
-  t->name = (uintptr_t)s;
-  return AW_NONE;
+  return s && aw_future_set_extra(vm, t, AW_FX_NAME, AW_OBJ(s)) ? AW_NONE : AW_EXC;
 }
 
 static AwValue task_cancelling(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
@@ -969,7 +958,6 @@ void aw_future_trace(AwVM *vm, AwFuture *f) {
   if (f->is_task) {
     mark_ptr(vm, f->coro);
     mark_ptr(vm, f->fut_waiter);
-    if (!(f->name & 1)) mark_ptr(vm, (AwObj *)f->name);
     mark_ptr(vm, f->context);
     mark_ptr(vm, f->created);
   }

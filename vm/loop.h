@@ -52,8 +52,6 @@ typedef struct AwFuture {
   AwObj *fut_waiter;            // the future this task waits on (or the
                                 // parked Event.wait standing for it,
                                 // ncoro.c), or NULL
-  uintptr_t name;               // str object, or (n << 1 | 1) for the
-                                // default "Task-n" (made on first use)
   AwObj *context;               // contextvars context the task runs in (or NULL)
   AwTuple *created;             // where it was created, as a stack in
                                 // aw_gen_capture_stack's form: in asyncio
@@ -75,6 +73,7 @@ enum {
   AW_FX_CREATED_TB,   // a plain future's creation stack in asyncio debug mode
   AW_FX_CHILDREN,     // gather: the child futures, in argument order
   AW_FX_CALLBACKS,    // the done callbacks after the first: (fn, ctx) tuples
+  AW_FX_NAME,         // task: the name it was given (unset: "Task-<task_id>")
   AW_FX_ATTRS,        // a dict of attributes a script set on it (as CPython's
                       // futures and tasks allow), made on the first one
   AW_FX_COUNT
