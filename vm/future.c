@@ -525,7 +525,10 @@ static AwValue future_repr(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   AwBuf b;
   aw_buf_init(&b);
   aw_buf_printf(vm, &b, "<%s ", f->is_task ? "Task" : "Future");
-  future_state_repr(vm, &b, f);
+  // A pending task with cancel() requests shows "cancelling" (CPython's
+  // _task_repr_info checks cancelling()).
+  if (f->is_task && f->state == AW_FUT_PENDING && f->num_cancels > 0) aw_buf_append(vm, &b, "cancelling", 10);
+  else future_state_repr(vm, &b, f);
   if (f->is_task) {
     aw_buf_append(vm, &b, " name=", 6);
     AwValue n = aw_task_name(vm, f);
@@ -539,13 +542,14 @@ static AwValue future_repr(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
       if (!aw_buf_repr(vm, &b, f->result)) goto fail;
     } else {
       aw_buf_append(vm, &b, " result=", 8);
-      if (!aw_buf_repr(vm, &b, f->result)) goto fail;
+      if (!aw_future_buf_result(vm, &b, f->result)) goto fail;
     }
   }
   if (f->is_task && f->fut_waiter) {
     aw_buf_append(vm, &b, " wait_for=", 10);
     if (!aw_buf_repr(vm, &b, AW_OBJ(f->fut_waiter))) goto fail;
   }
+  if (!aw_future_buf_callbacks(vm, &b, f)) goto fail;
   AwValue tb = aw_future_created_tb(f);
   if (AW_IS_TUPLE(tb) && AW_AS_TUPLE(tb)->len >= 2) {
     // Debug mode: where it was created, as CPython's _future_repr_info.
