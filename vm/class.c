@@ -806,9 +806,10 @@ bool aw_is_iterable(AwVM *vm, AwValue v) {
 // ---- property, staticmethod, classmethod, super ---------------------------------
 
 static AwValue property_new(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
-  static const char *const names[] = {"", "fget", "fset", "fdel", "doc", NULL};
+  static const char *const names[] = {"fget", "fset", "fdel", "doc", NULL};
   AwValue a[5];
-  if (!aw_parse_args(vm, "property", argc, argv, kw, 1, names, a)) return AW_EXC;
+  a[0] = argv[0];  // the class
+  if (!aw_parse_args(vm, "property", argc - 1, argv + 1, kw, 0, names, a + 1)) return AW_EXC;
   AwProperty *p = (AwProperty *)aw_obj_alloc(vm, sizeof(AwProperty), AW_OBJ_PROPERTY, AW_AS_CLASS(a[0]));
   if (!p) return AW_EXC;
   p->fget = AW_IS_UNDEF(a[1]) ? AW_NONE : a[1];
@@ -874,7 +875,8 @@ static AwValue staticmethod_call(AwVM *vm, int argc, AwValue *argv, AwTuple *kw)
 static AwValue super_new(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)kw;
   AwValue type = AW_UNDEF, obj = AW_UNDEF;
-  if (argc >= 3) {
+  if (argc > 3) return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "super() expected at most 2 arguments, got %d", argc - 1);
+  if (argc == 3) {
     type = argv[1];
     obj = argv[2];
   } else if (argc == 2) {

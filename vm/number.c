@@ -620,6 +620,8 @@ static AwValue int_from_bytes(AwVM *vm, int argc, AwValue *argv, AwTuple *kwname
   int sign = 0;
   if (!AW_IS_UNDEF(a[2]) && (sign = aw_truthy(vm, a[2])) < 0) return AW_EXC;
   AwValue src = a[0];
+  if (AW_IS_STR(src))  // bytes(str) would ask for an encoding; CPython says this
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "cannot convert 'str' object to bytes");
   if (!AW_IS_BYTES(src)) {
     AwValue bytes_cls = AW_OBJ(AW_CLS(vm, bytes));
     src = aw_call(vm, bytes_cls, 1, &a[0], NULL);
