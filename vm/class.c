@@ -846,6 +846,14 @@ static AwValue property_fget(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)vm; (void)argc; (void)kw;
   return ((AwProperty *)AW_AS_OBJ(argv[0]))->fget;
 }
+static AwValue property_fset(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)vm; (void)argc; (void)kw;
+  return ((AwProperty *)AW_AS_OBJ(argv[0]))->fset;
+}
+static AwValue property_fdel(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)vm; (void)argc; (void)kw;
+  return ((AwProperty *)AW_AS_OBJ(argv[0]))->fdel;
+}
 static AwValue property_get(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)kw;
   if (argc < 2 || AW_IS_NONE(argv[1])) return argv[0];
@@ -967,6 +975,8 @@ bool aw_class_init_builtins(AwVM *vm) {
        aw_class_add_native(vm, p, "setter", property_setter, AW_NATIVE_METHOD) &&
        aw_class_add_native(vm, p, "deleter", property_deleter, AW_NATIVE_METHOD) &&
        aw_class_add_native(vm, p, "fget", property_fget, AW_NATIVE_GETTER) &&
+       aw_class_add_native(vm, p, "fset", property_fset, AW_NATIVE_GETTER) &&
+       aw_class_add_native(vm, p, "fdel", property_fdel, AW_NATIVE_GETTER) &&
        aw_class_add_native(vm, p, "__get__", property_get, AW_NATIVE_METHOD);
   AwClass *sm = AW_CLS(vm, staticmethod), *cm = AW_CLS(vm, classmethod), *su = AW_CLS(vm, super);
   ok = ok && aw_class_add_native(vm, sm, "__new__", wrapper_new, AW_NATIVE_STATIC) &&
