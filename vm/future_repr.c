@@ -163,9 +163,7 @@ bool aw_future_buf_result(AwVM *vm, AwBuf *b, AwValue result) {
 
 // ---- cb=[...] ------------------------------------------------------------------
 
-// One callback as CPython's format_helpers._format_callback_source shows
-// it: "qualname()" plus " at file:line" for a script function.
-static bool format_callback(AwVM *vm, AwBuf *b, AwValue fn) {
+bool aw_future_buf_callback(AwVM *vm, AwBuf *b, AwValue fn, AwValue args) {
   if (AW_IS_KIND(fn, AW_OBJ_FUTURE)) {
     // A waiting task (its wakeup) or gather()'s outer future.
     const char *s = ((AwFuture *)AW_AS_OBJ(fn))->is_task ? "Task.task_wakeup()" : "gather.<locals>._done_callback()";
@@ -180,7 +178,10 @@ static bool format_callback(AwVM *vm, AwBuf *b, AwValue fn) {
   }
   bool ok = AW_IS_STR(name) && AW_AS_STR(name)->nchars > 0 ? aw_buf_append_str(vm, b, name)
                                                             : aw_buf_repr(vm, b, fn);
-  if (!ok || !aw_buf_append(vm, b, "()", 2)) return false;
+  if (!ok || !aw_buf_putc(vm, b, '(')) return false;
+  for (int64_t i = 0; AW_IS_TUPLE(args) && i < AW_AS_TUPLE(args)->len; i++)
+    if ((i > 0 && !aw_buf_append(vm, b, ", ", 2)) || !aw_buf_repr(vm, b, AW_AS_TUPLE(args)->items[i])) return false;
+  if (!aw_buf_putc(vm, b, ')')) return false;
   if (AW_IS_KIND(fn, AW_OBJ_FUNCTION)) {
     AwProto *p = ((AwFunction *)AW_AS_OBJ(fn))->proto;
     return aw_buf_printf(vm, b, " at %s:%d", AW_IS_STR(p->filename) ? AW_AS_STR(p->filename)->data : "?",
@@ -205,8 +206,8 @@ bool aw_future_buf_callbacks(AwVM *vm, AwBuf *b, AwFuture *f) {
   int64_t n = (f->cb0 ? 1 : 0) + (more ? more->len : 0);
   if (n == 0) return true;
   // The first and the last, with a count of the others between.
-  if (!aw_buf_append(vm, b, " cb=[", 5) || !format_callback(vm, b, callback_at(f, 0))) return false;
+  if (!aw_buf_append(vm, b, " cb=[", 5) || !aw_future_buf_callback(vm, b, callback_at(f, 0), AW_UNDEF)) return false;
   if (n > 2 && !aw_buf_printf(vm, b, ", <%lld more>", (long long)(n - 2))) return false;
-  if (n > 1 && (!aw_buf_append(vm, b, ", ", 2) || !format_callback(vm, b, callback_at(f, n - 1)))) return false;
+  if (n > 1 && (!aw_buf_append(vm, b, ", ", 2) || !aw_future_buf_callback(vm, b, callback_at(f, n - 1), AW_UNDEF))) return false;
   return aw_buf_putc(vm, b, ']');
 }

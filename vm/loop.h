@@ -270,6 +270,10 @@ void aw_future_report_unretrieved(AwVM *vm, AwFuture *f);
 // its result, and " cb=[...]" for [f]'s done callbacks (nothing if none).
 bool aw_future_buf_result(AwVM *vm, AwBuf *b, AwValue result);
 bool aw_future_buf_callbacks(AwVM *vm, AwBuf *b, AwFuture *f);
+// Appends callback [fn] called with the tuple [args] (UNDEF: none) as
+// CPython shows it: "qualname(args)", plus " at file:line" for a script
+// function.
+bool aw_future_buf_callback(AwVM *vm, AwBuf *b, AwValue fn, AwValue args);
 
 // ---- thread.c ----
 AwValue aw_threads_submit(AwVM *vm, AwLoop *loop, AwValue fn, AwValue args, AwValue kwargs);
