@@ -884,17 +884,10 @@ static AwValue handle_repr(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   if (timer) aw_buf_printf(vm, &b, " when=%g", h->when);
   if (!h->cancelled && !h->is_sleep) {
     aw_buf_putc(vm, &b, ' ');
-    AwValue name = aw_getattr_opt(vm, h->fn, AW_N(vm, qualname));
-    if (AW_IS_EXC(name)) aw_exc_take(vm);
-    if (AW_IS_STR(name)) aw_buf_append_str(vm, &b, name);
-    else aw_buf_repr(vm, &b, h->fn);
-    aw_buf_putc(vm, &b, '(');
-    if (AW_IS_TUPLE(h->args))
-      for (int64_t i = 0; i < AW_AS_TUPLE(h->args)->len; i++) {
-        if (i) aw_buf_append(vm, &b, ", ", 2);
-        aw_buf_repr(vm, &b, AW_AS_TUPLE(h->args)->items[i]);
-      }
-    aw_buf_putc(vm, &b, ')');
+    if (!aw_future_buf_callback(vm, &b, h->fn, h->args)) {
+      aw_buf_free(vm, &b);
+      return AW_EXC;
+    }
   }
   aw_buf_putc(vm, &b, '>');
   return aw_buf_to_str(vm, &b);

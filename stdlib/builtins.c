@@ -289,8 +289,8 @@ static AwValue builtins_ascii(AwVM *vm, int argc, AwValue *argv, AwTuple *kwname
 static AwValue builtins_format(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
   if (!no_kw(vm, "format", kwnames)) return AW_EXC;
   if (argc < 1 || argc > 2)
-    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "format expected at %s 2 arguments, got %d",
-                     argc < 1 ? "least 1 argument," : "most", argc);
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "format expected at %s, got %d",
+                     argc < 1 ? "least 1 argument" : "most 2 arguments", argc);
   AwValue spec = argc > 1 ? argv[1] : vm->empty_str;
   if (!AW_IS_STR(spec))
     return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "format() argument 2 must be str, not %s",

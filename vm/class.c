@@ -757,6 +757,41 @@ static bool check_base(AwVM *vm, AwValue b, AwClass **out) {
   return true;
 }
 
+// Calls __set_name__(owner, name) on each attribute of the new class [c]
+// whose type defines it, as type.__new__ does; the namespace is copied
+// first since a hook may change it. A failing hook is reported as
+// RuntimeError("Error calling __set_name__ ...") caused by its error.
+static bool call_set_names(AwVM *vm, AwClass *c, AwDict *ns) {
+  aw_push_root(vm, AW_OBJ(c));
+  AwList *items = aw_list_new(vm, ns->len * 2);
+  if (!items) {
+    aw_pop_root(vm);
+    return false;
+  }
+  aw_push_root(vm, AW_OBJ(items));
+  int64_t pos = 0;
+  AwValue k, v;
+  bool ok = true;
+  while (ok && aw_dict_next(ns, &pos, &k, &v)) ok = aw_list_append(vm, items, k) && aw_list_append(vm, items, v);
+  AwValue hook_name = ok ? aw_str_intern(vm, "__set_name__", 12) : AW_EXC;
+  for (int64_t i = 0; ok && i + 1 < items->len; i += 2) {
+    AwValue args[2] = {AW_OBJ(c), items->items[i]};
+    AwValue r = aw_call_special(vm, items->items[i + 1], hook_name, 2, args);
+    if (!AW_IS_EXC(r)) continue;
+    ok = false;
+    AwValue cause = aw_exc_take(vm);
+    aw_push_root(vm, cause);
+    AwValue msg = aw_str_format(vm, "Error calling __set_name__ on '%s' instance %R in '%U'",
+                                aw_type_name(vm, items->items[i + 1]), items->items[i], c->name);
+    AwValue err = AW_IS_EXC(msg) ? AW_EXC : aw_exc_new(vm, AW_EXCCLS(vm, RuntimeError), 1, &msg);
+    if (!AW_IS_EXC(err) && aw_exc_set_cause(vm, err, cause)) aw_raise(vm, err);
+    aw_pop_root(vm);
+  }
+  aw_pop_root(vm);
+  aw_pop_root(vm);
+  return ok;
+}
+
 AwValue aw_build_class(AwVM *vm, AwValue body, AwValue name, int nbases, AwValue *bases) {
   AwClass *base = AW_CLS(vm, object);
   if (nbases > 1)
@@ -793,12 +828,15 @@ AwValue aw_build_class(AwVM *vm, AwValue body, AwValue name, int nbases, AwValue
     if (!aw_dict_set(vm, ns, AW_N(vm, hash), AW_NONE)) goto done;
   c->slot_flags |= compute_slot_flags(vm, c);
   if (AW_IS_KIND(cellv, AW_OBJ_CELL)) ((AwCell *)AW_AS_OBJ(cellv))->value = AW_OBJ(c);
+  if (!call_set_names(vm, c, ns)) goto done;
   result = AW_OBJ(c);
-  // __init_subclass__ on the base (a classmethod), as CPython calls it.
+  // __init_subclass__ on the base, as CPython calls it: a classmethod
+  // even when defined as a plain function.
   AwValue hook = aw_class_lookup(vm, base, aw_str_intern(vm, "__init_subclass__", 17));
-  if (AW_IS_KIND(hook, AW_OBJ_WRAPPER) && is_classmethod(vm, hook)) {
+  bool is_cm = AW_IS_KIND(hook, AW_OBJ_WRAPPER) && is_classmethod(vm, hook);
+  if (is_cm || AW_IS_KIND(hook, AW_OBJ_FUNCTION)) {
     aw_push_root(vm, result);
-    AwValue fnv = ((AwWrapper *)AW_AS_OBJ(hook))->value;
+    AwValue fnv = is_cm ? ((AwWrapper *)AW_AS_OBJ(hook))->value : hook;
     AwValue r = aw_call(vm, fnv, 1, &result, NULL);
     aw_pop_root(vm);
     if (AW_IS_EXC(r)) result = r;
@@ -817,9 +855,10 @@ bool aw_is_iterable(AwVM *vm, AwValue v) {
 // ---- property, staticmethod, classmethod, super ---------------------------------
 
 static AwValue property_new(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
-  static const char *const names[] = {"", "fget", "fset", "fdel", "doc", NULL};
+  static const char *const names[] = {"fget", "fset", "fdel", "doc", NULL};
   AwValue a[5];
-  if (!aw_parse_args(vm, "property", argc, argv, kw, 1, names, a)) return AW_EXC;
+  a[0] = argv[0];  // the class
+  if (!aw_parse_args(vm, "property", argc - 1, argv + 1, kw, 0, names, a + 1)) return AW_EXC;
   AwProperty *p = (AwProperty *)aw_obj_alloc(vm, sizeof(AwProperty), AW_OBJ_PROPERTY, AW_AS_CLASS(a[0]));
   if (!p) return AW_EXC;
   p->fget = AW_IS_UNDEF(a[1]) ? AW_NONE : a[1];
@@ -856,6 +895,14 @@ static AwValue property_fget(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)vm; (void)argc; (void)kw;
   return ((AwProperty *)AW_AS_OBJ(argv[0]))->fget;
 }
+static AwValue property_fset(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)vm; (void)argc; (void)kw;
+  return ((AwProperty *)AW_AS_OBJ(argv[0]))->fset;
+}
+static AwValue property_fdel(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  (void)vm; (void)argc; (void)kw;
+  return ((AwProperty *)AW_AS_OBJ(argv[0]))->fdel;
+}
 static AwValue property_get(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)kw;
   if (argc < 2 || AW_IS_NONE(argv[1])) return argv[0];
@@ -885,7 +932,8 @@ static AwValue staticmethod_call(AwVM *vm, int argc, AwValue *argv, AwTuple *kw)
 static AwValue super_new(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)kw;
   AwValue type = AW_UNDEF, obj = AW_UNDEF;
-  if (argc >= 3) {
+  if (argc > 3) return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "super() expected at most 2 arguments, got %d", argc - 1);
+  if (argc == 3) {
     type = argv[1];
     obj = argv[2];
   } else if (argc == 2) {
@@ -976,6 +1024,8 @@ bool aw_class_init_builtins(AwVM *vm) {
        aw_class_add_native(vm, p, "setter", property_setter, AW_NATIVE_METHOD) &&
        aw_class_add_native(vm, p, "deleter", property_deleter, AW_NATIVE_METHOD) &&
        aw_class_add_native(vm, p, "fget", property_fget, AW_NATIVE_GETTER) &&
+       aw_class_add_native(vm, p, "fset", property_fset, AW_NATIVE_GETTER) &&
+       aw_class_add_native(vm, p, "fdel", property_fdel, AW_NATIVE_GETTER) &&
        aw_class_add_native(vm, p, "__get__", property_get, AW_NATIVE_METHOD);
   AwClass *sm = AW_CLS(vm, staticmethod), *cm = AW_CLS(vm, classmethod), *su = AW_CLS(vm, super);
   ok = ok && aw_class_add_native(vm, sm, "__new__", wrapper_new, AW_NATIVE_STATIC) &&

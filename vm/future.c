@@ -547,7 +547,10 @@ static AwValue future_repr(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   AwBuf b;
   aw_buf_init(&b);
   aw_buf_printf(vm, &b, "<%s ", f->is_task ? "Task" : "Future");
-  future_state_repr(vm, &b, f);
+  // A pending task with cancel() requests shows "cancelling" (CPython's
+  // _task_repr_info checks cancelling()).
+  if (f->is_task && f->state == AW_FUT_PENDING && f->num_cancels > 0) aw_buf_append(vm, &b, "cancelling", 10);
+  else future_state_repr(vm, &b, f);
   if (f->is_task) {
     aw_buf_append(vm, &b, " name=", 6);
     AwValue n = aw_task_name(vm, f);
@@ -561,7 +564,7 @@ static AwValue future_repr(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
       if (!aw_buf_repr(vm, &b, f->result)) goto fail;
     } else {
       aw_buf_append(vm, &b, " result=", 8);
-      if (!aw_buf_repr(vm, &b, f->result)) goto fail;
+      if (!aw_future_buf_result(vm, &b, f->result)) goto fail;
     }
   }
   if (f->is_task && f->fut_waiter && f->fut_waiter->kind == AW_OBJ_NCORO &&
@@ -571,6 +574,7 @@ static AwValue future_repr(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
     aw_buf_append(vm, &b, " wait_for=", 10);
     if (!aw_buf_repr(vm, &b, AW_OBJ(f->fut_waiter))) goto fail;
   }
+  if (!aw_future_buf_callbacks(vm, &b, f)) goto fail;
   AwValue tb = aw_future_created_tb(f);
   if (AW_IS_TUPLE(tb) && AW_AS_TUPLE(tb)->len >= 2) {
     // Debug mode: where it was created, as CPython's _future_repr_info.
@@ -889,47 +893,87 @@ static AwValue task_get_context(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) 
   return c;
 }
 
-// get_stack(): the frames of the suspended coroutine chain, outermost first.
+// get_stack(limit=None): as CPython's _task_get_stack, the frame of the
+// task's own coroutine while it is suspended (a suspended frame has no
+// f_back, so the coroutines it awaits are not part of it), else [].
 static AwValue task_get_stack(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
-  (void)kw;
+  static const char *const names[] = {"", "limit", NULL};
+  AwValue a[2];
+  if (!aw_parse_args(vm, "get_stack", argc, argv, kw, 1, names, a)) return AW_EXC;
   AwFuture *t = self_task(vm, argc, argv, "get_stack");
   if (!t) return AW_EXC;
+  int64_t limit = 1;
+  if (!AW_IS_UNDEF(a[1]) && !AW_IS_NONE(a[1]) && !aw_index(vm, a[1], &limit)) return AW_EXC;
   AwList *l = aw_list_new(vm, 0);
   if (!l) return AW_EXC;
   AwValue c = AW_OBJ(t->coro);
-  while (AW_IS_KIND(c, AW_OBJ_GENERATOR) || AW_IS_KIND(c, AW_OBJ_NCORO)) {
-    if (AW_IS_KIND(c, AW_OBJ_NCORO) ? aw_ncoro_state((AwNCoro *)AW_AS_OBJ(c)) == AW_GEN_CLOSED
-                                     : ((AwGen *)AW_AS_OBJ(c))->state == AW_GEN_CLOSED)
-      break;
-    AwValue fr = aw_getattr_cstr(vm, c, "cr_frame");
-    if (AW_IS_EXC(fr)) return fr;
-    if (AW_IS_NONE(fr) || !aw_list_append(vm, l, fr)) break;
-    c = aw_getattr_cstr(vm, c, "cr_await");
-    if (AW_IS_EXC(c)) return c;
-  }
-  return AW_OBJ(l);
+  bool open = AW_IS_KIND(c, AW_OBJ_NCORO) ? aw_ncoro_state((AwNCoro *)AW_AS_OBJ(c)) != AW_GEN_CLOSED
+              : AW_IS_KIND(c, AW_OBJ_GENERATOR) && ((AwGen *)AW_AS_OBJ(c))->state != AW_GEN_CLOSED;
+  if (!open || limit <= 0 || t->state != AW_FUT_PENDING) return AW_OBJ(l);
+  aw_push_root(vm, AW_OBJ(l));
+  AwValue fr = aw_getattr_cstr(vm, c, "cr_frame");
+  bool ok = !AW_IS_EXC(fr) && (AW_IS_NONE(fr) || aw_list_append(vm, l, fr));
+  aw_pop_root(vm);
+  return ok ? AW_OBJ(l) : AW_EXC;
 }
 
+// The text print_stack writes: a header naming the task's repr, then the
+// suspended frame, or the traceback of the exception it failed with.
+static bool task_stack_text(AwVM *vm, AwFuture *t, AwValue stack, AwBuf *b) {
+  AwValue repr = AW_OBJ(aw_repr(vm, AW_OBJ(t)));
+  if (!AW_AS_OBJ(repr)) return false;
+  AwList *l = AW_AS_LIST(stack);
+  if (l->len > 0) {
+    aw_buf_printf(vm, b, "Stack for %s (most recent call last):\n", AW_AS_STR(repr)->data);
+    AwValue line = aw_getattr_cstr(vm, l->items[0], "f_lineno");
+    AwValue code = AW_IS_EXC(line) ? AW_EXC : aw_getattr_cstr(vm, l->items[0], "f_code");
+    if (AW_IS_EXC(code)) return false;
+    AwProto *p = (AwProto *)AW_AS_OBJ(code);
+    aw_buf_printf(vm, b, "  File \"%s\", line %lld, in %s\n", AW_AS_STR(p->filename)->data,
+                  (long long)AW_AS_INT(line), AW_AS_STR(p->name)->data);
+    const char *src;
+    size_t n;
+    if (aw_source_line(p->source, AW_AS_INT(line), &src, &n))
+      aw_buf_printf(vm, b, "    %.*s\n", (int)n, src);
+    return !b->failed;
+  }
+  if (t->state == AW_FUT_FINISHED && t->has_exc) {
+    // The formatted exception minus its own "Traceback ..." header line.
+    AwValue text = aw_format_exception(vm, t->result);
+    if (AW_IS_EXC(text)) return false;
+    const char *s = AW_AS_STR(text)->data, *nl = strchr(s, '\n');
+    aw_buf_printf(vm, b, "Traceback for %s (most recent call last):\n", AW_AS_STR(repr)->data);
+    return aw_buf_append(vm, b, nl ? nl + 1 : s, strlen(nl ? nl + 1 : s));
+  }
+  return aw_buf_printf(vm, b, "No stack for %s\n", AW_AS_STR(repr)->data);
+}
+
+// print_stack(limit=None, file=None): to sys.stderr, or file.write().
 static AwValue task_print_stack(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  static const char *const names[] = {"", "limit", "file", NULL};
+  AwValue a[3];
+  if (!aw_parse_args(vm, "print_stack", argc, argv, kw, 1, names, a)) return AW_EXC;
   AwFuture *t = self_task(vm, argc, argv, "print_stack");
   if (!t) return AW_EXC;
-  (void)kw;
-  AwValue stack = task_get_stack(vm, 1, argv, NULL);
+  AwValue stack = task_get_stack(vm, AW_IS_UNDEF(a[1]) ? 1 : 2, a, NULL);
   if (AW_IS_EXC(stack)) return stack;
-  AwValue name = aw_task_name(vm, t);
-  if (AW_IS_EXC(name)) return name;
-  AwList *l = AW_AS_LIST(stack);
-  aw_printf_err(vm, "%s for %s (most recent call last):\n", l->len ? "Stack" : "No stack",
-                AW_IS_STR(name) ? AW_AS_STR(name)->data : "?");
-  for (int64_t i = 0; i < l->len; i++) {
-    AwValue line = aw_getattr_cstr(vm, l->items[i], "f_lineno");
-    AwValue code = aw_getattr_cstr(vm, l->items[i], "f_code");
-    if (AW_IS_EXC(line) || AW_IS_EXC(code)) return AW_EXC;
-    AwProto *p = (AwProto *)AW_AS_OBJ(code);
-    aw_printf_err(vm, "  File \"%s\", line %lld, in %s\n", AW_AS_STR(p->filename)->data,
-                  (long long)AW_AS_INT(line), AW_AS_STR(p->name)->data);
+  aw_push_root(vm, stack);
+  AwBuf b;
+  aw_buf_init(&b);
+  bool ok = task_stack_text(vm, t, stack, &b);
+  aw_pop_root(vm);
+  AwValue r = AW_NONE;
+  if (!ok) {
+    r = AW_EXC;
+  } else if (AW_IS_UNDEF(a[2]) || AW_IS_NONE(a[2])) {
+    aw_write_err(vm, b.data, b.len);
+  } else {
+    AwValue text = aw_str_new(vm, b.data, b.len);
+    r = AW_IS_EXC(text) ? text : aw_call_method(vm, a[2], aw_str_intern(vm, "write", 5), 1, &text);
+    if (!AW_IS_EXC(r)) r = AW_NONE;
   }
-  return AW_NONE;
+  aw_buf_free(vm, &b);
+  return r;
 }
 
 static AwValue task_new_m(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {

@@ -273,6 +273,9 @@ static AwValue enumerate_next(AwVM *vm, AwIter *it) {
 static AwValue enumerate_new(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
   static const char *const names[] = {"iterable", "start", NULL};
   AwValue args[2];
+  // CPython names the missing iterable without a position here.
+  if (argc == 1 && (!kwnames || kwnames->len == 0))
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "enumerate() missing required argument 'iterable'");
   if (!aw_parse_args(vm, "enumerate", argc - 1, argv + 1, kwnames, 1, names, args)) return AW_EXC;
   int64_t start = 0;
   if (!AW_IS_UNDEF(args[1]) && !aw_index(vm, args[1], &start)) return AW_EXC;

@@ -379,7 +379,6 @@ static bool run_ready(AwVM *vm, AwLoop *loop, AwReady r) {
     case AW_READY_HANDLE: {
       AwHandle *h = (AwHandle *)AW_AS_OBJ(r.a);
       if (h->cancelled) return true;
-      h->cancelled = true;  // a handle runs once
       if (h->is_sleep) {
         AwFuture *f = (AwFuture *)AW_AS_OBJ(h->args);
         if (f->state == AW_FUT_PENDING && !aw_future_set_result(vm, f, h->fn)) return false;

@@ -280,6 +280,14 @@ AwValue aw_task_name(AwVM *vm, AwFuture *t);
 // handler and clears the condition.
 bool aw_future_needs_finalizer(AwFuture *f);
 void aw_future_report_unretrieved(AwVM *vm, AwFuture *f);
+// (future_repr.c) Appends reprlib.repr([result]), as a future's repr shows
+// its result, and " cb=[...]" for [f]'s done callbacks (nothing if none).
+bool aw_future_buf_result(AwVM *vm, AwBuf *b, AwValue result);
+bool aw_future_buf_callbacks(AwVM *vm, AwBuf *b, AwFuture *f);
+// Appends callback [fn] called with the tuple [args] (UNDEF: none) as
+// CPython shows it: "qualname(args)", plus " at file:line" for a script
+// function.
+bool aw_future_buf_callback(AwVM *vm, AwBuf *b, AwValue fn, AwValue args);
 
 // ---- thread.c ----
 AwValue aw_threads_submit(AwVM *vm, AwLoop *loop, AwValue fn, AwValue args, AwValue kwargs);

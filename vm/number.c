@@ -620,6 +620,8 @@ static AwValue int_from_bytes(AwVM *vm, int argc, AwValue *argv, AwTuple *kwname
   int sign = 0;
   if (!AW_IS_UNDEF(a[2]) && (sign = aw_truthy(vm, a[2])) < 0) return AW_EXC;
   AwValue src = a[0];
+  if (AW_IS_STR(src))  // bytes(str) would ask for an encoding; CPython says this
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "cannot convert 'str' object to bytes");
   if (!AW_IS_BYTES(src)) {
     AwValue bytes_cls = AW_OBJ(AW_CLS(vm, bytes));
     src = aw_call(vm, bytes_cls, 1, &a[0], NULL);
@@ -920,7 +922,8 @@ bool aw_number_init_classes(AwVM *vm) {
   for (size_t i = 0; i < sizeof float_methods / sizeof float_methods[0]; i++)
     if (!aw_class_add_native(vm, fc, float_methods[i].name, float_methods[i].fn, AW_NATIVE_METHOD))
       return false;
-  return aw_class_add_native(vm, ic, "__new__", aw_int_construct, AW_NATIVE_STATIC) &&
+  return aw_number_add_dunders(vm) &&
+         aw_class_add_native(vm, ic, "__new__", aw_int_construct, AW_NATIVE_STATIC) &&
          aw_class_add_native(vm, ic, "from_bytes", int_from_bytes, AW_NATIVE_CLASSMETHOD) &&
          aw_class_add_native(vm, fc, "__new__", aw_float_construct, AW_NATIVE_STATIC) &&
          aw_class_add_native(vm, fc, "fromhex", float_fromhex, AW_NATIVE_CLASSMETHOD) &&

@@ -578,6 +578,8 @@ int aw_str_cmp(AwStr *a, AwStr *b);
 AwValue aw_str_mod(AwVM *vm, AwValue fmt, AwValue args);
 // int/float/bool constructors and methods (number.c).
 bool aw_number_init_classes(AwVM *vm);
+// (number_dunders.c) Adds int's and float's operator methods (__add__ ...).
+bool aw_number_add_dunders(AwVM *vm);
 // The decimal digits of |x| into [digits] (NUL-terminated): [ndigits]
 // significant digits correctly rounded, or the shortest round-trip digits
 // if [ndigits] <= 0. [*decpt] is the decimal point position (x = 0.DIGITS
