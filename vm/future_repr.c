@@ -144,7 +144,7 @@ static bool limited_table(AwVM *vm, AwBuf *b, AwValue v, int level, const char *
 // item by item, anything else through its repr cut to LIM_TEXT.
 static bool limited(AwVM *vm, AwBuf *b, AwValue v, int level) {
   if (!AW_IS_OBJ(v)) return limited_other(vm, b, v);
-  AwClass *c = AW_AS_OBJ(v)->cls;
+  AwClass *c = aw_obj_class(vm, AW_AS_OBJ(v));
   if (c == AW_CLS(vm, str)) return limited_str(vm, b, v);
   if (c == AW_CLS(vm, list)) return limited_items(vm, b, AW_AS_LIST(v)->items, AW_AS_LIST(v)->len, NULL, level, "[", "]");
   if (c == AW_CLS(vm, tuple)) {
@@ -190,9 +190,12 @@ bool aw_future_buf_callback(AwVM *vm, AwBuf *b, AwValue fn, AwValue args) {
   return true;
 }
 
+// cb0, which only a pending future has (a done one has its result there).
+static AwObj *first_callback(const AwFuture *f) { return f->state == AW_FUT_PENDING ? f->cb0 : NULL; }
+
 // The done callback number [i] of [f] (0: cb0), or UNDEF.
 static AwValue callback_at(const AwFuture *f, int64_t i) {
-  if (f->cb0) {
+  if (first_callback(f)) {
     if (i == 0) return AW_OBJ(f->cb0);
     i--;
   }
@@ -203,7 +206,7 @@ static AwValue callback_at(const AwFuture *f, int64_t i) {
 
 bool aw_future_buf_callbacks(AwVM *vm, AwBuf *b, AwFuture *f) {
   AwList *more = aw_future_callbacks(f);
-  int64_t n = (f->cb0 ? 1 : 0) + (more ? more->len : 0);
+  int64_t n = (first_callback(f) ? 1 : 0) + (more ? more->len : 0);
   if (n == 0) return true;
   // The first and the last, with a count of the others between.
   if (!aw_buf_append(vm, b, " cb=[", 5) || !aw_future_buf_callback(vm, b, callback_at(f, 0), AW_UNDEF)) return false;
