@@ -910,9 +910,19 @@ static AwValue rich_compare(AwVM *vm, AwValue a, AwValue b, AwCmpOp op) {
                    cmp_symbols[op], aw_type_name(vm, a), aw_type_name(vm, b));
 }
 
+// Objects whose == is identity and whose classes no script can change:
+// comparing them needs no method lookup (waiter lists of thousands of
+// futures are searched with ==).
+static bool identity_eq_only(AwValue v) {
+  if (!AW_IS_OBJ(v)) return false;
+  AwObjKind k = (AwObjKind)AW_AS_OBJ(v)->kind;
+  return k == AW_OBJ_FUTURE || k == AW_OBJ_NCORO || k == AW_OBJ_GENERATOR;
+}
+
 int aw_eq(AwVM *vm, AwValue a, AwValue b) {
   if (aw_value_is(a, b)) return 1;
   if (AW_IS_INT(a) && AW_IS_INT(b)) return 0;
+  if (identity_eq_only(a) && identity_eq_only(b)) return 0;
   if (is_core(a) && is_core(b)) return core_eq(vm, a, b);
   if (is_method_pair(a, b)) return method_eq(vm, a, b);
   AwValue r = rich_compare(vm, a, b, AW_EQ);
