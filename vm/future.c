@@ -969,7 +969,13 @@ static AwValue task_print_stack(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) 
     aw_write_err(vm, b.data, b.len);
   } else {
     AwValue text = aw_str_new(vm, b.data, b.len);
-    r = AW_IS_EXC(text) ? text : aw_call_method(vm, a[2], aw_str_intern(vm, "write", 5), 1, &text);
+    if (AW_IS_EXC(text)) {
+      r = text;
+    } else {
+      aw_push_root(vm, text);  // the call's safepoint may collect
+      r = aw_call_method(vm, a[2], aw_str_intern(vm, "write", 5), 1, &text);
+      aw_pop_root(vm);
+    }
     if (!AW_IS_EXC(r)) r = AW_NONE;
   }
   aw_buf_free(vm, &b);
