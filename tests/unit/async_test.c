@@ -408,6 +408,29 @@ static void test_robustness(void) {
       "asyncio.run(main())\n");
   CHECK(!strcmp(r.out.data, "cancelled 1\n"), "stdout: %s stderr: %s", r.out.data, r.err.data);
   done(&r);
+
+  // A million tasks parked on one Event (in place of their futures), then
+  // released; and 200,000 left parked when main returns, which
+  // asyncio.run cancels.
+  run(&r,
+      "import asyncio\n"
+      "async def waiter(ev):\n"
+      "    await ev.wait()\n"
+      "    return 1\n"
+      "async def main():\n"
+      "    ev = asyncio.Event()\n"
+      "    tasks = [asyncio.create_task(waiter(ev)) for _ in range(1000000)]\n"
+      "    await asyncio.sleep(0)\n"
+      "    ev.set()\n"
+      "    print(sum(await asyncio.gather(*tasks)))\n"
+      "    ev2 = asyncio.Event()\n"
+      "    for _ in range(200000):\n"
+      "        asyncio.create_task(waiter(ev2))\n"
+      "    await asyncio.sleep(0)\n"
+      "    print(len(ev2._waiters))\n"
+      "asyncio.run(main())\n");
+  CHECK(!strcmp(r.out.data, "1000000\n200000\n"), "stdout: %s stderr: %s", r.out.data, r.err.data);
+  done(&r);
 }
 
 int main(void) {
