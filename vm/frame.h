@@ -138,7 +138,7 @@ AwValue aw_gen_qualname(AwGen *g);
 // A coroutine whose body is C (vm/ncoro.c): what calling a function with
 // a native body (AW_CODE_NATIVE_BODY) returns instead of an AwGen. It has
 // the coroutine class and behaves as the script body would, without a
-// frame: a million tasks parked in Event.wait cost 56 bytes each for it.
+// frame: a million tasks parked in Event.wait cost 48 bytes each for it.
 // In asyncio debug mode (cr_origin) the script body runs instead.
 typedef enum { AW_NCORO_NONE, AW_NCORO_EVENT_WAIT, AW_NCORO__COUNT } AwNCoroBody;
 typedef struct AwNCoro {
