@@ -754,31 +754,31 @@ static AwLoop *set_loop(AwValue self) {
 
 // ---- Event waiters (Event.wait parks in place of its future: ncoro.c) ----
 
-// The list and head index of asyncio.aw's _Deque [d] (false: raised).
-static bool deque_parts(AwVM *vm, AwValue d, AwList **list, int64_t *head) {
-  AwValue a = aw_getattr_cstr(vm, d, "_a");
-  if (AW_IS_EXC(a)) return false;
-  AwValue h = aw_getattr_cstr(vm, d, "_h");
-  if (AW_IS_EXC(h)) return false;
+// The list and first live index of the asyncio.aw _Deque that native
+// [name] was called with (NULL: raised).
+static AwList *waiter_list(AwVM *vm, const char *name, int argc, AwValue *argv, AwTuple *kw, int64_t *first) {
+  if (!aw_check_argc(vm, name, argc, kw, 1, 1)) return NULL;
+  AwValue a = aw_getattr_cstr(vm, argv[0], "_a");
+  if (AW_IS_EXC(a)) return NULL;
+  AwValue h = aw_getattr_cstr(vm, argv[0], "_h");
+  if (AW_IS_EXC(h)) return NULL;
   if (!AW_IS_LIST(a) || !AW_IS_INT(h)) {
     aw_raisef(vm, AW_EXCCLS(vm, TypeError), "corrupt waiter deque");
-    return false;
+    return NULL;
   }
-  *list = AW_AS_LIST(a);
-  *head = AW_AS_INT(h);
-  return true;
+  *first = AW_AS_INT(h) < 0 ? 0 : AW_AS_INT(h);
+  return AW_AS_LIST(a);
 }
 
 // _wake_waiters(deque): Event.set's `for fut in waiters: if not fut.done():
 // fut.set_result(True)`, parked waiters woken in place, in order.
 static AwValue asyncio_wake_waiters(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
-  if (!aw_check_argc(vm, "_wake_waiters", argc, kw, 1, 1)) return AW_EXC;
-  AwList *l;
-  int64_t h;
-  if (!deque_parts(vm, argv[0], &l, &h)) return AW_EXC;
+  int64_t first;
+  AwList *l = waiter_list(vm, "_wake_waiters", argc, argv, kw, &first);
+  if (!l) return AW_EXC;
   aw_push_root(vm, AW_OBJ(l));
   bool ok = true;
-  for (int64_t i = h < 0 ? 0 : h; ok && i < l->len; i++) {
+  for (int64_t i = first; ok && i < l->len; i++) {
     AwValue w = l->items[i];
     if (aw_ncoro_is_parked(w)) {
       ok = aw_ncoro_wake(vm, (AwNCoro *)AW_AS_OBJ(w)) >= 0;
@@ -801,13 +801,12 @@ static AwValue asyncio_wake_waiters(AwVM *vm, int argc, AwValue *argv, AwTuple *
 // _unpark_waiters(deque): the real futures for its parked waiters, before
 // a script sees the entries.
 static AwValue asyncio_unpark_waiters(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
-  if (!aw_check_argc(vm, "_unpark_waiters", argc, kw, 1, 1)) return AW_EXC;
-  AwList *l;
-  int64_t h;
-  if (!deque_parts(vm, argv[0], &l, &h)) return AW_EXC;
+  int64_t first;
+  AwList *l = waiter_list(vm, "_unpark_waiters", argc, argv, kw, &first);
+  if (!l) return AW_EXC;
   aw_push_root(vm, AW_OBJ(l));
   bool ok = true;
-  for (int64_t i = h < 0 ? 0 : h; ok && i < l->len; i++)
+  for (int64_t i = first; ok && i < l->len; i++)
     if (aw_ncoro_is_parked(l->items[i])) ok = !AW_IS_EXC(aw_ncoro_materialize(vm, (AwNCoro *)AW_AS_OBJ(l->items[i])));
   aw_pop_root(vm);
   return ok ? AW_NONE : AW_EXC;

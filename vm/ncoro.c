@@ -234,6 +234,18 @@ AwValue aw_ncoro_materialize(AwVM *vm, AwNCoro *c) {
   return AW_OBJ(f);
 }
 
+// vm->exc raised at the body's `await`: through the finally block, which
+// re-raises it (or replaces it with its own error).
+static AwResumeStatus raise_at_await(AwVM *vm, AwNCoro *c) {
+  failed_at(vm, c, await_line(c->func->proto));
+  AwValue exc = aw_exc_take(vm);
+  aw_push_root(vm, exc);
+  bool ok = event_wait_finally(vm, c, exc);
+  aw_pop_root(vm);
+  if (ok) vm->exc = exc;
+  return AW_RESUME_ERROR;
+}
+
 // Event.wait, as asyncio.aw writes it (CPython's locks.py):
 //     if self._value:
 //         return True
@@ -302,13 +314,7 @@ static AwResumeStatus event_wait(AwVM *vm, AwNCoro *c, AwValue exc, AwValue *out
       if (AW_IS_EXC(exc)) return AW_RESUME_ERROR;
     }
     vm->exc = exc;
-    failed_at(vm, c, await_line(p));
-    exc = aw_exc_take(vm);
-    aw_push_root(vm, exc);
-    bool ok = event_wait_finally(vm, c, exc);
-    aw_pop_root(vm);
-    if (ok) vm->exc = exc;
-    return AW_RESUME_ERROR;
+    return raise_at_await(vm, c);
   }
   // At `await fut`: resumed by a send (the value is ignored, as awaiting a
   // future ignores it) or by a throw.
@@ -325,17 +331,10 @@ static AwResumeStatus event_wait(AwVM *vm, AwNCoro *c, AwValue exc, AwValue *out
       *out = AW_TRUE;
       return AW_RESUME_RETURN;
     }
-    exc = vm->exc;
   } else {
     vm->exc = exc;
   }
-  failed_at(vm, c, await_line(p));
-  exc = aw_exc_take(vm);
-  aw_push_root(vm, exc);
-  bool ok = event_wait_finally(vm, c, exc);
-  aw_pop_root(vm);
-  if (ok) vm->exc = exc;  // re-raised, as the finally block ends
-  return AW_RESUME_ERROR;
+  return raise_at_await(vm, c);
 }
 
 AwResumeStatus aw_ncoro_resume(AwVM *vm, AwNCoro *c, AwValue value, AwValue exc, AwValue *out) {
