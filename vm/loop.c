@@ -620,7 +620,8 @@ bool aw_loop_run_once(AwVM *vm, AwLoop *loop, int timeout_ms) {
   if (timeout != 0 || !outside_world_idle(loop) || (++loop->idle_polls & 63) == 0) poll_io(vm, loop, timeout);
   if (loop->pending_threads && !aw_threads_finish_jobs(vm, loop)) return false;
   if ((vm->interrupt & AW_INTERRUPT_SIGINT) && !take_interrupt(vm, loop)) return false;
-  double end = aw_loop_time(vm, loop) + CLOCK_RESOLUTION;
+  // (The clock is read only when a timer could be due.)
+  double end = loop->ntimers ? aw_loop_time(vm, loop) + CLOCK_RESOLUTION : 0;
   while (loop->ntimers && loop->timers[0].when <= end) {
     AwTimer t = timer_pop(loop);
     AwHandle *h = (AwHandle *)AW_AS_OBJ(t.handle);
