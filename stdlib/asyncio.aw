@@ -915,7 +915,7 @@ def shield(arg):
         return inner
     outer = inner.get_loop().create_future()
 
-    def inner_done(inner):
+    def _inner_done_callback(inner):
         if outer.cancelled():
             if not inner.cancelled():
                 inner.exception()  # mark it retrieved
@@ -929,12 +929,12 @@ def shield(arg):
             else:
                 outer.set_result(inner.result())
 
-    def outer_done(outer):
+    def _outer_done_callback(outer):
         if not inner.done():
-            inner.remove_done_callback(inner_done)
+            inner.remove_done_callback(_inner_done_callback)
 
-    inner.add_done_callback(inner_done)
-    outer.add_done_callback(outer_done)
+    inner.add_done_callback(_inner_done_callback)
+    outer.add_done_callback(_outer_done_callback)
     return outer
 
 
