@@ -672,6 +672,8 @@ static bool compile_assert(C *c, AwNode *s) {
   int end = cc_new_label(c);
   if (end < 0) return false;
   TRY(cc_jump_if(c, s->u.assert_.test, end, true));
+  // CPython raises from the test's span when it is a comparison.
+  if (s->u.assert_.test->kind == AST_COMPARE) c->u->pos = cc_node_pos(s->u.assert_.test);
   TRY(emit(c, OP_LOAD_ASSERTION_ERROR, 0));
   if (s->u.assert_.msg) {
     TRY(cc_expr(c, s->u.assert_.msg));
@@ -803,6 +805,7 @@ static bool stmt_inner(C *c, AwNode *s) {
 bool cc_stmt(C *c, AwNode *s) {
   if (++c->depth > AW_MAX_NESTING) return depth_error(c, s);
   c->u->lineno = s->line;
+  c->u->pos = cc_node_pos(s);
   bool ok = stmt_inner(c, s);
   c->depth--;
   return ok;

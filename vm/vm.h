@@ -313,6 +313,9 @@ bool aw_source_line(AwValue source, int64_t line, const char **start, size_t *le
 // unwinding (called by the interpreter, innermost frame first; printing
 // shows them outermost first). False on allocation failure.
 bool aw_traceback_add(AwVM *vm, AwValue exc, AwProto *proto, int line);
+// The same, also naming the instruction [instr] of [proto] that was running
+// (its source span gives the carets under the line; -1: unknown).
+bool aw_traceback_add_at(AwVM *vm, AwValue exc, AwProto *proto, int line, int instr);
 // Sets exc.__context__ = vm->handling when an exception is raised while
 // another is being handled (CPython's implicit chaining; avoids cycles).
 void aw_exc_set_context(AwVM *vm, AwValue exc);
