@@ -134,7 +134,11 @@ static AwValue run_main(AwVM *vm, AwValue coro, int debug) {
     while (cleaned && loop->pending_threads > 0) cleaned = aw_loop_run_once(vm, loop, -1);
     aw_loop_set_running(vm, loop, false);
   }
-  if (!cleaned && AW_IS_UNDEF(escaped)) escaped = aw_exc_take(vm);
+  if (!cleaned && AW_IS_UNDEF(escaped)) {
+    escaped = aw_exc_take(vm);
+    aw_pop_root(vm);  // root the new value in place of UNDEF
+    aw_push_root(vm, escaped);
+  }
   loop->main_task = AW_NONE;
   bool interrupted = loop->main_interrupted;
   loop->main_interrupted = false;
@@ -161,7 +165,17 @@ static AwValue run_main(AwVM *vm, AwValue coro, int debug) {
   return result;
 }
 
-AwValue aw_asyncio_run(AwVM *vm, AwValue coro, bool debug) { return run_main(vm, coro, debug ? 1 : -1); }
+AwValue aw_asyncio_run(AwVM *vm, AwValue coro, bool debug) {
+  // A script with top-level await may never import asyncio: load it, since
+  // the loop's methods written in asyncio.aw (shutdown_asyncgens ...) come
+  // with it.
+  aw_push_root(vm, coro);
+  AwValue name = aw_str_intern(vm, "asyncio", 7);
+  AwValue m = AW_IS_EXC(name) ? name : aw_import(vm, name);
+  aw_pop_root(vm);
+  if (AW_IS_EXC(m)) return m;
+  return run_main(vm, coro, debug ? 1 : -1);
+}
 
 static AwValue asyncio_run(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   static const char *const names[] = {"", "debug", "virtual_time", NULL};
