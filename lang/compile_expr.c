@@ -649,6 +649,17 @@ static bool comp_element(C *c, int depth, AwNode *elt, AwNode *val, AwCompKind k
   }
 }
 
+// A comprehension's iterable. CPython's AST optimizer makes a list display
+// there a tuple (fold_iter), which an error about it shows ("got tuple").
+static bool comp_iter(C *c, AwNode *iter) {
+  if (iter->kind == AST_LIST) {
+    bool starred = false;
+    for (int i = 0; i < iter->u.list.items.len; i++) starred |= iter->u.list.items.items[i]->kind == AST_STARRED;
+    if (!starred) iter->kind = AST_TUPLE;
+  }
+  return cc_expr(c, iter);
+}
+
 static bool sync_comprehension_generator(C *c, AwNodeList *gens, int gi, int depth, AwNode *elt, AwNode *val,
                                          AwCompKind kind) {
   AwNode *gen = gens->items[gi];
@@ -657,7 +668,7 @@ static bool sync_comprehension_generator(C *c, AwNodeList *gens, int gi, int dep
   if (gi == 0) {
     TRY(emit(c, OP_LOAD_FAST, 0));  // the outermost iterator, argument .0
   } else {
-    TRY(cc_expr(c, gen->u.comprehension.iter));
+    TRY(comp_iter(c, gen->u.comprehension.iter));
     // Only this frame's stack holds an inner loop's iterator: like a for
     // statement, the loop may own the generator (.0 lives on in a traceback).
     TRY(emit(c, OP_GET_ITER, 1));
@@ -684,7 +695,7 @@ static bool async_comprehension_generator(C *c, AwNodeList *gens, int gi, int de
   if (gi == 0) {
     TRY(emit(c, OP_LOAD_FAST, 0));
   } else {
-    TRY(cc_expr(c, gen->u.comprehension.iter));
+    TRY(comp_iter(c, gen->u.comprehension.iter));
     TRY(emit(c, OP_GET_AITER, 0));
   }
   cc_bind(c, start);
@@ -748,7 +759,7 @@ static bool compile_comprehension(C *c, AwNode *e) {
   AwProto *p = cc_exit_unit(c);
   if (!p) return false;
   TRY(cc_make_closure(c, p, 0));
-  TRY(cc_expr(c, outermost->u.comprehension.iter));
+  TRY(comp_iter(c, outermost->u.comprehension.iter));
   c->u->lineno = e->line;
   // A comprehension owns the (async) generator it iterates, as a for loop
   // does: only its frame (.0 and its stack) refers to it.

@@ -207,6 +207,10 @@ static AwValue asyncio_sleep(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   AwValue a[2];
   if (!aw_parse_args(vm, "sleep", argc, argv, kw, 1, names, a)) return AW_EXC;
   double delay;
+  // CPython's sleep() starts with `if delay <= 0`: that comparison fails.
+  if (!AW_IS_INTLIKE(a[0]) && !AW_IS_FLOAT(a[0]))
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "'<=' not supported between instances of '%s' and 'int'",
+                     aw_type_name(vm, a[0]));
   if (!get_seconds(vm, a[0], &delay, "delay")) return AW_EXC;
   AwValue result = AW_IS_UNDEF(a[1]) ? AW_NONE : a[1];
   AwLoop *loop = aw_loop_get(vm);
@@ -564,6 +568,10 @@ static AwValue call_at_common(AwVM *vm, int argc, AwValue *argv, AwTuple *kw, bo
   if (!loop) return AW_EXC;
   if (argc < 3) return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "%s() missing required arguments", fname);
   double t;
+  // call_later() computes `self.time() + delay` first.
+  if (relative && !AW_IS_INTLIKE(argv[1]) && !AW_IS_FLOAT(argv[1]))
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "unsupported operand type(s) for +: 'float' and '%s'",
+                     aw_type_name(vm, argv[1]));
   if (!get_seconds(vm, argv[1], &t, relative ? "delay" : "when")) return AW_EXC;
   AwValue ctx = context_kw(vm, kw, argv + argc, fname);
   if (AW_IS_EXC(ctx)) return ctx;
