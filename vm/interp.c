@@ -2257,7 +2257,8 @@ error:
   {
     AwValue exc = vm->exc;
     if (!propagating && !vm->exc_reraise) aw_exc_set_context(vm, exc);
-    if (!vm->exc_reraise && AW_IS_EXCEPTION(exc)) aw_traceback_add_at(vm, exc, f->proto, aw_frame_line(f), (int)(f->ip - f->proto->code) - 1);
+    if (!vm->exc_reraise && AW_IS_EXCEPTION(exc)) aw_traceback_add_at(vm, exc, f->proto, aw_frame_line(f), (int)(f->ip - f->proto->code) - 1, f->slots,
+                                                                   f->proto->nlocals + f->proto->ncells + f->proto->nfree);
     vm->exc_reraise = false;
     propagating = false;
     kwnames = NULL;

@@ -3,7 +3,8 @@
 // exception groups exactly as CPython 3.11's traceback.py formats them,
 // with the ~~~^^^ lines under the source that mark what failed.
 //
-// AwException.traceback is None or a chain of (proto, line, next, instr) tuples,
+// AwException.traceback is None or a chain of (proto, line, next, instr,
+// kept) tuples (kept: see aw_traceback_add_at),
 // like CPython's traceback objects: each frame the exception leaves is put
 // at the head, so the chain runs outermost call first. Chains are shared,
 // never mutated (derived exception groups reuse the original's).
@@ -18,18 +19,45 @@
 #define MAX_CHAIN_DEPTH 1000    // guards the C stack on absurd chains
 
 bool aw_traceback_add(AwVM *vm, AwValue exc, AwProto *proto, int line) {
-  return aw_traceback_add_at(vm, exc, proto, line, -1);
+  return aw_traceback_add_at(vm, exc, proto, line, -1, NULL, 0);
 }
 
-bool aw_traceback_add_at(AwVM *vm, AwValue exc, AwProto *proto, int line, int instr) {
+// A local whose collection is observable: a coroutine never awaited warns,
+// a generator is closed, a failed future reports. Cells are looked into.
+static bool death_shows(AwValue v) {
+  if (AW_IS_KIND(v, AW_OBJ_CELL)) v = ((AwCell *)AW_AS_OBJ(v))->value;
+  return AW_IS_KIND(v, AW_OBJ_GENERATOR) || AW_IS_KIND(v, AW_OBJ_NCORO) || AW_IS_KIND(v, AW_OBJ_FUTURE);
+}
+
+// The locals of [fast] to keep with a traceback entry: None when there are
+// none (the usual case: no allocation), else a tuple of them.
+static AwValue kept_locals(AwVM *vm, const AwValue *fast, int nfast) {
+  int n = 0;
+  for (int i = 0; i < nfast; i++) n += death_shows(fast[i]);
+  if (n == 0) return AW_NONE;
+  AwTuple *t = aw_tuple_new(vm, n);
+  if (!t) return AW_EXC;
+  for (int i = 0, k = 0; i < nfast; i++)
+    if (death_shows(fast[i])) t->items[k++] = fast[i];
+  return AW_OBJ(t);
+}
+
+bool aw_traceback_add_at(AwVM *vm, AwValue exc, AwProto *proto, int line, int instr, const AwValue *fast,
+                         int nfast) {
   if (!AW_IS_EXCEPTION(exc)) return true;
-  AwException *e = AW_AS_EXCEPTION(exc);
-  AwTuple *t = aw_tuple_new(vm, 4);
+  aw_push_root(vm, exc);
+  AwValue kept = kept_locals(vm, fast, nfast);
+  aw_push_root(vm, kept);
+  AwTuple *t = AW_IS_EXC(kept) ? NULL : aw_tuple_new(vm, 5);
+  aw_pop_root(vm);
+  aw_pop_root(vm);
   if (!t) return false;
+  AwException *e = AW_AS_EXCEPTION(exc);
   t->items[0] = AW_OBJ(proto);
   t->items[1] = AW_INT(line);
   t->items[2] = AW_IS_TUPLE(e->traceback) ? e->traceback : AW_NONE;
   t->items[3] = AW_INT(instr);
+  t->items[4] = kept;
   e->traceback = AW_OBJ(t);
   return true;
 }
