@@ -22,15 +22,15 @@ bool aw_traceback_add(AwVM *vm, AwValue exc, AwProto *proto, int line) {
   return aw_traceback_add_at(vm, exc, proto, line, -1, NULL, 0);
 }
 
-// A local whose collection is observable: a coroutine never awaited warns,
-// a generator is closed, a failed future reports. Cells are looked into.
+// A local worth keeping: an object that is not a string (a collection may
+// show: a coroutine never awaited warns, a generator is closed, a failed
+// future reports, and containers hold such things).
 static bool death_shows(AwValue v) {
-  if (AW_IS_KIND(v, AW_OBJ_CELL)) v = ((AwCell *)AW_AS_OBJ(v))->value;
-  return AW_IS_KIND(v, AW_OBJ_GENERATOR) || AW_IS_KIND(v, AW_OBJ_NCORO) || AW_IS_KIND(v, AW_OBJ_FUTURE);
+  return AW_IS_OBJ(v) && !AW_IS_STR(v);
 }
 
 // The locals of [fast] to keep with a traceback entry: None when there are
-// none (the usual case: no allocation), else a tuple of them.
+// none (no allocation), else a tuple of them.
 static AwValue kept_locals(AwVM *vm, const AwValue *fast, int nfast) {
   int n = 0;
   for (int i = 0; i < nfast; i++) n += death_shows(fast[i]);
