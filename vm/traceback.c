@@ -154,27 +154,45 @@ static int64_t char_offset(const char *s, size_t n, size_t nbytes) {
 
 static bool is_space(char ch) { return ch == ' ' || ch == '\t' || ch == '\f' || ch == '\v' || ch == '\r' || ch == '\n'; }
 
-// The ~ / ^ split of [seg] ([n] bytes, a binary operation or subscript
-// whose anchors, relative to seg, are [a] and [b]): [*left] and [*right]
-// bound the ^ part, as traceback._extract_caret_anchors_from_line_segment.
-static void find_anchors(const char *seg, int64_t n, bool binop, int64_t a, int64_t b, int64_t *left, int64_t *right) {
+// Code point [i] of the UTF-8 text [s] ([n] bytes), 0 past its end.
+static uint32_t char_at(const char *s, size_t n, int64_t i) {
+  const char *p = s, *end = s + n;
+  uint32_t cp = 0;
+  for (int64_t k = 0; p < end; k++) {
+    p += aw_utf8_decode((const unsigned char *)p, &cp);
+    if (k == i) return cp;
+  }
+  return 0;
+}
+
+static bool is_space_cp(uint32_t cp) { return cp < 0x80 && is_space((char)cp); }
+
+// The ~ / ^ split of [seg] ([n] bytes), a binary operation or subscript
+// whose anchors are the byte offsets [a] and [b] in it: [*left] and
+// [*right] (characters) bound the ^ part. This follows traceback.py's
+// _extract_caret_anchors_from_line_segment step by step, including its
+// use of byte offsets as character indices for an operator (so the marks
+// match CPython's on lines with non-ASCII text too).
+static void find_anchors(const char *seg, size_t n, bool binop, int64_t a, int64_t b, int64_t *left, int64_t *right) {
+  int64_t nchars = char_offset(seg, n, n);
   if (binop) {
+    int64_t op_start = char_offset(seg, n, (size_t)a), op_end = char_offset(seg, n, (size_t)b);
     int64_t off = 0;
-    while (a + off < b && is_space(seg[a + off])) off++;
+    while (op_start + off < op_end && is_space_cp(char_at(seg, n, op_start + off))) off++;
     int64_t l = a + off, r = l + 1;
-    if (a + off + 1 < b && !is_space(seg[a + off + 1])) r++;  // a two-character operator
-    while (l < n && (is_space(seg[l]) || seg[l] == ')' || seg[l] == '#')) {
+    if (op_start + off + 1 < op_end && !is_space_cp(char_at(seg, n, op_start + off + 1))) r++;  // e.g. "//"
+    for (uint32_t ch; l < nchars && ((ch = char_at(seg, n, l)) == ')' || ch == '#' || is_space_cp(ch));) {
       l++;
       r++;
     }
-    *left = l;
-    *right = r;
+    *left = char_offset(seg, n, (size_t)l);
+    *right = char_offset(seg, n, (size_t)r);
     return;
   }
-  int64_t l = a, r = b + 1;
-  while (l < n && seg[l] != '[') l++;
-  while (r < n && seg[r] != ']') r++;
-  if (r < n) r++;
+  int64_t l = char_offset(seg, n, (size_t)a), r = char_offset(seg, n, (size_t)b + 1);
+  while (l < nchars && char_at(seg, n, l) != '[') l++;
+  while (r < nchars && char_at(seg, n, r) != ']') r++;
+  if (r < nchars) r++;
   *left = l;
   *right = r;
 }
@@ -204,11 +222,8 @@ static void print_carets(Printer *p, AwProto *proto, int64_t line, int64_t instr
     end = char_offset(s, n, eb);
     if (pos.anchors != AW_ANCHORS_NONE && pos.anchor_a != AW_POS_NONE && pos.anchor_b != AW_POS_NONE &&
         pos.anchor_a >= pos.col && pos.anchor_b >= pos.anchor_a && pos.anchor_b <= eb) {
-      int64_t lb, rb;  // in bytes of the segment
-      find_anchors(s + pos.col, (int64_t)(eb - pos.col), pos.anchors == AW_ANCHORS_BINOP, pos.anchor_a - pos.col,
-                   pos.anchor_b - pos.col, &lb, &rb);
-      left = char_offset(s + pos.col, eb - pos.col, (size_t)lb);
-      right = char_offset(s + pos.col, eb - pos.col, (size_t)rb);
+      find_anchors(s + pos.col, eb - pos.col, pos.anchors == AW_ANCHORS_BINOP, pos.anchor_a - pos.col,
+                   pos.anchor_b - pos.col, &left, &right);
     }
   } else {
     end = char_offset(s, n, hi);
