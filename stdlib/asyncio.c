@@ -87,6 +87,12 @@ fail:
 // loop.run_until_complete(loop.shutdown_asyncgens()).
 static bool shutdown_asyncgens(AwVM *vm, AwLoop *loop) {
   AwValue m = aw_getattr_cstr(vm, loop->obj, "shutdown_asyncgens");
+  // Without the asyncio module (a sandbox that does not allow it) the loop
+  // has no such method, and no async generator hooks ran either.
+  if (AW_IS_EXC(m) && aw_exc_pending_is(vm, AW_EXCCLS(vm, AttributeError))) {
+    aw_exc_take(vm);
+    return true;
+  }
   AwValue coro = AW_IS_EXC(m) ? m : aw_call(vm, m, 0, NULL, NULL);
   if (AW_IS_EXC(coro)) return false;
   aw_push_root(vm, coro);
@@ -169,11 +175,15 @@ AwValue aw_asyncio_run(AwVM *vm, AwValue coro, bool debug) {
   // A script with top-level await may never import asyncio: load it, since
   // the loop's methods written in asyncio.aw (shutdown_asyncgens ...) come
   // with it.
+  // (Not allowed in a sandbox: the run goes on without those methods.)
   aw_push_root(vm, coro);
   AwValue name = aw_str_intern(vm, "asyncio", 7);
   AwValue m = AW_IS_EXC(name) ? name : aw_import(vm, name);
   aw_pop_root(vm);
-  if (AW_IS_EXC(m)) return m;
+  if (AW_IS_EXC(m)) {
+    if (!aw_exc_pending_is(vm, AW_EXCCLS(vm, ImportError))) return m;
+    aw_exc_take(vm);
+  }
   return run_main(vm, coro, debug ? 1 : -1);
 }
 
