@@ -711,7 +711,32 @@ static bool compile_import(C *c, AwNode *s) {
   return true;
 }
 
+static bool is_future_import(const AwNode *s) {
+  return s->kind == AST_IMPORTFROM && s->u.importfrom.level <= 0 && s->u.importfrom.module &&
+         strcmp(s->u.importfrom.module, "__future__") == 0;
+}
+
+// A leading `from __future__ import ...` is checked at compile time only:
+// each feature CPython 3.11 knows is either its default or changes nothing
+// aw's subset can observe, so the statement does nothing (no name bound).
+static bool check_future_import(C *c, AwNode *s) {
+  static const char *const known[] = {"nested_scopes", "generators", "division", "absolute_import",
+                                      "with_statement", "print_function", "unicode_literals", "barry_as_FLUFL",
+                                      "generator_stop", "annotations", NULL};
+  AwNodeList *names = &s->u.importfrom.names;
+  for (int i = 0; i < names->len; i++) {
+    const char *f = names->items[i]->u.alias.name;
+    if (strcmp(f, "braces") == 0) return cc_error(c, s, "not a chance");
+    int k = 0;
+    while (known[k] && strcmp(known[k], f) != 0) k++;
+    if (!known[k]) return cc_error(c, s, "future feature %s is not defined", f);
+  }
+  return true;
+}
+
 static bool compile_importfrom(C *c, AwNode *s) {
+  // Leading future imports never get here (cc_module_body).
+  if (is_future_import(s)) return cc_error(c, s, "from __future__ imports must occur at the beginning of the file");
   const char *mod = s->u.importfrom.module ? s->u.importfrom.module : "";
   int level = s->u.importfrom.level;
   if (level < 0) level = 0;
@@ -826,6 +851,8 @@ bool cc_module_body(C *c, AwNode *module) {
     TRY(raw_name_op(c, OP_STORE_NAME, "__doc__"));
     start = 1;
   }
+  for (; start < body->len && is_future_import(body->items[start]); start++)
+    TRY(check_future_import(c, body->items[start]));
   for (int i = start; i < body->len; i++) TRY(cc_stmt(c, body->items[i]));
   TRY(load_none(c));
   return emit(c, OP_RETURN_VALUE, 0);
