@@ -388,9 +388,12 @@ bool cc_jump_if(C *c, AwNode *e, int label, bool cond) {
   if (label < 0) return false;
   if (++c->depth > AW_MAX_NESTING) return depth_error(c, e);
   int saved = c->u->lineno;
+  AwSrcPos saved_pos = c->u->pos;
   c->u->lineno = e->line;
+  c->u->pos = cc_node_pos(e);
   bool ok = jump_if_inner(c, e, label, cond);
   c->u->lineno = saved;
+  c->u->pos = saved_pos;
   c->depth--;
   return ok;
 }
@@ -535,9 +538,14 @@ static bool compile_call(C *c, AwNode *e) {
       int idx = cc_name_index(c, m);
       if (idx < 0) return false;
       int saved = c->u->lineno;
+      AwSrcPos saved_pos = c->u->pos;
       c->u->lineno = func->end_line > 0 ? func->end_line : func->line;
+      // A missing method is shown under "o.m", as CPython's LOAD_METHOD.
+      c->u->pos = cc_node_pos(func);
+      if (func->end_line > func->line) c->u->pos.col = AW_POS_NONE;
       TRY(emit(c, OP_LOAD_METHOD, (uint32_t)idx));
       c->u->lineno = saved;
+      c->u->pos = saved_pos;
       for (int i = 0; i < args->len; i++) TRY(cc_expr(c, args->items[i]));
       for (int i = 0; i < kws->len; i++) TRY(cc_expr(c, kws->items[i]->u.keyword.value));
       if (kws->len) TRY(kw_names(c, kws));
@@ -641,6 +649,17 @@ static bool comp_element(C *c, int depth, AwNode *elt, AwNode *val, AwCompKind k
   }
 }
 
+// A comprehension's iterable. CPython's AST optimizer makes a list display
+// there a tuple (fold_iter), which an error about it shows ("got tuple").
+static bool comp_iter(C *c, AwNode *iter) {
+  if (iter->kind == AST_LIST) {
+    bool starred = false;
+    for (int i = 0; i < iter->u.list.items.len; i++) starred |= iter->u.list.items.items[i]->kind == AST_STARRED;
+    if (!starred) iter->kind = AST_TUPLE;
+  }
+  return cc_expr(c, iter);
+}
+
 static bool sync_comprehension_generator(C *c, AwNodeList *gens, int gi, int depth, AwNode *elt, AwNode *val,
                                          AwCompKind kind) {
   AwNode *gen = gens->items[gi];
@@ -649,7 +668,7 @@ static bool sync_comprehension_generator(C *c, AwNodeList *gens, int gi, int dep
   if (gi == 0) {
     TRY(emit(c, OP_LOAD_FAST, 0));  // the outermost iterator, argument .0
   } else {
-    TRY(cc_expr(c, gen->u.comprehension.iter));
+    TRY(comp_iter(c, gen->u.comprehension.iter));
     // Only this frame's stack holds an inner loop's iterator: like a for
     // statement, the loop may own the generator (.0 lives on in a traceback).
     TRY(emit(c, OP_GET_ITER, 1));
@@ -676,7 +695,7 @@ static bool async_comprehension_generator(C *c, AwNodeList *gens, int gi, int de
   if (gi == 0) {
     TRY(emit(c, OP_LOAD_FAST, 0));
   } else {
-    TRY(cc_expr(c, gen->u.comprehension.iter));
+    TRY(comp_iter(c, gen->u.comprehension.iter));
     TRY(emit(c, OP_GET_AITER, 0));
   }
   cc_bind(c, start);
@@ -740,7 +759,7 @@ static bool compile_comprehension(C *c, AwNode *e) {
   AwProto *p = cc_exit_unit(c);
   if (!p) return false;
   TRY(cc_make_closure(c, p, 0));
-  TRY(cc_expr(c, outermost->u.comprehension.iter));
+  TRY(comp_iter(c, outermost->u.comprehension.iter));
   c->u->lineno = e->line;
   // A comprehension owns the (async) generator it iterates, as a for loop
   // does: only its frame (.0 and its stack) refers to it.
@@ -879,9 +898,12 @@ static bool expr_inner(C *c, AwNode *e) {
 bool cc_expr(C *c, AwNode *e) {
   if (++c->depth > AW_MAX_NESTING) return depth_error(c, e);
   int saved = c->u->lineno;
+  AwSrcPos saved_pos = c->u->pos;
   c->u->lineno = e->line;
+  c->u->pos = cc_node_pos(e);
   bool ok = expr_inner(c, e);
   c->u->lineno = saved;
+  c->u->pos = saved_pos;
   c->depth--;
   return ok;
 }
@@ -935,9 +957,12 @@ static bool store_inner(C *c, AwNode *t) {
 bool cc_store(C *c, AwNode *t) {
   if (++c->depth > AW_MAX_NESTING) return depth_error(c, t);
   int saved = c->u->lineno;
+  AwSrcPos saved_pos = c->u->pos;
   c->u->lineno = t->line;
+  c->u->pos = cc_node_pos(t);  // STORE_ATTR, UNPACK_SEQUENCE ... point at the target
   bool ok = store_inner(c, t);
   c->u->lineno = saved;
+  c->u->pos = saved_pos;
   c->depth--;
   return ok;
 }
@@ -945,7 +970,9 @@ bool cc_store(C *c, AwNode *t) {
 bool cc_delete(C *c, AwNode *t) {
   if (++c->depth > AW_MAX_NESTING) return depth_error(c, t);
   int saved = c->u->lineno;
+  AwSrcPos saved_pos = c->u->pos;
   c->u->lineno = t->line;
+  c->u->pos = cc_node_pos(t);
   bool ok;
   switch (t->kind) {
     case AST_NAME: ok = cc_nameop(c, t, t->u.name.id, CTX_DEL); break;
@@ -967,6 +994,7 @@ bool cc_delete(C *c, AwNode *t) {
     default: ok = cc_error(c, t, "cannot delete expression"); break;
   }
   c->u->lineno = saved;
+  c->u->pos = saved_pos;
   c->depth--;
   return ok;
 }

@@ -672,6 +672,8 @@ static bool compile_assert(C *c, AwNode *s) {
   int end = cc_new_label(c);
   if (end < 0) return false;
   TRY(cc_jump_if(c, s->u.assert_.test, end, true));
+  // CPython raises from the test's span when it is a comparison.
+  if (s->u.assert_.test->kind == AST_COMPARE) c->u->pos = cc_node_pos(s->u.assert_.test);
   TRY(emit(c, OP_LOAD_ASSERTION_ERROR, 0));
   if (s->u.assert_.msg) {
     TRY(cc_expr(c, s->u.assert_.msg));
@@ -709,7 +711,32 @@ static bool compile_import(C *c, AwNode *s) {
   return true;
 }
 
+static bool is_future_import(const AwNode *s) {
+  return s->kind == AST_IMPORTFROM && s->u.importfrom.level <= 0 && s->u.importfrom.module &&
+         strcmp(s->u.importfrom.module, "__future__") == 0;
+}
+
+// A leading `from __future__ import ...` is checked at compile time only:
+// each feature CPython 3.11 knows is either its default or changes nothing
+// aw's subset can observe, so the statement does nothing (no name bound).
+static bool check_future_import(C *c, AwNode *s) {
+  static const char *const known[] = {"nested_scopes", "generators", "division", "absolute_import",
+                                      "with_statement", "print_function", "unicode_literals", "barry_as_FLUFL",
+                                      "generator_stop", "annotations", NULL};
+  AwNodeList *names = &s->u.importfrom.names;
+  for (int i = 0; i < names->len; i++) {
+    const char *f = names->items[i]->u.alias.name;
+    if (strcmp(f, "braces") == 0) return cc_error(c, s, "not a chance");
+    int k = 0;
+    while (known[k] && strcmp(known[k], f) != 0) k++;
+    if (!known[k]) return cc_error(c, s, "future feature %s is not defined", f);
+  }
+  return true;
+}
+
 static bool compile_importfrom(C *c, AwNode *s) {
+  // Leading future imports never get here (cc_module_body).
+  if (is_future_import(s)) return cc_error(c, s, "from __future__ imports must occur at the beginning of the file");
   const char *mod = s->u.importfrom.module ? s->u.importfrom.module : "";
   int level = s->u.importfrom.level;
   if (level < 0) level = 0;
@@ -803,6 +830,7 @@ static bool stmt_inner(C *c, AwNode *s) {
 bool cc_stmt(C *c, AwNode *s) {
   if (++c->depth > AW_MAX_NESTING) return depth_error(c, s);
   c->u->lineno = s->line;
+  c->u->pos = cc_node_pos(s);
   bool ok = stmt_inner(c, s);
   c->depth--;
   return ok;
@@ -823,6 +851,8 @@ bool cc_module_body(C *c, AwNode *module) {
     TRY(raw_name_op(c, OP_STORE_NAME, "__doc__"));
     start = 1;
   }
+  for (; start < body->len && is_future_import(body->items[start]); start++)
+    TRY(check_future_import(c, body->items[start]));
   for (int i = start; i < body->len; i++) TRY(cc_stmt(c, body->items[i]));
   TRY(load_none(c));
   return emit(c, OP_RETURN_VALUE, 0);

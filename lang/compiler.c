@@ -40,9 +40,34 @@ bool cc_error(C *c, AwNode *n, const char *fmt, ...) {
 
 // ---- emission and labels ----------------------------------------------------------
 
+// A byte column as an AwSrcPos column (AW_POS_NONE if it does not fit).
+static uint16_t pos_col(int col) { return col >= 0 && col < AW_POS_NONE ? (uint16_t)col : AW_POS_NONE; }
+
+AwSrcPos cc_node_pos(const AwNode *n) {
+  AwSrcPos pos = {n->line, n->end_line > 0 ? n->end_line : n->line, pos_col(n->col), pos_col(n->end_col),
+                  AW_POS_NONE, AW_POS_NONE, AW_ANCHORS_NONE};
+  if (n->end_line <= 0) pos.end_col = AW_POS_NONE;
+  // Anchors for a one-line binary operation or subscript (traceback.c
+  // finds the operator or the brackets between them).
+  const AwNode *a = NULL, *b = NULL;
+  if (n->kind == AST_BINOP) {
+    a = n->u.binop.left;
+    b = n->u.binop.right;
+  } else if (n->kind == AST_SUBSCRIPT) {
+    a = n->u.subscript.value;
+    b = n->u.subscript.slice;
+  }
+  if (a && b && n->end_line == n->line && a->end_line == n->line && b->line == n->line && b->end_line == n->line) {
+    pos.anchor_a = pos_col(a->end_col);
+    pos.anchor_b = pos_col(n->kind == AST_BINOP ? b->col : b->end_col);
+    pos.anchors = n->kind == AST_BINOP ? AW_ANCHORS_BINOP : AW_ANCHORS_SUBSCRIPT;
+  }
+  return pos;
+}
+
 bool cc_emit(C *c, AwOpcode op, uint32_t arg) {
   if (arg > AW_MAX_ARG) return cc_error(c, NULL, "too many constants, names or instructions in one code object");
-  if (aw_proto_emit(c->vm, c->u->proto, op, arg, c->u->lineno) < 0) return cc_oom(c);
+  if (aw_proto_emit_at(c->vm, c->u->proto, op, arg, c->u->lineno, &c->u->pos) < 0) return cc_oom(c);
   return true;
 }
 
@@ -486,6 +511,7 @@ bool cc_enter_unit(C *c, AwScope *scope, AwNode *node, const char *name, AwScope
   u->kind = kind;
   u->private_name = scope->private_name;
   u->lineno = firstline;
+  u->pos = (AwSrcPos){firstline, firstline, AW_POS_NONE, AW_POS_NONE, AW_POS_NONE, AW_POS_NONE, AW_ANCHORS_NONE};
   c->u = u;
   c->nestlevel++;
   AwProto *p = aw_proto_new(vm);
@@ -775,9 +801,11 @@ static bool assemble(C *c) {
   if (p->cap_code > n) {
     AwInstr *code = aw_mem_realloc(vm, p->code, (size_t)p->cap_code * sizeof(AwInstr), (size_t)n * sizeof(AwInstr));
     int32_t *lines = code ? aw_mem_realloc(vm, p->lines, (size_t)p->cap_code * sizeof(int32_t), (size_t)n * sizeof(int32_t)) : NULL;
-    if (!code || !lines) return cc_oom(c);  // (shrinking does not fail in practice)
+    AwSrcPos *pos = lines ? aw_mem_realloc(vm, p->pos, (size_t)p->cap_code * sizeof(AwSrcPos), (size_t)n * sizeof(AwSrcPos)) : NULL;
+    if (!code || !lines || !pos) return cc_oom(c);  // (shrinking does not fail in practice)
     p->code = code;
     p->lines = lines;
+    p->pos = pos;
     p->cap_code = n;
   }
   if (p->cap_consts > p->nconsts && p->nconsts > 0) {

@@ -70,6 +70,7 @@ struct Unit {
   FBlock fblocks[AW_MAX_FBLOCKS];
   int nfblocks;
   int lineno;                   // line given to emitted instructions
+  AwSrcPos pos;                 // source span given to them (cc_set_pos)
 };
 
 typedef struct AwCompiler {
@@ -90,6 +91,8 @@ typedef AwCompiler C;
 bool cc_error(C *c, AwNode *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 bool cc_oom(C *c);
 bool cc_emit(C *c, AwOpcode op, uint32_t arg);
+// The source span of node [n] for the instructions compiled from it.
+AwSrcPos cc_node_pos(const AwNode *n);
 int cc_new_label(C *c);                     // -1 on failure
 bool cc_bind(C *c, int label);
 bool cc_emit_jump(C *c, AwOpcode op, int label);

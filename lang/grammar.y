@@ -376,8 +376,8 @@ opt_test(A) ::= .                             { A = NULL; }
 opt_test(A) ::= test(X).                      { A = X; }
 
 atom(A) ::= NAME(T).                  { A = aw_ast_name(p, &T); }
-atom(A) ::= NUMBER(T).                { A = T.node; }
-atom(A) ::= STRING(T).                { A = T.node; }
+atom(A) ::= NUMBER(T).                { A = T.node; p->last_node = A; }
+atom(A) ::= STRING(T).                { A = T.node; p->last_node = A; }
 atom(A) ::= NONE(T).                  { A = aw_ast_const_tok(p, &T, AW_CONST_NONE); }
 atom(A) ::= TRUE(T).                  { A = aw_ast_const_tok(p, &T, AW_CONST_TRUE); }
 atom(A) ::= FALSE(T).                 { A = aw_ast_const_tok(p, &T, AW_CONST_FALSE); }

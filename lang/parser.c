@@ -1080,6 +1080,15 @@ void aw_parser_syntax_error(AwParser *p, int major, const AwToken *tok, unsigned
     }
   }
   int pt = p->prev.type;
+  // "def NAME" (or "async def NAME") not followed by its parameters
+  // (line_ntok counts the offending token too, unless it ends the line).
+  int ntok = p->line_ntok - (major == TK_NEWLINE ? 0 : 1);
+  bool def_line = (ntok == 2 && p->line_first.type == TK_DEF) ||
+                  (ntok == 3 && p->line_first.type == TK_ASYNC && p->line_second.type == TK_DEF);
+  if (def_line && pt == TK_NAME && major != TK_LPAREN) {
+    aw_parser_error(p, AW_DIAG_SYNTAX, at->line, at->col, at->end_col, "expected '('");
+    return;
+  }
   if ((major == TK_RBRACE || major == TK_COMMA) && tok->depth > 0) {
     const AwNode *last = p->last_node;
     if (pt == TK_COLON) {

@@ -94,7 +94,9 @@ def run(cmd, path, stdin_text, timeout, env_extra=None):
     try:
         p = subprocess.run(cmd + [os.path.basename(path)], cwd=os.path.dirname(path),
                            input=stdin_text.encode(), capture_output=True, timeout=timeout, env=env)
-        return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+        # Death by a signal reads as a shell reports it (SIGINT: 130).
+        code = 128 - p.returncode if p.returncode < 0 else p.returncode
+        return code, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
     except subprocess.TimeoutExpired:
         return "timeout", "", ""
 

@@ -87,6 +87,12 @@ fail:
 // loop.run_until_complete(loop.shutdown_asyncgens()).
 static bool shutdown_asyncgens(AwVM *vm, AwLoop *loop) {
   AwValue m = aw_getattr_cstr(vm, loop->obj, "shutdown_asyncgens");
+  // Without the asyncio module (a sandbox that does not allow it) the loop
+  // has no such method, and no async generator hooks ran either.
+  if (AW_IS_EXC(m) && aw_exc_pending_is(vm, AW_EXCCLS(vm, AttributeError))) {
+    aw_exc_take(vm);
+    return true;
+  }
   AwValue coro = AW_IS_EXC(m) ? m : aw_call(vm, m, 0, NULL, NULL);
   if (AW_IS_EXC(coro)) return false;
   aw_push_root(vm, coro);
@@ -134,7 +140,11 @@ static AwValue run_main(AwVM *vm, AwValue coro, int debug) {
     while (cleaned && loop->pending_threads > 0) cleaned = aw_loop_run_once(vm, loop, -1);
     aw_loop_set_running(vm, loop, false);
   }
-  if (!cleaned && AW_IS_UNDEF(escaped)) escaped = aw_exc_take(vm);
+  if (!cleaned && AW_IS_UNDEF(escaped)) {
+    escaped = aw_exc_take(vm);
+    aw_pop_root(vm);  // root the new value in place of UNDEF
+    aw_push_root(vm, escaped);
+  }
   loop->main_task = AW_NONE;
   bool interrupted = loop->main_interrupted;
   loop->main_interrupted = false;
@@ -161,7 +171,21 @@ static AwValue run_main(AwVM *vm, AwValue coro, int debug) {
   return result;
 }
 
-AwValue aw_asyncio_run(AwVM *vm, AwValue coro, bool debug) { return run_main(vm, coro, debug ? 1 : -1); }
+AwValue aw_asyncio_run(AwVM *vm, AwValue coro, bool debug) {
+  // A script with top-level await may never import asyncio: load it, since
+  // the loop's methods written in asyncio.aw (shutdown_asyncgens ...) come
+  // with it.
+  // (Not allowed in a sandbox: the run goes on without those methods.)
+  aw_push_root(vm, coro);
+  AwValue name = aw_str_intern(vm, "asyncio", 7);
+  AwValue m = AW_IS_EXC(name) ? name : aw_import(vm, name);
+  aw_pop_root(vm);
+  if (AW_IS_EXC(m)) {
+    if (!aw_exc_pending_is(vm, AW_EXCCLS(vm, ImportError))) return m;
+    aw_exc_take(vm);
+  }
+  return run_main(vm, coro, debug ? 1 : -1);
+}
 
 static AwValue asyncio_run(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   static const char *const names[] = {"", "debug", "virtual_time", NULL};
@@ -193,6 +217,10 @@ static AwValue asyncio_sleep(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   AwValue a[2];
   if (!aw_parse_args(vm, "sleep", argc, argv, kw, 1, names, a)) return AW_EXC;
   double delay;
+  // CPython's sleep() starts with `if delay <= 0`: that comparison fails.
+  if (!AW_IS_INTLIKE(a[0]) && !AW_IS_FLOAT(a[0]))
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "'<=' not supported between instances of '%s' and 'int'",
+                     aw_type_name(vm, a[0]));
   if (!get_seconds(vm, a[0], &delay, "delay")) return AW_EXC;
   AwValue result = AW_IS_UNDEF(a[1]) ? AW_NONE : a[1];
   AwLoop *loop = aw_loop_get(vm);
@@ -550,6 +578,10 @@ static AwValue call_at_common(AwVM *vm, int argc, AwValue *argv, AwTuple *kw, bo
   if (!loop) return AW_EXC;
   if (argc < 3) return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "%s() missing required arguments", fname);
   double t;
+  // call_later() computes `self.time() + delay` first.
+  if (relative && !AW_IS_INTLIKE(argv[1]) && !AW_IS_FLOAT(argv[1]))
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "unsupported operand type(s) for +: 'float' and '%s'",
+                     aw_type_name(vm, argv[1]));
   if (!get_seconds(vm, argv[1], &t, relative ? "delay" : "when")) return AW_EXC;
   AwValue ctx = context_kw(vm, kw, argv + argc, fname);
   if (AW_IS_EXC(ctx)) return ctx;

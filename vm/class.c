@@ -723,10 +723,30 @@ static AwValue type_mro(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   return l ? AW_OBJ(l) : AW_EXC;
 }
 
+// C.__subclasses__(): the live classes whose base is C, oldest first. No
+// registry is kept for this rare call: the heap is scanned, counting first
+// so that filling the list allocates nothing (a collection could unlink
+// objects under the walk).
 static AwValue type_subclasses(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
-  (void)argc; (void)kw; (void)argv;
-  AwList *l = aw_list_new(vm, 0);
-  return l ? AW_OBJ(l) : AW_EXC;
+  if (!aw_check_argc(vm, "__subclasses__", argc - 1, kw, 0, 0)) return AW_EXC;
+  if (argc < 1 || !AW_IS_CLASS(argv[0])) return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "descriptor '__subclasses__' requires a type");
+  AwClass *self = AW_AS_CLASS(argv[0]);
+  int64_t n = 0;
+  for (AwObj *o = vm->objects; o; o = o->next)
+    if (o->kind == AW_OBJ_CLASS && ((AwClass *)o)->base == self) n++;
+  AwList *l = aw_list_new(vm, n);
+  if (!l) return AW_EXC;
+  for (AwObj *o = vm->objects; o && l->len < n; o = o->next) {
+    if (o->kind != AW_OBJ_CLASS || ((AwClass *)o)->base != self) continue;
+    // Insert by creation order (serial).
+    int64_t i = l->len++;
+    while (i > 0 && AW_AS_CLASS(l->items[i - 1])->serial > ((AwClass *)o)->serial) {
+      l->items[i] = l->items[i - 1];
+      i--;
+    }
+    l->items[i] = AW_OBJ(o);
+  }
+  return AW_OBJ(l);
 }
 
 static AwValue type_call(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {

@@ -29,20 +29,31 @@ static bool grow_array(AwVM *vm, void **arr, int32_t *cap, size_t elem) {
 }
 
 int aw_proto_emit(AwVM *vm, AwProto *p, AwOpcode op, uint32_t arg, int line) {
+  return aw_proto_emit_at(vm, p, op, arg, line, NULL);
+}
+
+int aw_proto_emit_at(AwVM *vm, AwProto *p, AwOpcode op, uint32_t arg, int line, const AwSrcPos *pos) {
   if (p->ncode == p->cap_code) {
     int32_t cap = p->cap_code;
     if (!grow_array(vm, (void **)&p->code, &cap, sizeof(AwInstr))) return -1;
     int32_t *lines = aw_mem_realloc(vm, p->lines, (size_t)p->cap_code * sizeof(int32_t), (size_t)cap * sizeof(int32_t));
-    if (!lines) {
-      // Keep code and lines the same capacity: shrink code back.
+    AwSrcPos *ps = lines ? aw_mem_realloc(vm, p->pos, (size_t)p->cap_code * sizeof(AwSrcPos), (size_t)cap * sizeof(AwSrcPos))
+                         : NULL;
+    if (lines) p->lines = lines;
+    if (!ps) {
+      // Keep code, lines and pos the same capacity: shrink back.
       p->code = aw_mem_realloc(vm, p->code, (size_t)cap * sizeof(AwInstr), (size_t)p->cap_code * sizeof(AwInstr));
+      if (lines)
+        p->lines = aw_mem_realloc(vm, p->lines, (size_t)cap * sizeof(int32_t), (size_t)p->cap_code * sizeof(int32_t));
       return -1;
     }
-    p->lines = lines;
+    p->pos = ps;
     p->cap_code = cap;
   }
+  static const AwSrcPos unknown = {0, 0, AW_POS_NONE, AW_POS_NONE, AW_POS_NONE, AW_POS_NONE, AW_ANCHORS_NONE};
   p->code[p->ncode] = AW_MAKE_INSTR(op, arg);
   p->lines[p->ncode] = line;
+  p->pos[p->ncode] = pos ? *pos : unknown;
   return p->ncode++;
 }
 
@@ -88,6 +99,7 @@ int aw_proto_add_name(AwVM *vm, AwProto *p, AwValue name) {
 void aw_proto_free_storage(AwVM *vm, AwProto *p) {
   aw_mem_free(vm, p->code, (size_t)p->cap_code * sizeof(AwInstr));
   aw_mem_free(vm, p->lines, (size_t)p->cap_code * sizeof(int32_t));
+  aw_mem_free(vm, p->pos, (size_t)p->cap_code * sizeof(AwSrcPos));
   aw_mem_free(vm, p->consts, (size_t)p->cap_consts * sizeof(AwValue));
   aw_mem_free(vm, p->names, (size_t)p->cap_names * sizeof(AwValue));
   aw_mem_free(vm, p->varnames, (size_t)p->nlocals * sizeof(AwValue));
@@ -96,6 +108,7 @@ void aw_proto_free_storage(AwVM *vm, AwProto *p) {
   if (p->cell2arg) aw_mem_free(vm, p->cell2arg, (size_t)p->ncells * sizeof(int32_t));
   p->code = NULL;
   p->lines = NULL;
+  p->pos = NULL;
   p->consts = p->names = p->varnames = p->cellvars = p->freevars = NULL;
   p->cell2arg = NULL;
   p->ncode = p->cap_code = p->nconsts = p->cap_consts = p->nnames = p->cap_names = 0;

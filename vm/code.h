@@ -23,6 +23,21 @@ typedef uint32_t AwInstr;
 // BINARY_OP's arg: an AwBinOp (lang/ast.h order) plus this for `x op= y`.
 #define AW_BINOP_INPLACE 16
 
+// The source span of the expression or statement an instruction belongs
+// to (CPython's co_positions), for the carets under a traceback line:
+// 0-based byte columns, end just past the span; col == AW_POS_NONE when
+// unknown. [anchors] tells what [anchor_a, anchor_b] are: for a binary
+// operation the end of the left operand and the start of the right one,
+// for a subscript the end of the value and of the index (columns too).
+typedef enum { AW_ANCHORS_NONE, AW_ANCHORS_BINOP, AW_ANCHORS_SUBSCRIPT } AwAnchorKind;
+typedef struct {
+  int32_t line, end_line;
+  uint16_t col, end_col;
+  uint16_t anchor_a, anchor_b;
+  uint8_t anchors;  // AwAnchorKind
+} AwSrcPos;
+#define AW_POS_NONE 0xFFFF
+
 // Proto flags.
 #define AW_CODE_GENERATOR     0x0001  // def with yield
 #define AW_CODE_COROUTINE     0x0002  // async def without yield
@@ -49,6 +64,7 @@ struct AwProto {
   AwObj obj;
   AwInstr *code;
   int32_t *lines;        // source line of each instruction (parallel to code)
+  AwSrcPos *pos;         // source span of each instruction (parallel to code)
   int32_t ncode, cap_code;
   AwValue *consts;       // int, float, str, bytes, None, bool, Ellipsis,
   int32_t nconsts, cap_consts;  // tuples of str (KW_NAMES), nested protos
@@ -78,6 +94,8 @@ struct AwProto {
 AwProto *aw_proto_new(AwVM *vm);
 // Appends an instruction with its source line; returns its index or -1.
 int aw_proto_emit(AwVM *vm, AwProto *p, AwOpcode op, uint32_t arg, int line);
+// The same with the source span [pos] (NULL: unknown).
+int aw_proto_emit_at(AwVM *vm, AwProto *p, AwOpcode op, uint32_t arg, int line, const AwSrcPos *pos);
 // Adds [v] to the constants (reusing an identical int/str/None/bool/float
 // constant among the most recent ones: O(1)); returns its index or -1.
 int aw_proto_add_const(AwVM *vm, AwProto *p, AwValue v);

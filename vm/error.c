@@ -492,9 +492,9 @@ AwValue aw_exc_getattr(AwVM *vm, AwException *e, AwValue name) {
   return is_default_field(vm, aw_obj_class(vm, &e->base.obj), name) ? AW_NONE : AW_UNDEF;
 }
 
-// A traceback chain (see vm/traceback.c): (proto, line, next) tuples.
+// A traceback chain (see vm/traceback.c): (proto, line, next, instr, kept) tuples.
 static bool is_traceback(AwValue v) {
-  return AW_IS_TUPLE(v) && AW_AS_TUPLE(v)->len == 3 && AW_IS_KIND(AW_AS_TUPLE(v)->items[0], AW_OBJ_PROTO);
+  return AW_IS_TUPLE(v) && AW_AS_TUPLE(v)->len == 5 && AW_IS_KIND(AW_AS_TUPLE(v)->items[0], AW_OBJ_PROTO);
 }
 
 static bool set_traceback(AwVM *vm, AwException *e, AwValue tb) {

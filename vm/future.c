@@ -917,14 +917,10 @@ static AwValue task_get_stack(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   return ok ? AW_OBJ(l) : AW_EXC;
 }
 
-// The text print_stack writes: a header naming the task's repr, then the
-// suspended frame, or the traceback of the exception it failed with.
-static bool task_stack_text(AwVM *vm, AwFuture *t, AwValue stack, AwBuf *b) {
-  AwValue repr = AW_OBJ(aw_repr(vm, AW_OBJ(t)));
-  if (!AW_AS_OBJ(repr)) return false;
+static bool stack_text_body(AwVM *vm, AwFuture *t, AwValue stack, const char *repr, AwBuf *b) {
   AwList *l = AW_AS_LIST(stack);
   if (l->len > 0) {
-    aw_buf_printf(vm, b, "Stack for %s (most recent call last):\n", AW_AS_STR(repr)->data);
+    aw_buf_printf(vm, b, "Stack for %s (most recent call last):\n", repr);
     AwValue line = aw_getattr_cstr(vm, l->items[0], "f_lineno");
     AwValue code = AW_IS_EXC(line) ? AW_EXC : aw_getattr_cstr(vm, l->items[0], "f_code");
     if (AW_IS_EXC(code)) return false;
@@ -941,11 +937,25 @@ static bool task_stack_text(AwVM *vm, AwFuture *t, AwValue stack, AwBuf *b) {
     // The formatted exception minus its own "Traceback ..." header line.
     AwValue text = aw_format_exception(vm, t->result);
     if (AW_IS_EXC(text)) return false;
+    aw_push_root(vm, text);  // growing [b] may collect
     const char *s = AW_AS_STR(text)->data, *nl = strchr(s, '\n');
-    aw_buf_printf(vm, b, "Traceback for %s (most recent call last):\n", AW_AS_STR(repr)->data);
-    return aw_buf_append(vm, b, nl ? nl + 1 : s, strlen(nl ? nl + 1 : s));
+    aw_buf_printf(vm, b, "Traceback for %s (most recent call last):\n", repr);
+    bool ok = aw_buf_append(vm, b, nl ? nl + 1 : s, strlen(nl ? nl + 1 : s));
+    aw_pop_root(vm);
+    return ok;
   }
-  return aw_buf_printf(vm, b, "No stack for %s\n", AW_AS_STR(repr)->data);
+  return aw_buf_printf(vm, b, "No stack for %s\n", repr);
+}
+
+// The text print_stack writes: a header naming the task's repr, then the
+// suspended frame, or the traceback of the exception it failed with.
+static bool task_stack_text(AwVM *vm, AwFuture *t, AwValue stack, AwBuf *b) {
+  AwStr *repr = aw_repr(vm, AW_OBJ(t));
+  if (!repr) return false;
+  aw_push_root(vm, AW_OBJ(repr));
+  bool ok = stack_text_body(vm, t, stack, repr->data, b);
+  aw_pop_root(vm);
+  return ok;
 }
 
 // print_stack(limit=None, file=None): to sys.stderr, or file.write().
@@ -969,13 +979,10 @@ static AwValue task_print_stack(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) 
     aw_write_err(vm, b.data, b.len);
   } else {
     AwValue text = aw_str_new(vm, b.data, b.len);
-    if (AW_IS_EXC(text)) {
-      r = text;
-    } else {
-      aw_push_root(vm, text);  // the call's safepoint may collect
-      r = aw_call_method(vm, a[2], aw_str_intern(vm, "write", 5), 1, &text);
-      aw_pop_root(vm);
-    }
+    aw_push_root(vm, text);
+    AwValue write = AW_IS_EXC(text) ? AW_EXC : aw_str_intern(vm, "write", 5);
+    r = AW_IS_EXC(write) ? AW_EXC : aw_call_method(vm, a[2], write, 1, &text);
+    aw_pop_root(vm);
     if (!AW_IS_EXC(r)) r = AW_NONE;
   }
   aw_buf_free(vm, &b);

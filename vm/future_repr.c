@@ -169,7 +169,6 @@ bool aw_future_buf_callback(AwVM *vm, AwBuf *b, AwValue fn, AwValue args) {
     const char *s = ((AwFuture *)AW_AS_OBJ(fn))->is_task ? "Task.task_wakeup()" : "gather.<locals>._done_callback()";
     return aw_buf_append(vm, b, s, strlen(s));
   }
-  if (AW_IS_KIND(fn, AW_OBJ_LOOP)) return aw_buf_append(vm, b, "_run_until_complete_cb()", 24);
   AwValue name = aw_getattr_opt(vm, fn, AW_N(vm, qualname));
   if (AW_IS_EXC(name)) return false;
   if (!AW_IS_STR(name) || AW_AS_STR(name)->nchars == 0) {
@@ -194,7 +193,7 @@ bool aw_future_buf_callback(AwVM *vm, AwBuf *b, AwValue fn, AwValue args) {
 static AwObj *first_callback(const AwFuture *f) { return f->state == AW_FUT_PENDING ? f->cb0 : NULL; }
 
 // The done callback number [i] of [f] (0: cb0), or UNDEF.
-static AwValue callback_at(const AwFuture *f, int64_t i) {
+static AwValue raw_callback_at(const AwFuture *f, int64_t i) {
   if (first_callback(f)) {
     if (i == 0) return AW_OBJ(f->cb0);
     i--;
@@ -204,9 +203,18 @@ static AwValue callback_at(const AwFuture *f, int64_t i) {
   return AW_AS_TUPLE(more->items[i])->items[0];
 }
 
+// The same among the callbacks shown: run_until_complete's own one is
+// left out, since CPython names it with the path of its asyncio sources.
+static AwValue callback_at(const AwFuture *f, int64_t i) {
+  AwValue fn;
+  for (int64_t k = 0; !AW_IS_UNDEF(fn = raw_callback_at(f, k)); k++)
+    if (!AW_IS_KIND(fn, AW_OBJ_LOOP) && i-- == 0) return fn;
+  return AW_UNDEF;
+}
+
 bool aw_future_buf_callbacks(AwVM *vm, AwBuf *b, AwFuture *f) {
-  AwList *more = aw_future_callbacks(f);
-  int64_t n = (first_callback(f) ? 1 : 0) + (more ? more->len : 0);
+  int64_t n = 0;
+  while (!AW_IS_UNDEF(callback_at(f, n))) n++;
   if (n == 0) return true;
   // The first and the last, with a count of the others between.
   if (!aw_buf_append(vm, b, " cb=[", 5) || !aw_future_buf_callback(vm, b, callback_at(f, 0), AW_UNDEF)) return false;

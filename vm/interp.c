@@ -2276,7 +2276,9 @@ error:
   {
     AwValue exc = vm->exc;
     if (!propagating && !vm->exc_reraise) aw_exc_set_context(vm, exc);
-    if (!vm->exc_reraise && AW_IS_EXCEPTION(exc)) aw_traceback_add(vm, exc, f->proto, aw_frame_line(f));
+    if (!vm->exc_reraise && AW_IS_EXCEPTION(exc))
+      aw_traceback_add_at(vm, exc, f->proto, aw_frame_line(f), (int)(f->ip - f->proto->code) - 1, aw_frame_slots(f),
+                          f->proto->nlocals + f->proto->ncells + f->proto->nfree);
     vm->exc_reraise = false;
     propagating = false;
     kwnames = NULL;

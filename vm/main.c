@@ -90,9 +90,19 @@ static char *read_stream(FILE *fp, size_t *len_out) {
 
 static int finish(AwVM *vm, AwResult r) {
   int code = r == AW_OK ? 0 : aw_exit_code(vm);
+  const char *msg = aw_error_message(vm);
+  bool interrupted = r == AW_EXIT && code == 130 && !strncmp(msg, "KeyboardInterrupt", 17) &&
+                     (msg[17] == 0 || msg[17] == ':');
   fflush(stdout);
   release_sigint();
   aw_free_vm(vm);
+  // An uncaught KeyboardInterrupt (status 130): like CPython, die of
+  // SIGINT itself, so a parent sees the signal (a shell still says 130).
+  if (interrupted) {
+    fflush(stderr);
+    signal(SIGINT, SIG_DFL);
+    raise(SIGINT);
+  }
   return code;
 }
 

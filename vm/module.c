@@ -172,7 +172,33 @@ static AwValue load_from_path(AwVM *vm, AwValue name) {
   return AW_UNDEF;
 }
 
+// "..mod" relative to the running module: its __name__ less one component
+// per dot ("pkg.sub.me" with ".x" gives "pkg.sub.x"), as importlib resolves
+// it. A script (__main__) or top-level module has no parent package.
+static AwValue resolve_relative(AwVM *vm, AwValue name) {
+  const char *n = AW_AS_STR(name)->data;
+  size_t level = strspn(n, ".");
+  AwDict *g = aw_frame_globals(vm);
+  AwValue me = g ? aw_dict_get_str(g, AW_N(vm, name)) : AW_UNDEF;
+  const char *base = AW_IS_STR(me) ? AW_AS_STR(me)->data : "";
+  const char *end = base + strlen(base);
+  for (size_t i = 0; i < level; i++) {
+    while (end > base && end[-1] != '.') end--;
+    if (end == base) {
+      return aw_raisef(vm, AW_EXCCLS(vm, ImportError), i == 0 ? "attempted relative import with no known parent package"
+                                                               : "attempted relative import beyond top-level package");
+    }
+    end--;  // the dot
+  }
+  const char *rest = n + level;
+  return aw_str_format(vm, "%.*s%s%s", (int)(end - base), base, *rest ? "." : "", rest);
+}
+
 AwValue aw_import(AwVM *vm, AwValue name) {
+  if (AW_AS_STR(name)->data[0] == '.') {
+    name = resolve_relative(vm, name);
+    if (AW_IS_EXC(name)) return name;
+  }
   AwValue cached = aw_dict_get_str(vm->modules, name);
   if (!AW_IS_UNDEF(cached)) return cached;
   const char *n = AW_AS_STR(name)->data;

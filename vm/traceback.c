@@ -1,9 +1,10 @@
 // vm/traceback.c -- tracebacks: recording where an exception passed while
 // unwinding, and printing it with its chained causes/contexts and nested
-// exception groups exactly as CPython 3.11's PyErr_Display does (minus the
-// ~~~^^^ position markers).
+// exception groups exactly as CPython 3.11's traceback.py formats them,
+// with the ~~~^^^ lines under the source that mark what failed.
 //
-// AwException.traceback is None or a chain of (proto, line, next) tuples,
+// AwException.traceback is None or a chain of (proto, line, next, instr,
+// kept) tuples (kept: see aw_traceback_add_at),
 // like CPython's traceback objects: each frame the exception leaves is put
 // at the head, so the chain runs outermost call first. Chains are shared,
 // never mutated (derived exception groups reuse the original's).
@@ -18,13 +19,45 @@
 #define MAX_CHAIN_DEPTH 1000    // guards the C stack on absurd chains
 
 bool aw_traceback_add(AwVM *vm, AwValue exc, AwProto *proto, int line) {
+  return aw_traceback_add_at(vm, exc, proto, line, -1, NULL, 0);
+}
+
+// A local worth keeping: an object that is not a string (a collection may
+// show: a coroutine never awaited warns, a generator is closed, a failed
+// future reports, and containers hold such things).
+static bool death_shows(AwValue v) {
+  return AW_IS_OBJ(v) && !AW_IS_STR(v);
+}
+
+// The locals of [fast] to keep with a traceback entry: None when there are
+// none (no allocation), else a tuple of them.
+static AwValue kept_locals(AwVM *vm, const AwValue *fast, int nfast) {
+  int n = 0;
+  for (int i = 0; i < nfast; i++) n += death_shows(fast[i]);
+  if (n == 0) return AW_NONE;
+  AwTuple *t = aw_tuple_new(vm, n);
+  if (!t) return AW_EXC;
+  for (int i = 0, k = 0; i < nfast; i++)
+    if (death_shows(fast[i])) t->items[k++] = fast[i];
+  return AW_OBJ(t);
+}
+
+bool aw_traceback_add_at(AwVM *vm, AwValue exc, AwProto *proto, int line, int instr, const AwValue *fast,
+                         int nfast) {
   if (!AW_IS_EXCEPTION(exc)) return true;
-  AwException *e = AW_AS_EXCEPTION(exc);
-  AwTuple *t = aw_tuple_new(vm, 3);
+  aw_push_root(vm, exc);
+  AwValue kept = kept_locals(vm, fast, nfast);
+  aw_push_root(vm, kept);
+  AwTuple *t = AW_IS_EXC(kept) ? NULL : aw_tuple_new(vm, 5);
+  aw_pop_root(vm);
+  aw_pop_root(vm);
   if (!t) return false;
+  AwException *e = AW_AS_EXCEPTION(exc);
   t->items[0] = AW_OBJ(proto);
   t->items[1] = AW_INT(line);
   t->items[2] = AW_IS_TUPLE(e->traceback) ? e->traceback : AW_NONE;
+  t->items[3] = AW_INT(instr);
+  t->items[4] = kept;
   e->traceback = AW_OBJ(t);
   return true;
 }
@@ -91,7 +124,125 @@ static void print_repeated(Printer *p, long cnt) {
   aw_buf_printf(p->vm, p->out, "  [Previous line repeated %ld more time%s]\n", cnt, cnt > 1 ? "s" : "");
 }
 
-static void print_frame(Printer *p, AwProto *proto, int64_t line) {
+// ---- carets -------------------------------------------------------------------
+// traceback.py's format_frame_summary: under the source line, ^ marks the
+// span of the instruction that failed when it is not the whole line; for a
+// binary operation or a subscript, ~ marks the operands and ^ the operator
+// or the brackets. Offsets below are in characters of the line.
+
+// Line [line] of [source] as it is, without its line end.
+static bool raw_source_line(AwValue source, int64_t line, const char **start, size_t *len) {
+  if (!AW_IS_STR(source) || line < 1) return false;
+  const char *s = AW_AS_STR(source)->data, *end = s + AW_AS_STR(source)->nbytes;
+  for (int64_t i = 1; i < line; i++) {
+    const char *nl = memchr(s, '\n', (size_t)(end - s));
+    if (!nl) return false;
+    s = nl + 1;
+  }
+  const char *e = memchr(s, '\n', (size_t)(end - s));
+  *start = s;
+  *len = (size_t)((e ? e : end) - s);
+  return true;
+}
+
+// Characters in the first [nbytes] bytes of [s] ([n] bytes long).
+static int64_t char_offset(const char *s, size_t n, size_t nbytes) {
+  int64_t k = 0;
+  for (size_t i = 0; i < nbytes && i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return k;
+}
+
+static bool is_space(char ch) { return ch == ' ' || ch == '\t' || ch == '\f' || ch == '\v' || ch == '\r' || ch == '\n'; }
+
+// Code point [i] of the UTF-8 text [s] ([n] bytes), 0 past its end.
+static uint32_t char_at(const char *s, size_t n, int64_t i) {
+  const char *p = s, *end = s + n;
+  uint32_t cp = 0;
+  for (int64_t k = 0; p < end; k++) {
+    p += aw_utf8_decode((const unsigned char *)p, &cp);
+    if (k == i) return cp;
+  }
+  return 0;
+}
+
+static bool is_space_cp(uint32_t cp) { return cp < 0x80 && is_space((char)cp); }
+
+// The ~ / ^ split of [seg] ([n] bytes), a binary operation or subscript
+// whose anchors are the byte offsets [a] and [b] in it: [*left] and
+// [*right] (characters) bound the ^ part. This follows traceback.py's
+// _extract_caret_anchors_from_line_segment step by step, including its
+// use of byte offsets as character indices for an operator (so the marks
+// match CPython's on lines with non-ASCII text too).
+static void find_anchors(const char *seg, size_t n, bool binop, int64_t a, int64_t b, int64_t *left, int64_t *right) {
+  int64_t nchars = char_offset(seg, n, n);
+  if (binop) {
+    int64_t op_start = char_offset(seg, n, (size_t)a), op_end = char_offset(seg, n, (size_t)b);
+    int64_t off = 0;
+    while (op_start + off < op_end && is_space_cp(char_at(seg, n, op_start + off))) off++;
+    int64_t l = a + off, r = l + 1;
+    if (op_start + off + 1 < op_end && !is_space_cp(char_at(seg, n, op_start + off + 1))) r++;  // e.g. "//"
+    for (uint32_t ch; l < nchars && ((ch = char_at(seg, n, l)) == ')' || ch == '#' || is_space_cp(ch));) {
+      l++;
+      r++;
+    }
+    *left = char_offset(seg, n, (size_t)l);
+    *right = char_offset(seg, n, (size_t)r);
+    return;
+  }
+  int64_t l = char_offset(seg, n, (size_t)a), r = char_offset(seg, n, (size_t)b + 1);
+  while (l < nchars && char_at(seg, n, l) != '[') l++;
+  while (r < nchars && char_at(seg, n, r) != ']') r++;
+  if (r < nchars) r++;
+  *left = l;
+  *right = r;
+}
+
+static void put_chars(Printer *p, char ch, int64_t n) {
+  for (int64_t i = 0; i < n; i++) aw_buf_putc(p->vm, p->out, ch);
+}
+
+static void print_carets(Printer *p, AwProto *proto, int64_t line, int64_t instr) {
+  if (!proto->pos || instr < 0 || instr >= proto->ncode) return;
+  AwSrcPos pos = proto->pos[instr];
+  if (pos.line != line || pos.col == AW_POS_NONE || pos.end_col == AW_POS_NONE) return;
+  const char *s;
+  size_t n;
+  if (!raw_source_line(proto->source, line, &s, &n) || pos.col > n) return;
+  // The line stripped, and the characters stripped (the line end counts,
+  // as traceback.py measures the line with its newline).
+  size_t lo = 0, hi = n;
+  while (lo < hi && is_space(s[lo])) lo++;
+  while (hi > lo && is_space(s[hi - 1])) hi--;
+  int64_t stripped_len = char_offset(s + lo, hi - lo, hi - lo);
+  int64_t stripped_chars = char_offset(s, n, n) + 1 - stripped_len;
+  int64_t start = char_offset(s, n, pos.col), end;
+  int64_t left = -1, right = -1;
+  if (pos.end_line == pos.line) {
+    size_t eb = pos.end_col < n ? pos.end_col : n;
+    end = char_offset(s, n, eb);
+    if (pos.anchors != AW_ANCHORS_NONE && pos.anchor_a != AW_POS_NONE && pos.anchor_b != AW_POS_NONE &&
+        pos.anchor_a >= pos.col && pos.anchor_b >= pos.anchor_a && pos.anchor_b <= eb) {
+      find_anchors(s + pos.col, eb - pos.col, pos.anchors == AW_ANCHORS_BINOP, pos.anchor_a - pos.col,
+                   pos.anchor_b - pos.col, &left, &right);
+    }
+  } else {
+    end = char_offset(s, n, hi);
+  }
+  if (!(end - start < stripped_len || (left >= 0 && right - left > 0))) return;
+  put_margin(p);
+  put(p, "    ");
+  put_chars(p, ' ', start + 1 - stripped_chars);
+  if (left >= 0) {
+    put_chars(p, '~', left);
+    put_chars(p, '^', right - left);
+    put_chars(p, '~', end - start - right);
+  } else {
+    put_chars(p, '^', end - start);
+  }
+  put(p, "\n");
+}
+
+static void print_frame(Printer *p, AwProto *proto, int64_t line, int64_t instr) {
   put_margin(p);
   put(p, "  File \"");
   put_str(p, proto->filename);
@@ -105,6 +256,7 @@ static void print_frame(Printer *p, AwProto *proto, int64_t line) {
     put(p, "    ");
     aw_buf_append(p->vm, p->out, src, n);
     put(p, "\n");
+    print_carets(p, proto, line, instr);
   }
 }
 
@@ -143,7 +295,8 @@ static void print_tb_entries(Printer *p, AwValue tb, AwValue exc) {
     // aw's extension (SPEC §9): where a failed task was created, above its
     // own frames; stderr only, the last line is unchanged.
     if (!p->pystyle && !p->group_depth) aw_task_created_section(p->vm, exc, tb, p->out);
-    if (cnt <= TB_RECURSIVE_CUTOFF) print_frame(p, proto, line);
+    int64_t instr = t->len > 3 && AW_IS_INT(t->items[3]) ? AW_AS_INT(t->items[3]) : -1;
+    if (cnt <= TB_RECURSIVE_CUTOFF) print_frame(p, proto, line, instr);
   }
   if (cnt > TB_RECURSIVE_CUTOFF) print_repeated(p, cnt);
 }

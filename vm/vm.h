@@ -327,6 +327,13 @@ bool aw_source_line(AwValue source, int64_t line, const char **start, size_t *le
 // unwinding (called by the interpreter, innermost frame first; printing
 // shows them outermost first). False on allocation failure.
 bool aw_traceback_add(AwVM *vm, AwValue exc, AwProto *proto, int line);
+// The same, also naming the instruction [instr] of [proto] that was running
+// (its source span gives the carets under the line; -1: unknown), and the
+// frame's [nfast] local slots [fast] (may be NULL): the entry keeps their
+// objects alive, as CPython's traceback keeps the whole frame (a coroutine
+// never awaited in a local warns only when the traceback goes).
+bool aw_traceback_add_at(AwVM *vm, AwValue exc, AwProto *proto, int line, int instr, const AwValue *fast,
+                         int nfast);
 // Sets exc.__context__ = vm->handling when an exception is raised while
 // another is being handled (CPython's implicit chaining; avoids cycles).
 void aw_exc_set_context(AwVM *vm, AwValue exc);

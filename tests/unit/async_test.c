@@ -261,7 +261,7 @@ static void test_slow_step(void) {
       "    print('done')\n"
       "asyncio.run(main(), debug=True)\n");
   CHECK(!strcmp(r.out.data, "done\n"), "stdout: %s", r.out.data);
-  CHECK(has(&r.err, "Executing <Task pending name='Task-1' coro=<main() running at t.aw:5> cb=[_run_until_complete_cb()] created at t.aw:7> took 0.1"),
+  CHECK(has(&r.err, "Executing <Task pending name='Task-1' coro=<main() running at t.aw:5> created at t.aw:7> took 0.1"),
         "stderr: %s", r.err.data);
   CHECK(has(&r.err, " seconds\n  held the loop: File \"t.aw\", line 4, in main\n    time.sleep(0.12)\n"),
         "stderr: %s", r.err.data);
