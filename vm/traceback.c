@@ -93,8 +93,8 @@ static bool seen_has(Printer *p, AwValue v) {
   return false;
 }
 
-// Line [line] of [source] without its indentation and line end.
-bool aw_source_line(AwValue source, int64_t line, const char **start, size_t *len) {
+// Line [line] of [source] as it is, without its line end.
+static bool raw_source_line(AwValue source, int64_t line, const char **start, size_t *len) {
   if (!AW_IS_STR(source) || line < 1) return false;
   const char *s = AW_AS_STR(source)->data, *end = s + AW_AS_STR(source)->nbytes;
   for (int64_t i = 1; i < line; i++) {
@@ -103,7 +103,17 @@ bool aw_source_line(AwValue source, int64_t line, const char **start, size_t *le
     s = nl + 1;
   }
   const char *e = memchr(s, '\n', (size_t)(end - s));
-  if (!e) e = end;
+  *start = s;
+  *len = (size_t)((e ? e : end) - s);
+  return true;
+}
+
+// Line [line] of [source] without its indentation and line end.
+bool aw_source_line(AwValue source, int64_t line, const char **start, size_t *len) {
+  const char *s, *e;
+  size_t n;
+  if (!raw_source_line(source, line, &s, &n)) return false;
+  e = s + n;
   while (s < e && (*s == ' ' || *s == '\t' || *s == '\f')) s++;
   while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\f')) e--;
   *start = s;
@@ -130,20 +140,6 @@ static void print_repeated(Printer *p, long cnt) {
 // binary operation or a subscript, ~ marks the operands and ^ the operator
 // or the brackets. Offsets below are in characters of the line.
 
-// Line [line] of [source] as it is, without its line end.
-static bool raw_source_line(AwValue source, int64_t line, const char **start, size_t *len) {
-  if (!AW_IS_STR(source) || line < 1) return false;
-  const char *s = AW_AS_STR(source)->data, *end = s + AW_AS_STR(source)->nbytes;
-  for (int64_t i = 1; i < line; i++) {
-    const char *nl = memchr(s, '\n', (size_t)(end - s));
-    if (!nl) return false;
-    s = nl + 1;
-  }
-  const char *e = memchr(s, '\n', (size_t)(end - s));
-  *start = s;
-  *len = (size_t)((e ? e : end) - s);
-  return true;
-}
 
 // Characters in the first [nbytes] bytes of [s] ([n] bytes long).
 static int64_t char_offset(const char *s, size_t n, size_t nbytes) {
