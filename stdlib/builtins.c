@@ -270,7 +270,7 @@ static AwValue builtins_ascii(AwVM *vm, int argc, AwValue *argv, AwTuple *kwname
   if (!one_arg(vm, "ascii", argc, kwnames)) return AW_EXC;
   AwStr *s = aw_repr(vm, argv[0]);
   if (!s) return AW_EXC;
-  if (s->ascii) return AW_OBJ(s);
+  if (aw_str_ascii(s)) return AW_OBJ(s);
   AwBuf b;
   aw_buf_init(&b);
   const unsigned char *p = (const unsigned char *)s->data;

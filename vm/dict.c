@@ -313,7 +313,7 @@ static int64_t lookup_str(AwDict *d, AwStr *s, uint64_t h) {
       if (e->key.as.o == &s->obj && e->key.tag == AW_T_OBJ) return e - d->entries;
       if (e->hash == h && AW_IS_STR(e->key)) {
         AwStr *k = AW_AS_STR(e->key);
-        if (k->nbytes == s->nbytes && !(k->interned && s->interned) &&
+        if (k->nbytes == s->nbytes && !(aw_str_interned(k) && aw_str_interned(s)) &&
             memcmp(k->data, s->data, (size_t)s->nbytes) == 0)
           return e - d->entries;
       }
@@ -330,7 +330,7 @@ static int64_t lookup_str(AwDict *d, AwStr *s, uint64_t h) {
       if (e->key.as.o == &s->obj && e->key.tag == AW_T_OBJ) return ix;
       if (e->hash == h && AW_IS_STR(e->key)) {
         AwStr *k = AW_AS_STR(e->key);
-        if (k->nbytes == s->nbytes && !(k->interned && s->interned) &&
+        if (k->nbytes == s->nbytes && !(aw_str_interned(k) && aw_str_interned(s)) &&
             memcmp(k->data, s->data, (size_t)s->nbytes) == 0)
           return ix;
       }

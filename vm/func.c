@@ -33,7 +33,7 @@ AwNative *aw_native_new(AwVM *vm, const char *name, AwNativeFn fn, uint16_t flag
 
 AwValue aw_ascii_of_str(AwVM *vm, AwValue str) {
   AwStr *s = AW_AS_STR(str);
-  if (s->ascii) return str;
+  if (aw_str_ascii(s)) return str;
   AwBuf b;
   aw_buf_init(&b);
   const unsigned char *p = (const unsigned char *)s->data, *end = p + s->nbytes;

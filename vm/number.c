@@ -342,7 +342,7 @@ static const char *ascii_digits(AwVM *vm, AwValue v, size_t *len, size_t *alloc)
   }
   AwStr *s = AW_AS_STR(v);
   *len = (size_t)s->nbytes;
-  if (s->ascii) return s->data;
+  if (aw_str_ascii(s)) return s->data;
   char *out = aw_mem_alloc(vm, (size_t)s->nbytes + 1);
   if (!out) return NULL;
   size_t n = 0;

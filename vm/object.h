@@ -84,16 +84,21 @@ struct AwObj {
 
 // Immutable text. Stored as UTF-8; indexed by code point. For non-ASCII
 // strings, code point i is found by scanning (str.c keeps that fast for
-// sequential access). hash is computed lazily (0 = not yet).
+// sequential access). hash is computed lazily (0 = not yet). Whether it is
+// ASCII follows from the counts and "interned" is a header flag: no bytes
+// of their own keep the record at 40 (most strings are short).
 typedef struct {
   AwObj obj;
   uint64_t hash;
   int64_t nbytes;    // bytes of UTF-8 in data (excluding the trailing NUL)
   int64_t nchars;    // code points
-  bool ascii;        // nbytes == nchars
-  bool interned;
   char data[];       // NUL-terminated
 } AwStr;
+
+#define AW_STR_INTERNED 1  // obj.flags: the intern table's own copy
+
+static inline bool aw_str_ascii(const AwStr *s) { return s->nbytes == s->nchars; }
+static inline bool aw_str_interned(const AwStr *s) { return s->obj.flags & AW_STR_INTERNED; }
 
 typedef struct {
   AwObj obj;

@@ -22,8 +22,6 @@ static AwStr *str_alloc(AwVM *vm, size_t nbytes) {
   s->hash = 0;
   s->nbytes = (int64_t)nbytes;
   s->nchars = 0;
-  s->ascii = true;
-  s->interned = false;
   s->data[nbytes] = '\0';
   return s;
 }
@@ -46,7 +44,6 @@ static int64_t count_chars(const char *p, size_t n) {
 
 static void str_set_counts(AwStr *s, int64_t nchars) {
   s->nchars = nchars;
-  s->ascii = nchars == s->nbytes;
 }
 
 // The cached empty / one-character strs; created and interned on first use.
@@ -233,7 +230,7 @@ uint64_t aw_str_hash(AwStr *s) {
 bool aw_str_eq(AwStr *a, AwStr *b) {
   if (a == b) return true;
   if (a->nbytes != b->nbytes) return false;
-  if (a->interned && b->interned) return false;
+  if (aw_str_interned(a) && aw_str_interned(b)) return false;
   if (a->hash && b->hash && a->hash != b->hash) return false;
   return memcmp(a->data, b->data, (size_t)a->nbytes) == 0;
 }
@@ -255,15 +252,15 @@ static bool ensure_intern_table(AwVM *vm) {
 // not mark it; aw_str_sweep_interned drops dead entries before the sweep.
 AwValue aw_str_intern_value(AwVM *vm, AwValue str) {
   AwStr *s = AW_AS_STR(str);
-  if (s->interned) return str;
+  if (aw_str_interned(s)) return str;
   if (!ensure_intern_table(vm)) return AW_EXC;
   AwValue found;
   int r = aw_dict_get(vm, vm->strings, str, &found);
   if (r < 0) return AW_EXC;
   if (r > 0) return found;
-  s->interned = true;
+  s->obj.flags |= AW_STR_INTERNED;
   if (!aw_dict_set(vm, vm->strings, str, str)) {
-    s->interned = false;
+    s->obj.flags &= (uint16_t)~AW_STR_INTERNED;
     return AW_EXC;
   }
   return str;
@@ -383,7 +380,7 @@ AwValue aw_str_from_codepoint(AwVM *vm, uint32_t cp) {
 }
 
 int64_t aw_str_byte_offset(AwStr *s, int64_t index) {
-  if (s->ascii || index <= 0) return index <= 0 ? 0 : index;
+  if (aw_str_ascii(s) || index <= 0) return index <= 0 ? 0 : index;
   if (index >= s->nchars) return s->nbytes;
   const unsigned char *p = (const unsigned char *)s->data;
   if (index <= s->nchars / 2) {
@@ -414,7 +411,7 @@ int64_t aw_str_byte_offset(AwStr *s, int64_t index) {
 
 AwValue aw_str_getitem(AwVM *vm, AwValue sv, int64_t index) {
   AwStr *s = AW_AS_STR(sv);
-  if (s->ascii) return aw_str_new(vm, s->data + index, 1);
+  if (aw_str_ascii(s)) return aw_str_new(vm, s->data + index, 1);
   int64_t off = aw_str_byte_offset(s, index);
   uint32_t cp;
   int n = aw_utf8_decode((const unsigned char *)s->data + off, &cp);
@@ -615,7 +612,7 @@ AwValue aw_str_encode(AwVM *vm, AwValue str, const char *encoding, const char *e
   AwStr *s = AW_AS_STR(str);
   const char *codec = aw_codec_name(encoding ? encoding : "utf-8");
   if (!codec) return aw_raisef(vm, AW_EXCCLS(vm, LookupError), "unknown encoding: %s", encoding);
-  if (!strcmp(codec, "utf-8") || s->ascii) return aw_bytes_new(vm, s->data, (size_t)s->nbytes);
+  if (!strcmp(codec, "utf-8") || aw_str_ascii(s)) return aw_bytes_new(vm, s->data, (size_t)s->nbytes);
   unsigned limit = !strcmp(codec, "ascii") ? 128 : 256;
   int mode = !errors || !strcmp(errors, "strict") ? 0 : !strcmp(errors, "replace") ? 1
              : !strcmp(errors, "ignore") ? 2 : -1;
@@ -665,10 +662,10 @@ AwValue aw_str_slice(AwVM *vm, AwValue sv, int64_t start, int64_t step, int64_t 
   if (count <= 0) return aw_str_new(vm, "", 0);
   if (step == 1) {
     int64_t b0 = aw_str_byte_offset(s, start);
-    int64_t b1 = s->ascii ? start + count : b0 + aw_str_byte_offset(s, start + count) - b0;
+    int64_t b1 = aw_str_ascii(s) ? start + count : b0 + aw_str_byte_offset(s, start + count) - b0;
     return str_slice_bytes(vm, s, b0, b1, count);
   }
-  if (s->ascii) {
+  if (aw_str_ascii(s)) {
     AwStr *r = str_alloc(vm, (size_t)count);
     if (!r) return AW_EXC;
     for (int64_t i = 0; i < count; i++) r->data[i] = s->data[start + i * step];
@@ -819,7 +816,7 @@ static AwValue case_ascii(AwVM *vm, AwStr *s, CaseOp op) {
 }
 
 static AwValue case_map(AwVM *vm, AwStr *s, CaseOp op) {
-  if (s->ascii) return case_ascii(vm, s, op);
+  if (aw_str_ascii(s)) return case_ascii(vm, s, op);
   uint32_t *cps = decode_cps(vm, s);
   if (!cps) return AW_EXC;
   int64_t n = s->nchars;
@@ -893,7 +890,7 @@ PROP_METHOD(str_isalnum, "isalnum", AW_UNI_ALPHA | AW_UNI_DECIMAL | AW_UNI_DIGIT
 
 static AwValue str_isascii(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
   STR_SELF("isascii", 0, 0, AW_ARGS_NOARGS);
-  return AW_BOOL(s->ascii);
+  return AW_BOOL(aw_str_ascii(s));
 }
 
 static AwValue str_isprintable(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
@@ -983,7 +980,7 @@ static int64_t find_impl(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames, co
   int64_t f = reverse ? aw_text_rfind(s->data + b0, b1 - b0, sub->data, sub->nbytes)
                       : aw_text_find(s->data + b0, b1 - b0, sub->data, sub->nbytes);
   if (f < 0) return -1;
-  return c0 + (s->ascii ? f : count_chars(s->data + b0, (size_t)f));
+  return c0 + (aw_str_ascii(s) ? f : count_chars(s->data + b0, (size_t)f));
 }
 
 static AwValue str_find(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
@@ -1119,7 +1116,7 @@ static AwValue str_replace(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) 
 
 static bool list_push_bytes(AwVM *vm, AwList *l, AwStr *s, int64_t b0, int64_t b1) {
   AwValue v = b0 == 0 && b1 == s->nbytes ? AW_OBJ(s)
-              : s->ascii ? str_new_n(vm, s->data + b0, (size_t)(b1 - b0), b1 - b0)
+              : aw_str_ascii(s) ? str_new_n(vm, s->data + b0, (size_t)(b1 - b0), b1 - b0)
                          : aw_str_new(vm, s->data + b0, (size_t)(b1 - b0));
   return !AW_IS_EXC(v) && aw_list_append(vm, l, v);
 }
@@ -1170,7 +1167,7 @@ static AwValue split_impl(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames, c
   if (!l) return AW_EXC;
   const unsigned char *p = (const unsigned char *)s->data;
   int64_t n = s->nbytes;
-  if ((AW_IS_UNDEF(a[0]) || AW_IS_NONE(a[0])) && s->ascii && !right) {
+  if ((AW_IS_UNDEF(a[0]) || AW_IS_NONE(a[0])) && aw_str_ascii(s) && !right) {
     static const bool ws[128] = {['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1,
                                  [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, [' '] = 1};
     int64_t i = 0;
@@ -1353,7 +1350,7 @@ static AwValue str_join(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
 
 static bool in_chars(AwStr *chars, uint32_t c) {
   if (!chars) return cp_isspace(c);
-  if (c < 128 && chars->ascii) return memchr(chars->data, (int)c, (size_t)chars->nbytes) != NULL;
+  if (c < 128 && aw_str_ascii(chars)) return memchr(chars->data, (int)c, (size_t)chars->nbytes) != NULL;
   const unsigned char *p = (const unsigned char *)chars->data, *end = p + chars->nbytes;
   while (p < end) {
     uint32_t d;
