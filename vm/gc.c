@@ -11,6 +11,7 @@
 #include "vm/loop.h"
 
 #define GC_MIN_BYTES (1024 * 1024)
+#define GC_BIG_HEAP (64u * 1024 * 1024)
 
 // One queued object; [at_exit]: still reachable at VM teardown.
 typedef struct AwFinEntry {
@@ -456,6 +457,16 @@ static void run_finalizers(AwVM *vm) {
   vm->fin_running = false;
 }
 
+// How far the heap may grow before the next collection. A small heap may
+// double: collections stay rare while a program builds its data. Past
+// GC_BIG_HEAP the garbage allowed is half the live heap (at least
+// GC_BIG_HEAP): every byte of slack is a fresh page the kernel must zero,
+// which cost more than the extra marking on the string and dict benchmarks.
+static size_t next_collection_at(size_t live) {
+  size_t slack = live < GC_BIG_HEAP ? live : live / 2 > GC_BIG_HEAP ? live / 2 : GC_BIG_HEAP;
+  return live + slack < GC_MIN_BYTES ? GC_MIN_BYTES : live + slack;
+}
+
 void aw_gc_collect(AwVM *vm) {
   if (vm->in_gc) return;
   vm->in_gc = true;
@@ -467,8 +478,7 @@ void aw_gc_collect(AwVM *vm) {
   aw_loop_gc_sweep(vm);                           // weak: failed-task records
   aw_str_sweep_interned(vm);
   sweep(vm);
-  size_t next = vm->bytes_allocated * 2;
-  vm->next_gc = next < GC_MIN_BYTES ? GC_MIN_BYTES : next;
+  vm->next_gc = next_collection_at(vm->bytes_allocated);
   vm->in_gc = false;
   run_finalizers(vm);
 }
