@@ -265,7 +265,10 @@ static AwValue object_special_attr(AwVM *vm, AwValue obj, AwValue name) {
   const char *s = AW_AS_STR(name)->data;
   if (s[0] != '_' || s[1] != '_') return AW_UNDEF;
   if (!strcmp(s, "__class__")) return AW_OBJ(aw_type_of(vm, obj));
-  if (!strcmp(s, "__dict__") && !AW_IS_KIND(obj, AW_OBJ_FUTURE)) {  // (CPython's futures show none)
+  // CPython's futures show none; nor do classes whose instances refuse
+  // new attributes (object itself, deque).
+  if (!strcmp(s, "__dict__") && !AW_IS_KIND(obj, AW_OBJ_FUTURE) &&
+      !(aw_type_of(vm, obj)->slot_flags & AW_CLS_NO_NEW_ATTRS)) {
     AwDict *d = instance_dict(obj);
     if (d) return AW_OBJ(d);
   }

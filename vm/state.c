@@ -73,6 +73,9 @@ static bool make_builtin_classes(AwVM *vm) {
   }
   for (int i = 0; i < AW_CLS__COUNT; i++)
     if (!(vm->cls[i]->dict = aw_dict_new(vm))) return false;
+  // object() has no __dict__ in CPython: `object().x = 1` fails. Its
+  // subclasses' instances take attributes as usual.
+  vm->cls[AW_CLS_object]->slot_flags |= AW_CLS_NO_NEW_ATTRS;
   return true;
 }
 
