@@ -115,8 +115,11 @@ static bool fresh_loop_object(AwVM *vm, AwLoop *loop) {
 
 // [debug]: 1 on, 0 off, -1 the environment's default (asyncio.run's None).
 static AwValue run_main(AwVM *vm, AwValue coro, int debug) {
-  if (aw_loop_running(vm))
-    return aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "asyncio.run() cannot be called from a running event loop");
+  if (aw_loop_running(vm)) {
+    aw_raisef(vm, AW_EXCCLS(vm, RuntimeError), "asyncio.run() cannot be called from a running event loop");
+    aw_exc_keep(vm, coro);  // a never-awaited coroutine warns when the traceback goes
+    return AW_EXC;
+  }
   if (!is_coroutine(vm, coro)) return aw_raisef(vm, AW_EXCCLS(vm, ValueError), "a coroutine was expected, got %R", coro);
   AwLoop *loop = aw_loop_get(vm);
   if (!loop || !fresh_loop_object(vm, loop)) return AW_EXC;

@@ -407,6 +407,7 @@ AwValue aw_exc_take(AwVM *vm) {
   AwValue e = vm->exc;
   vm->exc = AW_UNDEF;
   vm->exc_reraise = false;
+  vm->exc_kept = AW_UNDEF;
   return e;
 }
 

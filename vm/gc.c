@@ -117,6 +117,7 @@ static void mark_roots(AwVM *vm) {
   aw_gc_mark_value(vm, vm->sys_path);
   aw_gc_mark_value(vm, vm->argv);
   aw_gc_mark_value(vm, vm->exc);                  // pending exception
+  aw_gc_mark_value(vm, vm->exc_kept);
   aw_gc_mark_value(vm, vm->handling);             // exception being handled
   aw_gc_mark_value(vm, vm->repr_stack);
   mark_values(vm, vm->temp_roots, vm->n_temp_roots);  // C temporaries

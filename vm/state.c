@@ -219,6 +219,7 @@ AwVM *aw_new_vm(const AwConfig *cfg) {
   vm->write_err = cfg->write_err ? cfg->write_err : default_write_err;
   vm->write_ud = cfg->write_ud;
   vm->exc = AW_UNDEF;
+  vm->exc_kept = AW_UNDEF;
   vm->handling = AW_UNDEF;
   vm->main_module = AW_UNDEF;
   vm->context = AW_UNDEF;

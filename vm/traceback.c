@@ -29,18 +29,24 @@ static bool death_shows(AwValue v) {
   return AW_IS_OBJ(v) && !AW_IS_STR(v);
 }
 
-// The locals of [fast] to keep with a traceback entry: None when there are
-// none (no allocation), else a tuple of them.
+// The locals of [fast] to keep with a traceback entry, and aw_exc_keep's
+// value: None when there are none (no allocation), else a tuple of them.
 static AwValue kept_locals(AwVM *vm, const AwValue *fast, int nfast) {
-  int n = 0;
+  bool extra = !AW_IS_UNDEF(vm->exc_kept);
+  int n = extra;
   for (int i = 0; i < nfast; i++) n += death_shows(fast[i]);
   if (n == 0) return AW_NONE;
   AwTuple *t = aw_tuple_new(vm, n);
   if (!t) return AW_EXC;
-  for (int i = 0, k = 0; i < nfast; i++)
+  int k = 0;
+  for (int i = 0; i < nfast; i++)
     if (death_shows(fast[i])) t->items[k++] = fast[i];
+  if (extra) t->items[k] = vm->exc_kept;
+  vm->exc_kept = AW_UNDEF;
   return AW_OBJ(t);
 }
+
+void aw_exc_keep(AwVM *vm, AwValue v) { vm->exc_kept = v; }
 
 bool aw_traceback_add_at(AwVM *vm, AwValue exc, AwProto *proto, int line, int instr, const AwValue *fast,
                          int nfast) {

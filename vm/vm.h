@@ -106,6 +106,8 @@ struct AwVM {
   int recursion_limit;           // sys.getrecursionlimit()
   int c_depth;                   // nested aw_call/interpreter re-entries
   AwValue exc;                   // pending exception (UNDEF = none)
+  AwValue exc_kept;              // aw_exc_keep's value for the next traceback
+                                 // entry (UNDEF = none)
   AwValue handling;              // exception being handled (sys.exc_info)
   bool exc_reraise;              // RERAISE: do not add a traceback line
   bool ncoro_direct;             // the native coroutine about to be resumed
@@ -334,6 +336,10 @@ bool aw_traceback_add(AwVM *vm, AwValue exc, AwProto *proto, int line);
 // never awaited in a local warns only when the traceback goes).
 bool aw_traceback_add_at(AwVM *vm, AwValue exc, AwProto *proto, int line, int instr, const AwValue *fast,
                          int nfast);
+// A native that raises keeps [v] with the pending exception, as CPython's
+// traceback keeps the frame of a function it writes in Python (asyncio.run
+// refusing a coroutine): the calling frame's traceback entry holds it.
+void aw_exc_keep(AwVM *vm, AwValue v);
 // Sets exc.__context__ = vm->handling when an exception is raised while
 // another is being handled (CPython's implicit chaining; avoids cycles).
 void aw_exc_set_context(AwVM *vm, AwValue exc);
