@@ -67,8 +67,12 @@ static AwValue sys_exc_info(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames)
   if (!aw_check_argc(vm, "exc_info", argc, kwnames, 0, 0)) return AW_EXC;
   AwValue e = handled(vm);
   if (AW_IS_NONE(e)) return aw_tuple_pack(vm, 3, AW_NONE, AW_NONE, AW_NONE);
-  // Traceback objects do not exist in aw: the third item is None.
-  return aw_tuple_pack(vm, 3, AW_OBJ(aw_type_of(vm, e)), e, AW_NONE);
+  AwValue tb = AW_IS_EXCEPTION(e) ? aw_traceback_object(vm, AW_AS_EXCEPTION(e)->traceback) : AW_NONE;
+  if (AW_IS_EXC(tb)) return AW_EXC;
+  aw_push_root(vm, tb);
+  AwValue info = aw_tuple_pack(vm, 3, AW_OBJ(aw_type_of(vm, e)), e, tb);
+  aw_pop_root(vm);
+  return info;
 }
 
 static AwValue sys_exception(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {

@@ -1,6 +1,7 @@
 // stdlib/traceback.c -- the traceback module: print_exc/format_exc for the
 // exception being handled, print_exception/format_exception for a given
-// one, format_exception_only. The text itself comes from vm/traceback.c.
+// one, format_exception_only, and format_tb/print_tb for a traceback
+// object. The text itself comes from vm/traceback.c.
 #include <string.h>
 
 #include "vm/vm.h"
@@ -116,6 +117,42 @@ static AwValue traceback_format_exception_only(AwVM *vm, int argc, AwValue *argv
   return ok ? AW_OBJ(l) : AW_EXC;
 }
 
+// The text of format_tb/print_tb's (tb, limit) arguments.
+static AwValue tb_text(AwVM *vm, AwValue tb, AwValue limit) {
+  AwValue chain = aw_traceback_chain(vm, tb);
+  if (AW_IS_UNDEF(chain))
+    return aw_raisef(vm, AW_EXCCLS(vm, AttributeError), "'%s' object has no attribute 'tb_frame'",
+                     aw_type_name(vm, tb));
+  bool all = AW_IS_UNDEF(limit) || AW_IS_NONE(limit);
+  if (!all && !AW_IS_INT(limit))
+    return aw_raisef(vm, AW_EXCCLS(vm, TypeError), "'%s' object cannot be interpreted as an integer",
+                     aw_type_name(vm, limit));
+  return aw_format_tb(vm, chain, all ? 0 : AW_AS_INT(limit), all);
+}
+
+// format_tb(tb, limit=None): one string per frame, as traceback.py.
+static AwValue traceback_format_tb(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  static const char *const names[] = {"tb", "limit", NULL};
+  AwValue a[2];
+  if (!aw_parse_args(vm, "format_tb", argc, argv, kwnames, 1, names, a)) return AW_EXC;
+  AwValue text = tb_text(vm, a[0], a[1]);
+  if (AW_IS_EXC(text)) return AW_EXC;
+  aw_push_root(vm, text);
+  AwValue r = chunks_of(vm, text);
+  aw_pop_root(vm);
+  return r;
+}
+
+// print_tb(tb, limit=None, file=None).
+static AwValue traceback_print_tb(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
+  static const char *const names[] = {"tb", "limit", "file", NULL};
+  AwValue a[3];
+  if (!aw_parse_args(vm, "print_tb", argc, argv, kwnames, 1, names, a)) return AW_EXC;
+  AwValue text = tb_text(vm, a[0], a[1]);
+  if (AW_IS_EXC(text)) return AW_EXC;
+  return write_to(vm, a[2], text);
+}
+
 AwModule *aw_open_traceback(AwVM *vm) {
   AwModule *m = aw_module_new(vm, "traceback");
   if (!m) return NULL;
@@ -124,7 +161,9 @@ AwModule *aw_open_traceback(AwVM *vm) {
             aw_module_add_fn(vm, m, "format_exc", traceback_format_exc) &&
             aw_module_add_fn(vm, m, "print_exception", traceback_print_exception) &&
             aw_module_add_fn(vm, m, "format_exception", traceback_format_exception) &&
-            aw_module_add_fn(vm, m, "format_exception_only", traceback_format_exception_only);
+            aw_module_add_fn(vm, m, "format_exception_only", traceback_format_exception_only) &&
+            aw_module_add_fn(vm, m, "format_tb", traceback_format_tb) &&
+            aw_module_add_fn(vm, m, "print_tb", traceback_print_tb);
   aw_pop_root(vm);
   return ok ? m : NULL;
 }

@@ -37,6 +37,7 @@
   TYPE(classmethod, "classmethod", object, WRAPPER)             \
   TYPE(super, "super", object, WRAPPER)                         \
   TYPE(frame, "frame", object, FRAMEREF)                        \
+  TYPE(traceback, "traceback", object, FRAMEREF)                \
   TYPE(file, "TextIOWrapper", object, FILE)                     \
   TYPE(binary_file, "BufferedReader", object, FILE)             \
   TYPE(native_data, "native_data", object, NATIVEDATA)          \

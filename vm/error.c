@@ -483,7 +483,7 @@ AwValue aw_exc_getattr(AwVM *vm, AwException *e, AwValue name) {
     if (aw_str_eq_cstr(name, "__cause__")) return e->cause;
     if (aw_str_eq_cstr(name, "__context__")) return e->context;
     if (aw_str_eq_cstr(name, "__suppress_context__")) return AW_BOOL(e->suppress_context);
-    if (aw_str_eq_cstr(name, "__traceback__")) return e->traceback;
+    if (aw_str_eq_cstr(name, "__traceback__")) return aw_traceback_object(vm, e->traceback);
     if (aw_str_eq_cstr(name, "__notes__")) return e->notes;
     return AW_UNDEF;
   }
@@ -493,17 +493,13 @@ AwValue aw_exc_getattr(AwVM *vm, AwException *e, AwValue name) {
   return is_default_field(vm, aw_obj_class(vm, &e->base.obj), name) ? AW_NONE : AW_UNDEF;
 }
 
-// A traceback chain (see vm/traceback.c): (proto, line, next, instr, kept) tuples.
-static bool is_traceback(AwValue v) {
-  return AW_IS_TUPLE(v) && AW_AS_TUPLE(v)->len == 5 && AW_IS_KIND(AW_AS_TUPLE(v)->items[0], AW_OBJ_PROTO);
-}
-
 static bool set_traceback(AwVM *vm, AwException *e, AwValue tb) {
-  if (!AW_IS_NONE(tb) && !is_traceback(tb)) {
+  AwValue chain = aw_traceback_chain(vm, tb);
+  if (AW_IS_UNDEF(chain)) {
     type_error(vm, "__traceback__ must be a traceback or None");
     return false;
   }
-  e->traceback = tb;
+  e->traceback = chain;
   return true;
 }
 

@@ -675,8 +675,18 @@ static AwValue gen_repr(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
 
 typedef struct {
   AwObj obj;
-  AwValue gen;   // the generator (or native coroutine) whose frame this shows
+  AwValue gen;   // the generator (or native coroutine) whose frame this
+                 // shows, or a traceback entry (traceback_obj.c)
 } AwFrameRefObj;
+
+AwValue aw_frameref_new(AwVM *vm, AwClass *cls, AwValue target) {
+  AwFrameRefObj *r = (AwFrameRefObj *)aw_obj_alloc(vm, sizeof(AwFrameRefObj), AW_OBJ_FRAMEREF, cls);
+  if (!r) return AW_EXC;
+  r->gen = target;
+  return AW_OBJ(r);
+}
+
+AwValue aw_frameref_target(AwValue ref) { return ((AwFrameRefObj *)AW_AS_OBJ(ref))->gen; }
 
 static AwValue frame_ref(AwVM *vm, AwValue gen) {
   if (is_ncoro(gen) ? aw_ncoro_state(as_ncoro(gen)) == AW_GEN_CLOSED
@@ -695,6 +705,7 @@ size_t aw_frameref_size(void) { return sizeof(AwFrameRefObj); }
 static AwValue frame_lineno(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)vm; (void)argc; (void)kw;
   AwValue gv = ((AwFrameRefObj *)AW_AS_OBJ(argv[0]))->gen;
+  if (AW_IS_TUPLE(gv)) return aw_traceback_entry_line(gv);
   if (is_ncoro(gv)) return AW_INT(aw_ncoro_line(as_ncoro(gv)));
   AwGen *g = self_gen(gv);
   if (!aw_gen_frame(g)) return AW_NONE;
@@ -705,6 +716,7 @@ static AwValue frame_lineno(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
 static AwValue frame_code(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)vm; (void)argc; (void)kw;
   AwValue gv = ((AwFrameRefObj *)AW_AS_OBJ(argv[0]))->gen;
+  if (AW_IS_TUPLE(gv)) return aw_traceback_entry_code(gv);
   if (is_ncoro(gv)) return AW_OBJ(as_ncoro(gv)->func->proto);
   AwGen *g = self_gen(gv);
   return aw_gen_frame(g) ? AW_OBJ(aw_gen_frame(g)->proto) : AW_NONE;
@@ -713,6 +725,8 @@ static AwValue frame_code(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
 static AwValue frame_locals(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
   (void)argc; (void)kw;
   AwValue gv = ((AwFrameRefObj *)AW_AS_OBJ(argv[0]))->gen;
+  if (AW_IS_TUPLE(gv))
+    return aw_raisef(vm, AW_EXCCLS(vm, AttributeError), "aw keeps no f_locals for the frames of a traceback");
   if (is_ncoro(gv)) return aw_ncoro_locals(vm, as_ncoro(gv));
   AwGen *g = self_gen(gv);
   AwDict *d = aw_dict_new(vm);
@@ -725,6 +739,16 @@ static AwValue frame_locals(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
     if (!aw_dict_set(vm, d, p->varnames[i], aw_frame_slots(f)[i])) return AW_EXC;
   }
   return AW_OBJ(d);
+}
+
+// CPython's "<frame at 0x..., file 'x.aw', line 3, code f>".
+static AwValue frame_repr(AwVM *vm, int argc, AwValue *argv, AwTuple *kw) {
+  AwValue code = frame_code(vm, argc, argv, kw), line = frame_lineno(vm, argc, argv, kw);
+  if (!AW_IS_KIND(code, AW_OBJ_PROTO) || !AW_IS_INT(line))
+    return aw_str_format(vm, "<frame at %p>", (void *)AW_AS_OBJ(argv[0]));
+  AwProto *p = (AwProto *)AW_AS_OBJ(code);
+  return aw_str_format(vm, "<frame at %p, file %R, line %lld, code %S>", (void *)AW_AS_OBJ(argv[0]), p->filename,
+                       (long long)AW_AS_INT(line), p->name);
 }
 
 // ---- attributes ---------------------------------------------------------
@@ -1012,6 +1036,7 @@ bool aw_gen_init_classes(AwVM *vm) {
   AwClass *fr = AW_CLS(vm, frame);
   ok = ok && aw_class_add_native(vm, fr, "f_lineno", frame_lineno, AW_NATIVE_GETTER) &&
        aw_class_add_native(vm, fr, "f_code", frame_code, AW_NATIVE_GETTER) &&
-       aw_class_add_native(vm, fr, "f_locals", frame_locals, AW_NATIVE_GETTER);
+       aw_class_add_native(vm, fr, "f_locals", frame_locals, AW_NATIVE_GETTER) &&
+       aw_class_add_native(vm, fr, "__repr__", frame_repr, AW_NATIVE_METHOD);
   return ok;
 }

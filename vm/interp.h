@@ -105,6 +105,10 @@ void aw_gen_recycle(AwVM *vm, struct AwGen *g);
 AwValue aw_gen_close(AwVM *vm, struct AwGen *g);
 void aw_frameref_trace(AwVM *vm, AwObj *o);
 size_t aw_frameref_size(void);
+// A frame ref of class [cls] showing [target] (a generator, or a traceback
+// entry for traceback_obj.c), and what a frame ref shows.
+AwValue aw_frameref_new(AwVM *vm, AwClass *cls, AwValue target);
+AwValue aw_frameref_target(AwValue ref);
 // gc.c
 void aw_gc_free_all(AwVM *vm);
 // code.c

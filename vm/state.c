@@ -121,7 +121,7 @@ static bool make_singletons(AwVM *vm) {
 }
 
 static bool register_class_methods(AwVM *vm) {
-  return aw_class_init_builtins(vm) && aw_func_init_classes(vm) && aw_gen_init_classes(vm) && aw_asyncgen_init_class(vm) &&
+  return aw_class_init_builtins(vm) && aw_func_init_classes(vm) && aw_gen_init_classes(vm) && aw_asyncgen_init_class(vm) && aw_traceback_init_class(vm) &&
          aw_str_init_class(vm) && aw_bytes_init_class(vm) && aw_number_init_classes(vm) &&
          aw_list_init_class(vm) && aw_tuple_init_class(vm) && aw_dict_init_class(vm) && aw_set_init_class(vm) &&
          aw_range_init_class(vm) && aw_slice_init_class(vm) && aw_iter_init_classes(vm) && aw_io_init_classes(vm) &&

@@ -4,10 +4,12 @@
 // with the ~~~^^^ lines under the source that mark what failed.
 //
 // AwException.traceback is None or a chain of (proto, line, next, instr,
-// kept) tuples (kept: see aw_traceback_add_at),
-// like CPython's traceback objects: each frame the exception leaves is put
-// at the head, so the chain runs outermost call first. Chains are shared,
-// never mutated (derived exception groups reuse the original's).
+// kept, tb, frame) tuples (kept: see aw_traceback_add_at; tb and frame:
+// the script's traceback and frame objects for the entry, made on demand by
+// traceback_obj.c), like CPython's traceback objects: each frame the
+// exception leaves is put at the head, so the chain runs outermost call
+// first. Chains are shared, never otherwise mutated (derived exception
+// groups reuse the original's).
 #include <string.h>
 
 #include "vm/vm.h"
@@ -54,7 +56,7 @@ bool aw_traceback_add_at(AwVM *vm, AwValue exc, AwProto *proto, int line, int in
   aw_push_root(vm, exc);
   AwValue kept = kept_locals(vm, fast, nfast);
   aw_push_root(vm, kept);
-  AwTuple *t = AW_IS_EXC(kept) ? NULL : aw_tuple_new(vm, 5);
+  AwTuple *t = AW_IS_EXC(kept) ? NULL : aw_tuple_new(vm, AW_TB_ENTRY_LEN);
   aw_pop_root(vm);
   aw_pop_root(vm);
   if (!t) return false;
@@ -64,6 +66,7 @@ bool aw_traceback_add_at(AwVM *vm, AwValue exc, AwProto *proto, int line, int in
   t->items[2] = AW_IS_TUPLE(e->traceback) ? e->traceback : AW_NONE;
   t->items[3] = AW_INT(instr);
   t->items[4] = kept;
+  t->items[5] = t->items[6] = AW_NONE;  // traceback_obj.c's objects, made on demand
   e->traceback = AW_OBJ(t);
   return true;
 }
@@ -270,19 +273,20 @@ static bool same_place(AwProto *a, int64_t la, AwProto *b, int64_t lb) {
          aw_str_eq(AW_AS_STR(a->name), AW_AS_STR(b->name));
 }
 
-// CPython's tb_printinternal: the last [limit] entries, runs of more than
-// three identical entries collapsed.
-static void print_tb_entries(Printer *p, AwValue tb, AwValue exc) {
+static int64_t tb_depth(AwValue tb) {
   int64_t depth = 0;
-  for (AwValue t = tb; AW_IS_TUPLE(t); t = AW_AS_TUPLE(t)->items[2]) depth++;
-  while (AW_IS_TUPLE(tb) && p->limit > 0 && depth > p->limit) {
-    depth--;
-    tb = AW_AS_TUPLE(tb)->items[2];
-  }
+  for (; AW_IS_TUPLE(tb); tb = AW_AS_TUPLE(tb)->items[2]) depth++;
+  return depth;
+}
+
+// CPython's tb_printinternal: [count] entries (-1: all) after the first
+// [skip], runs of more than three identical entries collapsed.
+static void print_tb_range(Printer *p, AwValue tb, AwValue exc, int64_t skip, int64_t count) {
+  for (; AW_IS_TUPLE(tb) && skip > 0; skip--) tb = AW_AS_TUPLE(tb)->items[2];
   AwProto *last = NULL;
   int64_t last_line = -1;
   long cnt = 0;
-  for (; AW_IS_TUPLE(tb); tb = AW_AS_TUPLE(tb)->items[2]) {
+  for (; AW_IS_TUPLE(tb) && count != 0; tb = AW_AS_TUPLE(tb)->items[2], count--) {
     AwTuple *t = AW_AS_TUPLE(tb);
     if (!AW_IS_KIND(t->items[0], AW_OBJ_PROTO)) continue;
     AwProto *proto = (AwProto *)AW_AS_OBJ(t->items[0]);
@@ -301,6 +305,12 @@ static void print_tb_entries(Printer *p, AwValue tb, AwValue exc) {
     if (cnt <= TB_RECURSIVE_CUTOFF) print_frame(p, proto, line, instr);
   }
   if (cnt > TB_RECURSIVE_CUTOFF) print_repeated(p, cnt);
+}
+
+// The innermost p->limit entries (all when it is 0).
+static void print_tb_entries(Printer *p, AwValue tb, AwValue exc) {
+  int64_t depth = tb_depth(tb);
+  print_tb_range(p, tb, exc, p->limit > 0 && depth > p->limit ? depth - p->limit : 0, -1);
 }
 
 static void print_traceback(Printer *p, AwException *e, bool group) {
@@ -602,6 +612,23 @@ void aw_print_exception(AwVM *vm, AwValue exc) {
     aw_write_err(vm, oom, sizeof oom - 1);
   }
   aw_buf_free(vm, &b);
+}
+
+AwValue aw_format_tb(AwVM *vm, AwValue chain, int64_t limit, bool all) {
+  int64_t depth = tb_depth(chain);
+  int64_t skip = !all && limit < 0 && depth + limit > 0 ? depth + limit : 0;
+  int64_t count = all || limit < 0 ? -1 : limit;
+  AwBuf b;
+  aw_buf_init(&b);
+  AwList *seen = aw_list_new(vm, 0);
+  if (!seen) return AW_EXC;
+  aw_push_root(vm, AW_OBJ(seen));
+  aw_push_root(vm, chain);
+  Printer p = {vm, &b, seen, 0, false, 0, 0, true};
+  print_tb_range(&p, chain, AW_NONE, skip, count);
+  aw_pop_root(vm);
+  aw_pop_root(vm);
+  return aw_buf_to_str(vm, &b);
 }
 
 AwValue aw_format_exception(AwVM *vm, AwValue exc) {

@@ -320,6 +320,9 @@ AwValue aw_exc_new(AwVM *vm, AwClass *cls, int argc, AwValue *argv);
 void aw_print_exception(AwVM *vm, AwValue exc);
 // Formats the same text into a str value (traceback.format_exc).
 AwValue aw_format_exception(AwVM *vm, AwValue exc);
+// traceback.format_tb's text for a traceback chain: every entry when [all],
+// else the first [limit] (the last -[limit] when negative), as traceback.py.
+AwValue aw_format_tb(AwVM *vm, AwValue chain, int64_t limit, bool all);
 // The last line CPython prints for [exc]: "ValueError: msg" / "KeyError: 'k'".
 AwValue aw_exception_summary(AwVM *vm, AwValue exc);
 // Line [line] (1-based) of the str [source] without its indentation and
@@ -340,6 +343,16 @@ bool aw_traceback_add_at(AwVM *vm, AwValue exc, AwProto *proto, int line, int in
 // traceback keeps the frame of a function it writes in Python (asyncio.run
 // refusing a coroutine): the calling frame's traceback entry holds it.
 void aw_exc_keep(AwVM *vm, AwValue v);
+#define AW_TB_ENTRY_LEN 7  // a traceback chain entry's items (vm/traceback.c)
+// traceback_obj.c: traceback objects (e.__traceback__) over the entries of
+// vm/traceback.c. aw_traceback_object: None or the object for [chain];
+// aw_traceback_chain: the chain a script's value stands for (None, an
+// entry, or a traceback object), UNDEF if it is none of these.
+AwValue aw_traceback_object(AwVM *vm, AwValue chain);
+AwValue aw_traceback_chain(AwVM *vm, AwValue v);
+AwValue aw_traceback_entry_line(AwValue entry);
+AwValue aw_traceback_entry_code(AwValue entry);
+bool aw_traceback_init_class(AwVM *vm);
 // Sets exc.__context__ = vm->handling when an exception is raised while
 // another is being handled (CPython's implicit chaining; avoids cycles).
 void aw_exc_set_context(AwVM *vm, AwValue exc);
