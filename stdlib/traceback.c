@@ -64,9 +64,15 @@ static AwValue traceback_print_exception(AwVM *vm, int argc, AwValue *argv, AwTu
 
 // Splits the text into CPython's chunks: one per line, except that a
 // "  File ..." line keeps the indented source and caret lines under it.
+// [text] may be AW_EXC (a failure making it), passed on.
 static AwValue chunks_of(AwVM *vm, AwValue text) {
+  if (AW_IS_EXC(text)) return AW_EXC;
+  aw_push_root(vm, text);
   AwList *l = aw_list_new(vm, 4);
-  if (!l) return AW_EXC;
+  if (!l) {
+    aw_pop_root(vm);
+    return AW_EXC;
+  }
   aw_push_root(vm, AW_OBJ(l));
   AwStr *s = AW_AS_STR(text);
   const char *p = s->data, *end = p + s->nbytes;
@@ -85,18 +91,14 @@ static AwValue chunks_of(AwVM *vm, AwValue text) {
     p = q;
   }
   aw_pop_root(vm);
+  aw_pop_root(vm);
   return result;
 }
 
 static AwValue traceback_format_exception(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
   AwValue a[6];
   if (!aw_parse_args(vm, "format_exception", argc, argv, kwnames, 1, exc_names, a)) return AW_EXC;
-  AwValue text = text_of(vm, exc_arg(a));
-  if (AW_IS_EXC(text)) return AW_EXC;
-  aw_push_root(vm, text);
-  AwValue r = chunks_of(vm, text);
-  aw_pop_root(vm);
-  return r;
+  return chunks_of(vm, text_of(vm, exc_arg(a)));
 }
 
 static AwValue traceback_format_exception_only(AwVM *vm, int argc, AwValue *argv, AwTuple *kwnames) {
@@ -135,12 +137,7 @@ static AwValue traceback_format_tb(AwVM *vm, int argc, AwValue *argv, AwTuple *k
   static const char *const names[] = {"tb", "limit", NULL};
   AwValue a[2];
   if (!aw_parse_args(vm, "format_tb", argc, argv, kwnames, 1, names, a)) return AW_EXC;
-  AwValue text = tb_text(vm, a[0], a[1]);
-  if (AW_IS_EXC(text)) return AW_EXC;
-  aw_push_root(vm, text);
-  AwValue r = chunks_of(vm, text);
-  aw_pop_root(vm);
-  return r;
+  return chunks_of(vm, tb_text(vm, a[0], a[1]));
 }
 
 // print_tb(tb, limit=None, file=None).
